@@ -1,0 +1,16 @@
+"""Entry point of the dashboard: page setup and navigation; the pages do the rest."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import strings
+
+st.set_page_config(page_title=strings.APP_TITLE, page_icon="📊", layout="wide")
+navigation = st.navigation(
+    [
+        st.Page("app_pages/activiteiten.py", title=strings.PAGE_ACTIVITIES, url_path="activiteiten", default=True),
+        st.Page("app_pages/bronnen.py", title=strings.PAGE_SOURCES, url_path="bronnen"),
+    ]
+)
+navigation.run()

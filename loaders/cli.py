@@ -1,0 +1,190 @@
+"""The `voortgang` command: extract, load and serve (see CONTRACT.md). The one place that turns errors into messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from loaders.document import extract_file
+from loaders.store import DB_ENV, PROJECT_DIR, StoreError, default_db_path, load_extractions
+from model.records import Extraction
+
+SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
+SAMPLE_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx"}
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit itself; we want one place for exits
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show the traceback of unexpected errors")
+    parser = _Parser(
+        prog="voortgang",
+        parents=[common],
+        description="Progress reports of Dutch municipalities into DuckDB, and a dashboard on top.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    extract = commands.add_parser(
+        "extract",
+        parents=[common],
+        help="parse files and print what they contain",
+        description="Parse files without touching a database.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--json", action="store_true", help="print one JSON array, one object per file")
+    extract.add_argument("--municipality", metavar="NAME", help="the municipality, when detection gets it wrong")
+
+    load = commands.add_parser(
+        "load",
+        parents=[common],
+        help="load files into the database",
+        description="Load files into the DuckDB database, each file atomically.",
+    )
+    load.add_argument("files", nargs="+", metavar="FILE")
+    load.add_argument(
+        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
+    )
+    load.add_argument("--municipality", metavar="NAME", help="the municipality, when detection gets it wrong")
+
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="start the dashboard",
+        description="Start the dashboard; with no database yet, load the bundled samples first.",
+    )
+    serve.add_argument(
+        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
+    )
+    serve.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
+    return parser
+
+
+def _summary(extraction: Extraction) -> str:
+    info = extraction.document
+    return (
+        f"{extraction.source}: {info.municipality or '?'} — {info.title or '?'} ({info.year or '?'}): "
+        f"{len(extraction.activities)} activities, {len(extraction.statuses)} statuses, "
+        f"{len(extraction.periods)} periods, {len(extraction.budget_lines)} budget lines, "
+        f"{len(extraction.deviations)} deviations, {len(extraction.indicators)} indicators, "
+        f"{len(extraction.goals)} goals, {len(extraction.warnings)} warnings"
+    )
+
+
+def run_extract(files: Sequence[str], as_json: bool, municipality: str | None) -> int:
+    """Print what each file contains; exit 1 when any file could not be read."""
+    extractions = [extract_file(name, municipality) for name in files]
+    if as_json:
+        json.dump([e.to_json_dict() for e in extractions], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for extraction in extractions:
+            if extraction.error:
+                continue
+            print(_summary(extraction))
+            for warning in extraction.warnings:
+                print(f"  warning: {warning.render()}")
+    for extraction in extractions:
+        if extraction.error:
+            print(f"error: {extraction.error}", file=sys.stderr)
+    return 1 if any(e.error for e in extractions) else 0
+
+
+def run_load(files: Sequence[str], db: Path | None, municipality: str | None) -> int:
+    """Load each file atomically; exit 1 when any failed (the others are still loaded)."""
+    extractions = [extract_file(name, municipality) for name in files]
+    outcomes = load_extractions(extractions, db)
+    for outcome in outcomes:
+        if outcome.outcome == "failed":
+            print(f"error: {outcome.message}", file=sys.stderr)
+        elif outcome.outcome == "unchanged":
+            print(f"{outcome.source}: unchanged (these exact bytes are already loaded)")
+        else:
+            counts = ", ".join(f"{what}: {n}" for what, n in outcome.counts.items() if n)
+            print(f"{outcome.source}: {outcome.outcome} ({counts or 'no records'})")
+    return 1 if any(o.outcome == "failed" for o in outcomes) else 0
+
+
+def sample_files() -> list[Path]:
+    """The bundled sample documents."""
+    return sorted(p for p in SAMPLES_DIR.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
+
+
+def ensure_database(db: Path) -> None:
+    """Build the database from the bundled samples when it does not exist yet."""
+    if db.exists():
+        return
+    print(f"No database at {db} yet: loading the bundled sample documents first.")
+    code = run_load([str(p) for p in sample_files()], db, None)
+    if code:
+        raise StoreError(f"{db}: the bundled samples could not all be loaded (see above)")
+
+
+def run_serve(db: Path | None, port: int) -> int:
+    """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
+    db = (db or default_db_path()).expanduser().resolve()
+    ensure_database(db)
+    os.environ[DB_ENV] = str(db)
+    from streamlit.web import cli as streamlit_cli
+
+    app = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+    sys.argv = [
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    return streamlit_cli.main()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in arguments
+    try:
+        options = _parser().parse_args(arguments)
+        if options.command == "extract":
+            return run_extract(options.files, options.json, options.municipality)
+        if options.command == "load":
+            return run_load(options.files, options.db, options.municipality)
+        return run_serve(options.db, options.port)
+    except UsageError as error:
+        print(f"{error}\n(see voortgang --help)", file=sys.stderr)
+        return 2
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except Exception as error:  # noqa: BLE001 — the one place where unexpected errors become a message
+        if debug:
+            traceback.print_exc()
+        print(
+            f"error: unexpected {type(error).__name__}: {error} (run with --debug for the traceback)", file=sys.stderr
+        )
+        return 1
+
+
+def console() -> None:
+    """Console-script wrapper that exits with main()'s code."""
+    sys.exit(main())

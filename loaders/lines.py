@@ -1,0 +1,31 @@
+"""Document text as numbered lines, each split into cells where the export kept table separators."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from model.text import clean_line
+
+_CELL_SEPARATOR = re.compile(r"\s*\|\s*|\t+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line: its 1-based number in the text, its cleaned text and its cells."""
+
+    number: int
+    text: str
+    cells: tuple[str, ...]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines of `text`; a line with '|' or tabs is split into its non-empty cells."""
+    lines = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        cleaned = clean_line(raw)
+        if not cleaned or set(cleaned) <= set("|-: "):
+            continue
+        cells = tuple(cell for cell in (clean_line(c) for c in _CELL_SEPARATOR.split(cleaned)) if cell)
+        lines.append(Line(number, cleaned, cells or (cleaned,)))
+    return lines

@@ -1,0 +1,386 @@
+"""Status-table progress reports: activities with a status per reporting period.
+
+Works on structure, not wording: a run of period headers ("Rek. 2018", "1e VGR", "2e VGR") either one cell per
+line or as one row of cells, followed by as many status labels; numbered headings own the blocks below them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from loaders.fields import match_field
+from loaders.headings import Heading, find_headings
+from loaders.lines import Line
+from loaders.metadata import DocumentContext
+from model.periods import YEAR, ParsedPeriod, parse_period
+from model.records import Activity, StatusReport, WarningRecord
+from model.statuses import match_status
+
+_MAX_LABEL_CHARS = 60
+_MAX_LABEL_WORDS = 7
+_STATUS_PREFIXES = ("status", "stand", "score", "kleur")
+
+
+@dataclass
+class Block:
+    """A status table found in the text: its header periods and, per row, the statuses (None = not printed)."""
+
+    index: int  # index in the line list where the header starts
+    end: int  # index after the last line it consumed
+    periods: list[ParsedPeriod]
+    values: list[tuple[Line, str]] = field(default_factory=list)
+    partial: bool = False
+
+
+@dataclass
+class StatusTableResult:
+    """Activities, statuses, the periods they use, and warnings."""
+
+    activities: list[Activity] = field(default_factory=list)
+    statuses: list[StatusReport] = field(default_factory=list)
+    periods: list[ParsedPeriod] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
+
+
+def _period(cell: str, year: int | None, allow_bare_year: bool) -> ParsedPeriod | None:
+    period = parse_period(cell, year)
+    if period is None:
+        return None
+    if period.kind == "jaar" and not allow_bare_year and not cell.lower().startswith(_STATUS_PREFIXES):
+        return None
+    return period
+
+
+def _label_like(line: Line, headings: dict[int, Heading], index: int, municipality: str | None) -> bool:
+    text = line.text
+    if index in headings or len(line.cells) > 1 or match_field(text):
+        return False
+    if match_status(text, municipality).known:
+        return True
+    return (
+        len(text) <= _MAX_LABEL_CHARS
+        and len(text.split()) <= _MAX_LABEL_WORDS
+        and not text.endswith((".", ":", ";", ","))
+        and not any(ch.isdigit() for ch in text)
+        and any(ch.isalpha() for ch in text)
+        and parse_period(text) is None
+    )
+
+
+class _Scanner:
+    """Finds status blocks in the lines of one document."""
+
+    def __init__(self, lines: list[Line], headings: dict[int, Heading], context: DocumentContext) -> None:
+        self.lines = lines
+        self.headings = headings
+        self.year = context.info.year
+        self.municipality = context.info.municipality
+        self.document_period = context.period
+        self.warnings: list[WarningRecord] = []
+
+    def scan(self) -> list[Block]:
+        blocks: list[Block] = []
+        index = 0
+        while index < len(self.lines):
+            block = self._block_at(index)
+            if block is None:
+                index += 1
+                continue
+            if block.values:
+                blocks.append(block)
+            index = max(block.end, index + 1)
+        return blocks
+
+    def _block_at(self, index: int) -> Block | None:
+        line = self.lines[index]
+        if index in self.headings:
+            return None
+        if len(line.cells) > 1:
+            return self._row_block(index)
+        inline = self._inline_block(index)
+        if inline:
+            return inline
+        return self._column_block(index)
+
+    def _inline_block(self, index: int) -> Block | None:
+        """'Status 2e VGR: Volgens plan' or 'Status: Op koers' (the document's own period)."""
+        line = self.lines[index]
+        if ":" not in line.text:
+            return None
+        left, right = (part.strip() for part in line.text.split(":", 1))
+        if not right or not match_status(right, self.municipality).known:
+            return None
+        period = _period(left, self.year, allow_bare_year=True)
+        if period is None and left.lower() in _STATUS_PREFIXES and self.document_period:
+            period = self.document_period
+        if period is None:
+            return None
+        return Block(index, index + 1, [period], [(line, right)])
+
+    def _row_block(self, index: int) -> Block | None:
+        """A header row of cells ('Rek. 2018 | 1e VGR | 2e VGR') and the value row below it."""
+        cells = self.lines[index].cells
+        periods = [_period(cell, self.year, allow_bare_year=True) for cell in cells]
+        found = [p for p in periods if p]
+        if len(found) < 2 or periods[-1] is None:
+            return None
+        width = len(found)
+        next_index = index + 1
+        if next_index >= len(self.lines):
+            return self._missing(index, found, next_index) if self._status_context(index, found) else None
+        row = self.lines[next_index]
+        values = row.cells[-width:] if len(row.cells) >= width else ()
+        if not values or not any(match_status(v, self.municipality).known for v in values):
+            return self._missing(index, found, next_index) if self._status_context(index, found) else None
+        return Block(index, next_index + 1, found, [(row, value) for value in values])
+
+    def _column_block(self, index: int) -> Block | None:
+        """Period headers one per line, then one status label per line."""
+        periods: list[ParsedPeriod] = []
+        cursor = index
+        while cursor < len(self.lines) and cursor not in self.headings and len(self.lines[cursor].cells) == 1:
+            period = _period(self.lines[cursor].text, self.year, allow_bare_year=len(periods) > 0)
+            if period is None:
+                break
+            periods.append(period)
+            cursor += 1
+        if (
+            len(periods) == 1
+            and periods[0].kind == "jaar"
+            and not self.lines[index].text.lower().startswith(_STATUS_PREFIXES)
+        ):
+            return None
+        if not periods:
+            return None
+        candidates: list[tuple[Line, str]] = []
+        while (
+            len(candidates) < len(periods)
+            and cursor < len(self.lines)
+            and _label_like(self.lines[cursor], self.headings, cursor, self.municipality)
+        ):
+            candidates.append((self.lines[cursor], self.lines[cursor].text))
+            cursor += 1
+        known = sum(1 for _, text in candidates if match_status(text, self.municipality).known)
+        if known == 0:
+            if len(periods) >= 2 and self._status_context(index, periods):
+                return self._missing(index, periods, index + len(periods))
+            return None
+        block = Block(index, cursor, periods, candidates, partial=len(candidates) < len(periods))
+        if block.partial:
+            assigned = ", ".join(p.label for p in periods[-len(candidates) :])
+            self.warnings.append(
+                WarningRecord(
+                    code="status-values-partial",
+                    line=self.lines[index].number,
+                    message=f"{len(periods)} period columns but {len(candidates)} status values; "
+                    f"assigned them to the latest periods ({assigned})",
+                )
+            )
+        return block
+
+    def _status_context(self, index: int, periods: list[ParsedPeriod]) -> bool:
+        """True when the header clearly announces statuses: 'Status …' cells or a progress label just above."""
+        if any(p.label.lower().startswith(_STATUS_PREFIXES) for p in periods):
+            return True
+        previous = self.lines[index - 1].text if index else ""
+        found = match_field(previous)
+        return bool(found and found[0] == "progress")
+
+    def _missing(self, index: int, periods: list[ParsedPeriod], end: int) -> Block:
+        labels = ", ".join(p.label for p in periods)
+        self.warnings.append(
+            WarningRecord(
+                code="status-values-missing",
+                line=self.lines[index].number,
+                message=f"status columns ({labels}) without status values (icons or colours lost in the export?); "
+                "no statuses taken from this table",
+            )
+        )
+        return Block(index, end, periods)
+
+
+def _section_end(heading: Heading, headings: list[Heading], depth: int, total: int) -> int:
+    for other in headings:
+        if other.index > heading.index and other.depth <= depth:
+            return other.index
+    return total
+
+
+def _join(parts: list[str]) -> str | None:
+    text = "\n".join(part for part in parts if part).strip()
+    return text or None
+
+
+@dataclass
+class _Section:
+    heading: Heading
+    end: int
+    blocks: list[Block]
+    target_year: int | None = None
+    description: list[str] = field(default_factory=list)
+    progress: list[str] = field(default_factory=list)
+    proposal: list[str] = field(default_factory=list)
+
+    @property
+    def richness(self) -> int:
+        return len(self.blocks) * 10 + (self.end - self.heading.index)
+
+
+def _read_fields(section: _Section, lines: list[Line]) -> None:
+    """Fill target year, description, progress and proposal from the lines of the section."""
+    consumed = {i for block in section.blocks for i in range(block.index, block.end)}
+    current = "description"
+    index = section.heading.index + 1
+    while index < section.end:
+        if index in consumed:
+            current = "progress"
+            index += 1
+            continue
+        text = lines[index].text
+        found = match_field(text)
+        if found:
+            name, rest = found
+            if name == "target_year":
+                value = rest or (lines[index + 1].text if index + 1 < section.end else "")
+                years = YEAR.findall(value)
+                if years:
+                    section.target_year = int(years[-1])
+                    index += 1 if rest else 2
+                    continue
+            else:
+                current = name
+                if rest:
+                    getattr(section, current).append(rest)
+            index += 1
+            continue
+        getattr(section, current).append(text)
+        index += 1
+
+
+def parse_status_tables(lines: list[Line], context: DocumentContext) -> StatusTableResult:
+    """Find status tables and the numbered activities that own them."""
+    headings = find_headings(lines)
+    scanner = _Scanner(lines, headings, context)
+    blocks = scanner.scan()
+    result = StatusTableResult(warnings=scanner.warnings)
+    ordered = sorted(headings.values(), key=lambda h: h.index)
+
+    owners: dict[int, Heading | None] = {}
+    for block in blocks:
+        owners[block.index] = next((h for h in reversed(ordered) if h.index < block.index), None)
+    depths = Counter(owner.depth for owner in owners.values() if owner)
+    if not depths:
+        for block in blocks:
+            result.warnings.append(
+                WarningRecord(
+                    code="status-without-activity",
+                    line=lines[block.index].number,
+                    message="status values found but no numbered activity above them; not stored",
+                )
+            )
+        return result
+    depth = depths.most_common(1)[0][0]
+    activity_headings = [h for h in ordered if h.depth == depth]
+
+    sections: dict[str, _Section] = {}
+    order: list[str] = []
+    for heading in activity_headings:
+        end = _section_end(heading, ordered, depth, len(lines))
+        own_blocks = [b for b in blocks if owners.get(b.index) is heading]
+        section = _Section(heading, end, own_blocks)
+        _read_fields(section, lines)
+        if heading.code not in sections:
+            order.append(heading.code)
+            sections[heading.code] = section
+        elif section.richness > sections[heading.code].richness:
+            sections[heading.code] = section
+
+    for block in blocks:
+        owner = owners[block.index]
+        if owner is None or owner.depth != depth:
+            result.warnings.append(
+                WarningRecord(
+                    code="status-without-activity",
+                    line=lines[block.index].number,
+                    message="status values found outside a numbered activity; not stored",
+                )
+            )
+
+    by_code = {h.code: h for h in reversed(ordered)}  # first occurrence wins
+    seen_periods: dict[str, ParsedPeriod] = {}
+    seen_statuses: dict[tuple[str, str], StatusReport] = {}
+    for code in order:
+        section = sections[code]
+        heading = section.heading
+        activity = Activity(
+            code=heading.code,
+            name=heading.title,
+            programme=_ancestor(by_code, heading, 1, depth),
+            theme=_ancestor(by_code, heading, depth - 1, depth),
+            target_year=section.target_year,
+            description=_join(section.description),
+            progress=_join(section.progress),
+            proposal=_join(section.proposal),
+            line=heading.line,
+        )
+        result.activities.append(activity)
+        for block in section.blocks:
+            periods = block.periods[-len(block.values) :]
+            for period, (line, raw) in zip(periods, block.values, strict=True):
+                canonical = seen_periods.setdefault(period.canonical, period)
+                _add_status(result, seen_statuses, activity, canonical, line, raw, context)
+    result.periods = sorted(seen_periods.values(), key=lambda p: p.order)
+    return result
+
+
+def _ancestor(by_code: dict[str, Heading], heading: Heading, level: int, depth: int) -> str | None:
+    if level < 1 or level >= depth:
+        return None
+    code = ".".join(heading.code.split(".")[:level])
+    ancestor = by_code.get(code)
+    return ancestor.text if ancestor else None
+
+
+def _add_status(
+    result: StatusTableResult,
+    seen: dict[tuple[str, str], StatusReport],
+    activity: Activity,
+    period: ParsedPeriod,
+    line: Line,
+    raw: str,
+    context: DocumentContext,
+) -> None:
+    match = match_status(raw, context.info.municipality)
+    if not match.known:
+        result.warnings.append(
+            WarningRecord(
+                code="unmapped-status-label",
+                line=line.number,
+                message=f"status label {raw!r} of {activity.code or activity.name} ({period.label}) is not in the "
+                "status vocabulary; stored as unknown",
+            )
+        )
+    key = (activity.code or activity.name, period.canonical)
+    report = StatusReport(
+        activity_code=activity.code,
+        activity_name=activity.name,
+        period=period.label,
+        status=match.status,
+        status_raw=re.sub(r"\s+", " ", raw).strip(),
+        line=line.number,
+    )
+    if key in seen:
+        if seen[key].status_raw != report.status_raw:
+            result.warnings.append(
+                WarningRecord(
+                    code="conflicting-status",
+                    line=line.number,
+                    message=f"{activity.code or activity.name} has status {seen[key].status_raw!r} for {period.label} "
+                    f"at line {seen[key].line} and {report.status_raw!r} here; kept the first",
+                )
+            )
+        return
+    seen[key] = report
+    result.statuses.append(report)

@@ -1,0 +1,474 @@
+"""The DuckDB store: owns the schema and does every write.
+
+A load never writes the live database file in place. It copies the file, loads each document into the copy in
+its own transaction (all of a document or none of it), then swaps the copy in with os.replace. Readers (the
+dashboard) keep their old snapshot until they reopen, and a load killed midway leaves the old file untouched.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from model.records import Extraction
+from model.statuses import STATUSES
+from model.text import fold
+
+SCHEMA_VERSION = "1"
+DB_ENV = "VOORTGANG_DB"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_DIR / "data" / "voortgang.duckdb"
+
+_STATUS_VALUES = ", ".join(f"'{s}'" for s in STATUSES)
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    source_key VARCHAR NOT NULL UNIQUE,
+    sha256 VARCHAR NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    format VARCHAR NOT NULL,
+    municipality VARCHAR,
+    municipality_code VARCHAR,
+    title VARCHAR,
+    doc_type VARCHAR,
+    year INTEGER CHECK (year BETWEEN 1900 AND 2200),
+    period VARCHAR,
+    raw_text VARCHAR NOT NULL,
+    loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS periods (
+    doc_id VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    canonical VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    year INTEGER,
+    sort_order INTEGER NOT NULL,
+    year_guessed BOOLEAN NOT NULL,
+    PRIMARY KEY (doc_id, label)
+);
+CREATE TABLE IF NOT EXISTS activities (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    activity_key VARCHAR NOT NULL,
+    municipality VARCHAR,
+    code VARCHAR,
+    name VARCHAR NOT NULL,
+    programme VARCHAR,
+    theme VARCHAR,
+    target_year INTEGER CHECK (target_year BETWEEN 1900 AND 2200),
+    description VARCHAR,
+    progress VARCHAR,
+    proposal VARCHAR,
+    line INTEGER,
+    PRIMARY KEY (doc_id, activity_key)
+);
+CREATE TABLE IF NOT EXISTS statuses (
+    doc_id VARCHAR NOT NULL,
+    activity_key VARCHAR NOT NULL,
+    period_label VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    period_order INTEGER NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ({_STATUS_VALUES})),
+    status_raw VARCHAR NOT NULL,
+    line INTEGER,
+    PRIMARY KEY (doc_id, activity_key, period)
+);
+CREATE TABLE IF NOT EXISTS budget_lines (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    scope VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL CHECK (kind IN ('lasten', 'baten', 'saldo', 'reserves', 'resultaat', 'other')),
+    column_label VARCHAR NOT NULL,
+    year INTEGER,
+    amount_eur DOUBLE,
+    line INTEGER,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS deviations (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    scope VARCHAR,
+    item VARCHAR NOT NULL,
+    amount_eur DOUBLE NOT NULL CHECK (amount_eur >= 0),
+    direction VARCHAR NOT NULL CHECK (direction IN ('N', 'V')),
+    explanation VARCHAR,
+    incidental BOOLEAN NOT NULL,
+    line INTEGER,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS indicators (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    group_name VARCHAR,
+    unit VARCHAR,
+    target DOUBLE,
+    source VARCHAR,
+    line INTEGER,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS indicator_values (
+    doc_id VARCHAR NOT NULL,
+    indicator_seq INTEGER NOT NULL,
+    period VARCHAR NOT NULL,
+    value DOUBLE,
+    PRIMARY KEY (doc_id, indicator_seq, period)
+);
+CREATE TABLE IF NOT EXISTS goals (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    code VARCHAR,
+    title VARCHAR NOT NULL,
+    text VARCHAR,
+    line INTEGER,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS warnings (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    code VARCHAR NOT NULL,
+    line INTEGER,
+    message VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS load_log (
+    loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    source VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    outcome VARCHAR NOT NULL CHECK (outcome IN ('loaded', 'replaced')),
+    replaced_sha256 VARCHAR,
+    counts VARCHAR NOT NULL
+);
+"""
+DOCUMENT_TABLES = (
+    "periods",
+    "activities",
+    "statuses",
+    "budget_lines",
+    "deviations",
+    "indicators",
+    "indicator_values",
+    "goals",
+    "warnings",
+    "documents",
+)
+
+
+class StoreError(Exception):
+    """The database cannot be written; the message says why and what to do."""
+
+
+@dataclass
+class LoadOutcome:
+    """What happened to one file: loaded, replaced (an earlier version), unchanged or failed."""
+
+    source: str
+    outcome: str
+    message: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def default_db_path() -> Path:
+    """The database named by VOORTGANG_DB, else data/voortgang.duckdb in the project."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def source_key(source: str) -> str:
+    """Identity of a file's origin: its absolute path, so a changed file from there replaces its records."""
+    return str(Path(source).expanduser().resolve())
+
+
+def activity_key(municipality_code: str | None, municipality: str | None, code: str | None, name: str) -> str:
+    """Identity of an activity across documents: municipality plus code, or plus normalized name without a code."""
+    town = municipality_code or fold(municipality or "") or "onbekend"
+    return f"{town}|{code}" if code else f"{town}|naam:{fold(name)}"
+
+
+def _lock_holder(message: str) -> str:
+    pid = re.search(r"PID (\d+)", message)
+    return f"process {pid.group(1)}" if pid else "another process"
+
+
+@contextmanager
+def _writer_lock(db_path: Path) -> Iterator[None]:
+    """Only one load at a time per database; a second one is told who holds the lock instead of waiting."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            pid = handle.read().strip() or "unknown"
+            raise StoreError(
+                f"{db_path}: another load (PID {pid}) is writing this database; wait for it to finish "
+                f"or stop it (kill {pid}), then load again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _loaded_documents(db_path: Path) -> dict[str, str]:
+    """sha256 → source_key of the documents in the live database (empty when there is none)."""
+    if not db_path.exists():
+        return {}
+    try:
+        with duckdb.connect(str(db_path), read_only=True) as connection:
+            tables = {
+                row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
+            }
+            if "documents" not in tables:
+                return {}
+            return dict(connection.execute("SELECT sha256, source_key FROM documents").fetchall())
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            holder = _lock_holder(str(error))
+            raise StoreError(
+                f"{db_path}: the database is open for writing by {holder}; close that program "
+                "(the dashboard only reads and is fine) and load again"
+            ) from None
+        raise StoreError(
+            f"{db_path}: not a readable voortgang database ({error}); move it away and load again"
+        ) from None
+    except duckdb.Error as error:
+        raise StoreError(
+            f"{db_path}: not a readable voortgang database ({error}); move it away and load again"
+        ) from None
+
+
+def _checkpoint_wal(db_path: Path) -> None:
+    """Fold a write-ahead log left by another writer into the file, so copying the file copies everything."""
+    if Path(str(db_path) + ".wal").exists():
+        with duckdb.connect(str(db_path)) as connection:
+            connection.execute("CHECKPOINT")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def load_extractions(extractions: list[Extraction], db_path: Path | None = None) -> list[LoadOutcome]:
+    """Store each extraction atomically; the same bytes twice change nothing (not even the file)."""
+    db_path = (db_path or default_db_path()).expanduser()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    outcomes: dict[int, LoadOutcome] = {}
+    with _writer_lock(db_path):
+        loaded = _loaded_documents(db_path)
+        to_write = []
+        for position, extraction in enumerate(extractions):
+            if extraction.error:
+                outcomes[position] = LoadOutcome(extraction.source, "failed", extraction.error)
+            elif extraction.sha256 in loaded:
+                outcomes[position] = LoadOutcome(extraction.source, "unchanged", "already loaded, nothing changed")
+            else:
+                to_write.append((position, extraction))
+        if to_write:
+            for position, outcome in _write(db_path, to_write, loaded).items():
+                outcomes[position] = outcome
+    return [outcomes[position] for position in range(len(extractions))]
+
+
+def _write(db_path: Path, items: list[tuple[int, Extraction]], loaded: dict[str, str]) -> dict[int, LoadOutcome]:
+    for stale in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)
+    temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    if db_path.exists():
+        _checkpoint_wal(db_path)
+        shutil.copyfile(db_path, temp)
+    outcomes = {}
+    try:
+        with duckdb.connect(str(temp)) as connection:
+            connection.execute(SCHEMA)
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            for position, extraction in items:
+                outcomes[position] = _store_document(connection, extraction, loaded)
+            connection.execute("CHECKPOINT")
+        _fsync(temp)
+        os.replace(temp, db_path)
+        _fsync(db_path.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+        Path(str(temp) + ".wal").unlink(missing_ok=True)
+    return outcomes
+
+
+def _store_document(
+    connection: duckdb.DuckDBPyConnection, extraction: Extraction, loaded: dict[str, str]
+) -> LoadOutcome:
+    """Write one document in one transaction, replacing the earlier version from the same source."""
+    key = source_key(extraction.source)
+    previous = connection.execute("SELECT doc_id FROM documents WHERE source_key = ?", [key]).fetchone()
+    counts = {
+        "activities": len(extraction.activities),
+        "statuses": len(extraction.statuses),
+        "budget_lines": len(extraction.budget_lines),
+        "deviations": len(extraction.deviations),
+        "indicators": len(extraction.indicators),
+        "goals": len(extraction.goals),
+        "warnings": len(extraction.warnings),
+    }
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        if previous:
+            for table in DOCUMENT_TABLES:
+                connection.execute(f"DELETE FROM {table} WHERE doc_id = ?", [previous[0]])
+        _insert_records(connection, extraction, key)
+        connection.execute(
+            "INSERT INTO load_log (source, sha256, outcome, replaced_sha256, counts) VALUES (?, ?, ?, ?, ?)",
+            [
+                extraction.source,
+                extraction.sha256,
+                "replaced" if previous else "loaded",
+                previous[0] if previous else None,
+                json.dumps(counts),
+            ],
+        )
+        connection.execute("COMMIT")
+    except (duckdb.Error, ValueError) as error:
+        connection.execute("ROLLBACK")
+        return LoadOutcome(extraction.source, "failed", f"{extraction.source}: could not be stored: {error}")
+    loaded[extraction.sha256] = key
+    return LoadOutcome(extraction.source, "replaced" if previous else "loaded", counts=counts)
+
+
+def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extraction, key: str) -> None:
+    doc = extraction.sha256
+    info = extraction.document
+    connection.execute(
+        "INSERT INTO documents (doc_id, source, source_key, sha256, format, municipality, municipality_code, title, "
+        "doc_type, year, period, raw_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            doc,
+            extraction.source,
+            key,
+            extraction.sha256,
+            extraction.format or "text",
+            info.municipality,
+            info.municipality_code,
+            info.title,
+            info.doc_type,
+            info.year,
+            info.period,
+            extraction.raw_text or "",
+        ],
+    )
+    periods = {p.label: p for p in extraction.periods}
+    _many(
+        connection,
+        "periods",
+        [(doc, p.label, p.canonical, p.kind, p.year, p.order, p.year_guessed) for p in extraction.periods],
+    )
+    keys = {}
+    activity_rows = []
+    for seq, activity in enumerate(extraction.activities):
+        a_key = activity_key(info.municipality_code, info.municipality, activity.code, activity.name)
+        if a_key in keys.values():
+            raise ValueError(f"activity {activity.code or activity.name!r} appears twice")
+        keys[(activity.code, activity.name)] = a_key
+        activity_rows.append(
+            (
+                doc,
+                seq,
+                a_key,
+                info.municipality,
+                activity.code,
+                activity.name,
+                activity.programme,
+                activity.theme,
+                activity.target_year,
+                activity.description,
+                activity.progress,
+                activity.proposal,
+                activity.line,
+            )
+        )
+    _many(connection, "activities", activity_rows)
+    status_rows = []
+    for status in extraction.statuses:
+        period = periods.get(status.period)
+        if period is None:
+            raise ValueError(
+                f"status of {status.activity_code or status.activity_name} names unknown period {status.period!r}"
+            )
+        a_key = keys.get((status.activity_code, status.activity_name)) or activity_key(
+            info.municipality_code, info.municipality, status.activity_code, status.activity_name
+        )
+        status_rows.append(
+            (doc, a_key, status.period, period.canonical, period.order, status.status, status.status_raw, status.line)
+        )
+    _many(connection, "statuses", status_rows)
+    _many(
+        connection,
+        "budget_lines",
+        [
+            (doc, seq, b.scope, b.kind, b.column, b.year, b.amount_eur, b.line)
+            for seq, b in enumerate(extraction.budget_lines)
+        ],
+    )
+    _many(
+        connection,
+        "deviations",
+        [
+            (doc, seq, d.scope, d.item, d.amount_eur, d.direction, d.explanation, d.incidental, d.line)
+            for seq, d in enumerate(extraction.deviations)
+        ],
+    )
+    _many(
+        connection,
+        "indicators",
+        [
+            (doc, seq, i.name, i.group, i.unit, i.target, i.source, i.line)
+            for seq, i in enumerate(extraction.indicators)
+        ],
+    )
+    _many(
+        connection,
+        "indicator_values",
+        [(doc, seq, v.period, v.value) for seq, i in enumerate(extraction.indicators) for v in i.values],
+    )
+    _many(connection, "goals", [(doc, seq, g.code, g.title, g.text, g.line) for seq, g in enumerate(extraction.goals)])
+    _many(connection, "warnings", [(doc, seq, w.code, w.line, w.message) for seq, w in enumerate(extraction.warnings)])
+
+
+def _many(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" for _ in rows[0])
+        connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+def ensure_schema(db_path: Path) -> None:
+    """Create an empty database with the schema when none exists (for a dashboard started without data)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with _writer_lock(db_path):
+        if db_path.exists():
+            return
+        temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+        try:
+            with duckdb.connect(str(temp)) as connection:
+                connection.execute(SCHEMA)
+                connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+                connection.execute("CHECKPOINT")
+            os.replace(temp, db_path)
+        finally:
+            temp.unlink(missing_ok=True)

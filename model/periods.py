@@ -1,0 +1,105 @@
+"""Reporting periods: parse labels such as "Rek. 2018", "2e VGR 2019" or "Q1 2022" into kind, year and order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from model.text import fold
+from model.vocabulary import load_vocabulary
+
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|21\d\d)(?!\d)")
+_SHORT_YEAR = re.compile(r"(?<![\d/-])'(\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class ParsedPeriod:
+    """A period label understood: its kind, year (None when unknown), ordinal and whether the year was guessed."""
+
+    label: str
+    kind: str
+    year: int | None
+    n: int | None
+    rank: int
+    year_guessed: bool
+    canonical: str
+
+    @property
+    def order(self) -> int:
+        """Sort key in time: year first, then the kind's rank within the year."""
+        return (self.year or 0) * 100 + self.rank
+
+
+@dataclass(frozen=True)
+class _Kind:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    rank: int | None
+    ranks: tuple[int, ...]
+    canonical: str
+
+
+@cache
+def _vocabulary() -> tuple[tuple[_Kind, ...], tuple[str, ...], dict[str, int]]:
+    data: dict[str, Any] = load_vocabulary("periods")
+    kinds = tuple(
+        _Kind(
+            name=entry["name"],
+            patterns=tuple(re.compile(rf"(?:{pattern})") for pattern in entry["patterns"]),
+            rank=entry.get("rank"),
+            ranks=tuple(entry.get("ranks", ())),
+            canonical=entry["canonical"],
+        )
+        for entry in data["kind"]
+    )
+    prefixes = tuple(sorted((fold(p) for p in data.get("prefixes", [])), key=len, reverse=True))
+    return kinds, prefixes, {fold(word): number for word, number in data.get("ordinals", {}).items()}
+
+
+def _ordinal(raw: str | None, ordinals: dict[str, int]) -> int | None:
+    if raw is None:
+        return None
+    return int(raw) if raw.isdigit() else ordinals.get(raw)
+
+
+def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod | None:
+    """Parse `label`; None when it is not a period label. A missing year takes `document_year` (year_guessed)."""
+    kinds, prefixes, ordinals = _vocabulary()
+    text = fold(label)
+    if not text or len(text) > 60:
+        return None
+    years = YEAR.findall(text)
+    if len(years) > 1:
+        return None
+    year = int(years[0]) if years else None
+    if year is None and (short := _SHORT_YEAR.search(label)):
+        year = 2000 + int(short.group(1))
+        text = fold(_SHORT_YEAR.sub(" ", label))
+    rest = fold(YEAR.sub(" ", text))
+    for prefix in prefixes:
+        if rest == prefix or rest.startswith(prefix + " "):
+            rest = rest[len(prefix) :].strip(" :")
+            break
+    if not rest:
+        if year is None:
+            return None
+        return ParsedPeriod(label, "jaar", year, None, 95, False, str(year))
+    for kind in kinds:
+        for pattern in kind.patterns:
+            match = pattern.fullmatch(rest)
+            if not match:
+                continue
+            n = _ordinal(match.groupdict().get("n"), ordinals)
+            if kind.ranks:
+                if n is None or not 1 <= n <= len(kind.ranks):
+                    continue
+                rank = kind.ranks[n - 1]
+            else:
+                rank = kind.rank or 0
+            guessed = year is None and document_year is not None
+            final_year = year if year is not None else document_year
+            canonical = kind.canonical.format(n=n, year=final_year if final_year else "").strip()
+            return ParsedPeriod(label, kind.name, final_year, n, rank, guessed, canonical)
+    return None

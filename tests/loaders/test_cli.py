@@ -1,0 +1,132 @@
+"""The `voortgang` command line as CONTRACT.md describes it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from loaders import cli
+from loaders.store import DB_ENV
+from tests.conftest import ZEVENAAR
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_extract_json_gives_the_zevenaar_facts(capsys):
+    code, out, _ = run(capsys, "extract", str(ZEVENAAR), "--json")
+    assert code == 0
+    [result] = json.loads(out)
+    assert result["error"] is None and result["document"]["municipality"] == "Zevenaar"
+    assert result["source"] == str(ZEVENAAR) and len(result["sha256"]) == 64
+    assert [a["code"] for a in result["activities"]][:2] == ["6.1.1", "6.1.2"] and len(result["activities"]) == 14
+    labels = [p["label"] for p in sorted(result["periods"], key=lambda p: p["order"])]
+    assert labels == [p["label"] for p in result["periods"]] == ["Rek. 2018", "1e VGR", "2e VGR"]
+    per_period = [Counter(s["status"] for s in result["statuses"] if s["period"] == label) for label in labels]
+    assert [(c["on_track"], c["partly"], c["council_action"]) for c in per_period] == [
+        (11, 2, 1),
+        (11, 2, 1),
+        (8, 5, 1),
+    ]
+    grip = [s for s in result["statuses"] if s["activity_code"] == "6.1.4"]
+    assert {(s["status"], s["status_raw"]) for s in grip} == {("council_action", "Bijsturing raad")}
+    years = {a["code"]: a["target_year"] for a in result["activities"]}
+    assert (years["6.2.4"], years["6.1.1"]) == (2019, 2022)
+    assert all(isinstance(w, str) for w in result["warnings"])
+
+
+def test_extract_keeps_going_after_a_bad_file_and_exits_1(capsys, tmp_path):
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(capsys, "extract", str(missing), str(ZEVENAAR), "--json")
+    results = json.loads(out)
+    assert code == 1 and len(results) == 2
+    assert results[0]["error"] == f"{missing}: file not found" and results[1]["error"] is None
+    assert err == f"error: {missing}: file not found\n"
+
+
+def test_municipality_flag_overrides_detection(capsys):
+    _, out, _ = run(capsys, "extract", str(ZEVENAAR), "--json", "--municipality", "Duiven")
+    assert json.loads(out)[0]["document"]["municipality"] == "Duiven"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "the file is empty"),
+        ("binary.txt", b"\x00\x01\x02" * 100, "binary content (NUL bytes), not a text document"),
+        (
+            "garbage.txt",
+            bytes(range(128, 256)) * 4 + bytes(range(1, 31)) * 10,
+            "not a text document in a known encoding (invalid UTF-8 byte 0x80 at offset 0)",
+        ),
+        (
+            "report.pdf",
+            b"%PDF-1.5\n%\xe2\xe3",
+            ("PDF files are not supported yet; supported are text and HTML (save or export the document as text)"),
+        ),
+    ],
+)
+def test_bad_files_give_one_clear_line_naming_file_and_reason(capsys, tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, _, err = run(capsys, "extract", str(path))
+    assert code == 1
+    assert err == f"error: {path}: {reason}\n"
+
+
+def test_a_directory_is_named_as_such(capsys, tmp_path):
+    code, _, err = run(capsys, "load", str(tmp_path), "--db", str(tmp_path / "x.duckdb"))
+    assert code == 1 and err == f"error: {tmp_path}: is a directory, not a file\n"
+
+
+def test_bad_usage_exits_2(capsys):
+    code, _, err = run(capsys, "extract")
+    assert code == 2 and "the following arguments are required: FILE" in err
+
+
+def test_unexpected_errors_are_one_line_without_debug_and_a_traceback_with(capsys, monkeypatch):
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "extract_file", explode)
+    code, _, err = run(capsys, "extract", str(ZEVENAAR))
+    assert code == 1 and err == "error: unexpected RuntimeError: boom (run with --debug for the traceback)\n"
+    code, _, err = run(capsys, "extract", str(ZEVENAAR), "--debug")
+    assert code == 1 and "Traceback" in err
+
+
+def test_load_reports_each_file_and_unchanged_on_the_second_time(capsys, tmp_path):
+    db = tmp_path / "x.duckdb"
+    code, out, _ = run(capsys, "load", str(ZEVENAAR), "--db", str(db))
+    assert code == 0 and out == f"{ZEVENAAR}: loaded (activities: 14, statuses: 42, warnings: 3)\n"
+    code, out, _ = run(capsys, "load", str(ZEVENAAR), "--db", str(db))
+    assert code == 0 and out == f"{ZEVENAAR}: unchanged (these exact bytes are already loaded)\n"
+
+
+def test_the_installed_console_script_runs(tmp_path):
+    script = Path(sys.executable).parent / "voortgang"
+    done = subprocess.run(
+        [str(script), "extract", str(ZEVENAAR), "--json"], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)[0]["statuses"]) == 42
+
+
+def test_serve_builds_the_database_from_the_samples_when_missing(tmp_path, monkeypatch, capsys):
+    started = {}
+    monkeypatch.setattr(sys, "argv", ["pytest"])
+    monkeypatch.setenv(DB_ENV, str(tmp_path / "unused.duckdb"))
+    monkeypatch.setattr("streamlit.web.cli.main", lambda: started.setdefault("argv", sys.argv[:]) and 0)
+    db = tmp_path / "new.duckdb"
+    cli.main(["serve", "--db", str(db), "--port", "8599"])
+    assert db.exists()
+    assert started["argv"][:2] == ["streamlit", "run"] and "8599" in started["argv"]
+    assert "loading the bundled sample documents" in capsys.readouterr().out

@@ -1,0 +1,37 @@
+"""Document metadata: municipality, title, type and year."""
+
+from __future__ import annotations
+
+from loaders.lines import split_lines
+from loaders.metadata import describe_document
+
+
+def describe(text: str, municipality: str | None = None):
+    return describe_document(split_lines(text), municipality)
+
+
+def test_title_type_year_and_period_come_from_the_title_line():
+    info = describe("2e Voortgangsrapportage 2019\n\n6. Sociaal domein\nGemeente Zevenaar").info
+    assert (info.title, info.doc_type, info.year, info.period, info.municipality) == (
+        "2e Voortgangsrapportage 2019",
+        "voortgangsrapportage",
+        2019,
+        "2e VGR 2019",
+        "Zevenaar",
+    )
+
+
+def test_year_is_guessed_from_the_text_with_a_warning_when_the_title_has_none():
+    context = describe("Programma 2: Een leefbare gemeente\nIn 2022 doen we veel. Ook in 2022.\nIn 2021 niet.")
+    assert context.info.year == 2022
+    assert [w.code for w in context.warnings] == ["document-year-guessed", "municipality-not-found"]
+
+
+def test_municipality_override_wins_and_gets_its_cbs_code():
+    info = describe("Jaarverslag 2021\nGemeente Heusden", municipality="zevenaar").info
+    assert (info.municipality, info.municipality_code) == ("Zevenaar", "GM0299")
+
+
+def test_unknown_override_is_used_as_given_with_a_warning():
+    context = describe("Jaarverslag 2021", municipality="Rijnwaarden")
+    assert context.info.municipality == "Rijnwaarden" and context.warnings[-1].code == "municipality-not-in-list"

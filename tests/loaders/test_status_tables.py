@@ -1,0 +1,230 @@
+"""Status tables in progress reports: activities, statuses per period, fields and warnings."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from loaders.document import parse_text
+from tests.conftest import ZEVENAAR
+
+DETAIL = """\
+3e Voortgangsrapportage 2021
+Gemeente Lingewaard
+
+4. Wonen
+
+4.1 Betaalbaar wonen
+
+4.1.1 Bouwen van starterswoningen
+
+Jaar realisatie
+
+2023
+
+We bouwen 200 starterswoningen.
+
+Stand van zaken
+
+Begroting 2021
+
+1e VGR 2021
+
+2e VGR 2021
+
+Op schema
+
+Vertraagd
+
+Afgerond
+
+De laatste woningen zijn opgeleverd.
+
+Voorstel raad
+
+Wij stellen u voor het restant van het krediet te laten vallen.
+
+4.1.2 Huisvesten statushouders
+
+Gereed in: 2022
+
+Stand van zaken
+
+Begroting 2021
+
+1e VGR 2021
+
+2e VGR 2021
+
+Op schema
+
+Op schema
+
+Bijna klaar
+"""
+
+
+def parse(text: str, municipality: str | None = None):
+    return parse_text(text, "snippet.txt", "0" * 64, municipality)
+
+
+def test_activities_get_code_name_theme_programme_and_target_year():
+    result = parse(DETAIL)
+    first = result.activities[0]
+    assert (first.code, first.name, first.theme, first.programme, first.target_year) == (
+        "4.1.1",
+        "Bouwen van starterswoningen",
+        "4.1 Betaalbaar wonen",
+        "4. Wonen",
+        2023,
+    )
+    assert result.activities[1].target_year == 2022
+
+
+def test_description_progress_and_council_proposal_are_kept():
+    first = parse(DETAIL).activities[0]
+    assert first.description == "We bouwen 200 starterswoningen."
+    assert first.progress == "De laatste woningen zijn opgeleverd."
+    assert first.proposal == "Wij stellen u voor het restant van het krediet te laten vallen."
+
+
+def test_statuses_per_period_keep_the_raw_label():
+    result = parse(DETAIL)
+    mine = [(s.period, s.status, s.status_raw) for s in result.statuses if s.activity_code == "4.1.1"]
+    assert mine == [
+        ("Begroting 2021", "on_track", "Op schema"),
+        ("1e VGR 2021", "partly", "Vertraagd"),
+        ("2e VGR 2021", "done", "Afgerond"),
+    ]
+
+
+def test_periods_are_in_time_order():
+    assert [p.label for p in parse(DETAIL).periods] == ["Begroting 2021", "1e VGR 2021", "2e VGR 2021"]
+
+
+def test_unknown_label_becomes_unknown_with_a_warning_naming_it():
+    result = parse(DETAIL)
+    last = [s for s in result.statuses if s.activity_code == "4.1.2"][-1]
+    assert (last.status, last.status_raw) == ("unknown", "Bijna klaar")
+    assert any(w.code == "unmapped-status-label" and "'Bijna klaar'" in w.message for w in result.warnings)
+
+
+def test_headers_without_year_take_the_document_year_with_a_warning():
+    text = DETAIL.replace("Begroting 2021\n", "Begroting\n").replace("1e VGR 2021", "1e VGR")
+    result = parse(text)
+    guessed = {p.label: p.year_guessed for p in result.periods}
+    assert guessed == {"Begroting": True, "1e VGR": True, "2e VGR 2021": False}
+    assert [p.year for p in result.periods] == [2021, 2021, 2021]
+
+
+INDEX_THEN_DETAIL = """\
+2e Voortgangsrapportage 2020
+Gemeente Doesburg
+Naam activiteit
+Status 2019
+Status 1e VGR
+Status 2e VGR
+2.1.1 Groen onderhoud
+2.1.2 Speelplaatsen
+2.1 Openbare ruimte
+2.1.1 Groen onderhoud
+Stand van zaken
+Rek. 2019
+1e VGR
+2e VGR
+Volgens plan
+Volgens plan
+Volgens plan
+2.1.2 Speelplaatsen
+Stand van zaken
+Rek. 2019
+1e VGR
+2e VGR
+Volgens plan
+Niet geheel volgens plan
+Bijsturing raad
+"""
+
+
+def test_activity_list_appearing_twice_is_deduplicated():
+    result = parse(INDEX_THEN_DETAIL)
+    assert [a.code for a in result.activities] == ["2.1.1", "2.1.2"]
+    assert len(result.statuses) == 6
+
+
+def test_status_columns_without_values_give_a_warning_and_no_statuses():
+    result = parse(INDEX_THEN_DETAIL)
+    missing = [w for w in result.warnings if w.code == "status-values-missing"]
+    assert len(missing) == 1 and missing[0].line == 4
+    assert {s.period for s in result.statuses} == {"Rek. 2019", "1e VGR", "2e VGR"}
+
+
+def test_no_statuses_are_invented_when_a_whole_table_lost_its_values():
+    text = "Voortgangsrapportage 2020\n1.1.1 Iets doen\nStand van zaken\nRek. 2019\n1e VGR\nWe zijn bezig.\n"
+    result = parse(text)
+    assert result.statuses == [] and any(w.code == "status-values-missing" for w in result.warnings)
+
+
+def test_fewer_values_than_columns_are_assigned_to_the_latest_periods_with_a_warning():
+    text = (
+        "Voortgangsrapportage 2020\n1.1.1 Nieuwe activiteit\nStand van zaken\nRek. 2019\n1e VGR\n2e VGR\n"
+        "Op koers\nDe activiteit is nieuw dit jaar.\n"
+    )
+    result = parse(text)
+    assert [(s.period, s.status) for s in result.statuses] == [("2e VGR", "on_track")]
+    assert any(w.code == "status-values-partial" for w in result.warnings)
+
+
+def test_pipe_table_rows_are_read_as_headers_and_values():
+    text = "Voortgangsrapportage 2022\n3.2.1 Sportakkoord uitvoeren\nStatus | Q1 2022 | Q2 2022\n | Groen | Oranje\n"
+    result = parse(text)
+    assert [(s.period, s.status) for s in result.statuses] == [("Q1 2022", "on_track"), ("Q2 2022", "partly")]
+
+
+def test_inline_status_line_uses_the_document_period():
+    text = "2e Bestuursrapportage 2021\n5.1.1 Wijkteams versterken\nStatus: Op koers\nAlles loopt.\n"
+    result = parse(text)
+    assert [(s.period, s.status) for s in result.statuses] == [("2e VGR", "on_track")]
+    assert result.periods[0].canonical == "2e VGR 2021"
+
+
+def test_status_without_a_numbered_activity_is_reported_not_stored():
+    text = "Voortgangsrapportage 2020\nInleiding\nRek. 2019\n1e VGR\nVolgens plan\nVolgens plan\n"
+    result = parse(text)
+    assert result.statuses == [] and any(w.code == "status-without-activity" for w in result.warnings)
+
+
+def test_a_municipality_vocabulary_changes_the_meaning_of_a_label():
+    text = "Voortgangsrapportage 2020\n1.1.1 Iets\nStand van zaken\nRek. 2019\n1e VGR\nGeel\nGeel\n"
+    assert {s.status for s in parse(text).statuses} == {"partly"}
+    assert {s.status for s in parse(text, municipality="Lingewaard").statuses} == {"on_track"}
+
+
+@pytest.fixture(scope="module")
+def zevenaar():
+    return parse_text(ZEVENAAR.read_text(encoding="utf-8"), str(ZEVENAAR), "0" * 64)
+
+
+def test_zevenaar_has_fourteen_activities_from_6_1_1_to_6_3_4(zevenaar):
+    codes = [a.code for a in zevenaar.activities]
+    assert len(codes) == 14 and codes[0] == "6.1.1" and codes[-1] == "6.3.4"
+    assert zevenaar.document.municipality == "Zevenaar"
+
+
+def test_zevenaar_status_counts_per_period(zevenaar):
+    assert [p.label for p in zevenaar.periods] == ["Rek. 2018", "1e VGR", "2e VGR"]
+    counts = [Counter(s.status for s in zevenaar.statuses if s.period == p.label) for p in zevenaar.periods]
+    assert [(c["on_track"], c["partly"], c["council_action"]) for c in counts] == [(11, 2, 1), (11, 2, 1), (8, 5, 1)]
+    assert len(zevenaar.statuses) == 42
+
+
+def test_zevenaar_grip_op_kosten_needs_council_action_in_every_period(zevenaar):
+    mine = [s for s in zevenaar.statuses if s.activity_code == "6.1.4"]
+    assert mine[0].activity_name == "Vergroten grip op kosten"
+    assert {s.status for s in mine} == {"council_action"} and {s.status_raw for s in mine} == {"Bijsturing raad"}
+
+
+def test_zevenaar_target_years(zevenaar):
+    years = {a.code: a.target_year for a in zevenaar.activities}
+    assert years["6.2.4"] == 2019 and years["6.1.1"] == 2022

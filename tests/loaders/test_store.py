@@ -1,0 +1,219 @@
+"""The store: atomic, idempotent loads that never block on or break readers."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders import extract_file
+from loaders.store import StoreError, load_extractions
+from tests.conftest import PROJECT, ZEVENAAR
+
+TABLES = (
+    "documents",
+    "periods",
+    "activities",
+    "statuses",
+    "budget_lines",
+    "deviations",
+    "indicators",
+    "indicator_values",
+    "goals",
+    "warnings",
+    "load_log",
+)
+
+REPORT = """\
+{title}
+Gemeente Doesburg
+2.1.1 Groen onderhoud
+Stand van zaken
+1e VGR
+2e VGR
+Volgens plan
+{status}
+2.1.2 Speelplaatsen
+Stand van zaken
+1e VGR
+2e VGR
+Volgens plan
+Volgens plan
+"""
+
+
+def counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as connection:
+        return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def load(db: Path, *paths: Path):
+    return load_extractions([extract_file(p) for p in paths], db)
+
+
+def spawn(code: str, *args: str) -> subprocess.Popen:
+    """Run Python `code` in a child process that prints 'ready' when it has reached the interesting point."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    line = child.stdout.readline().strip()
+    assert line == "ready", (line, child.stderr.read() if child.poll() is not None else "")
+    return child
+
+
+def test_loading_the_same_bytes_twice_changes_nothing(tmp_path):
+    db = tmp_path / "v.duckdb"
+    assert [o.outcome for o in load(db, ZEVENAAR)] == ["loaded"]
+    before, stat = counts(db), db.stat()
+    assert [o.outcome for o in load(db, ZEVENAAR)] == ["unchanged"]
+    assert counts(db) == before
+    assert (db.stat().st_ino, db.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_the_seed_loads_its_records(tmp_path):
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    found = counts(db)
+    assert (found["documents"], found["activities"], found["statuses"], found["periods"]) == (1, 14, 42, 3)
+
+
+def test_a_changed_file_replaces_its_earlier_records(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    load(db, report)
+    report.write_text(REPORT.format(title="2e Voortgangsrapportage 2020", status="Bijsturing raad"), encoding="utf-8")
+    assert [o.outcome for o in load(db, report)] == ["replaced"]
+    with duckdb.connect(str(db), read_only=True) as connection:
+        statuses = connection.execute("SELECT status_raw FROM statuses ORDER BY activity_key, period_order").fetchall()
+        documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert documents == 1
+    assert [s for (s,) in statuses] == ["Volgens plan", "Bijsturing raad", "Volgens plan", "Volgens plan"]
+
+
+def test_later_reports_extend_the_history_of_the_same_activity(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    first = write_text("a.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    second = write_text("b.txt", REPORT.format(title="2e Voortgangsrapportage 2021", status="Bijsturing raad"))
+    load(db, first, second)
+    with duckdb.connect(str(db), read_only=True) as connection:
+        history = connection.execute(
+            "SELECT period, status FROM statuses WHERE activity_key = 'GM0221|2.1.1' ORDER BY period_order"
+        ).fetchall()
+    assert history == [
+        ("1e VGR 2020", "on_track"),
+        ("2e VGR 2020", "on_track"),
+        ("1e VGR 2021", "on_track"),
+        ("2e VGR 2021", "council_action"),
+    ]
+
+
+def test_a_failed_file_is_named_and_the_others_still_load(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    empty = write_text("empty.txt", "")
+    outcomes = load(db, empty, ZEVENAAR)
+    assert [o.outcome for o in outcomes] == ["failed", "loaded"]
+    assert outcomes[0].message == f"{empty}: the file is empty"
+    assert counts(db)["documents"] == 1
+
+
+def test_a_load_killed_midway_leaves_the_previous_database_intact(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    load(db, report)
+    before = counts(db)
+    report.write_text(REPORT.format(title="2e Voortgangsrapportage 2020", status="Rood"), encoding="utf-8")
+    child = spawn(
+        """
+        import sys, time
+        from pathlib import Path
+        from loaders import extract_file, store
+        original = store._store_document
+        def store_then_hang(*args):
+            outcome = original(*args)
+            print("ready", flush=True)
+            time.sleep(120)
+            return outcome
+        store._store_document = store_then_hang
+        store.load_extractions([extract_file(sys.argv[1])], Path(sys.argv[2]))
+    """,
+        str(report),
+        str(db),
+    )
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert counts(db) == before
+    with duckdb.connect(str(db), read_only=True) as connection:
+        assert connection.execute("SELECT DISTINCT status_raw FROM statuses").fetchall() == [("Volgens plan",)]
+    assert [o.outcome for o in load(db, report)] == ["replaced"]
+    assert not list(tmp_path.glob(".v.duckdb.*.tmp*"))
+
+
+def test_load_works_while_another_process_reads_the_database(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    reader = spawn(
+        """
+        import sys, time, duckdb
+        connection = duckdb.connect(sys.argv[1], read_only=True)
+        connection.execute("SELECT count(*) FROM documents").fetchall()
+        print("ready", flush=True)
+        time.sleep(60)
+    """,
+        str(db),
+    )
+    try:
+        report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+        assert [o.outcome for o in load(db, report)] == ["loaded"]
+        assert counts(db)["documents"] == 2
+    finally:
+        reader.kill()
+        reader.wait()
+
+
+def test_a_process_writing_the_database_is_reported_with_its_pid(tmp_path):
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    writer = spawn(
+        """
+        import sys, time, duckdb
+        connection = duckdb.connect(sys.argv[1])
+        print("ready", flush=True)
+        time.sleep(60)
+    """,
+        str(db),
+    )
+    try:
+        with pytest.raises(StoreError, match=f"open for writing by process {writer.pid}"):
+            load(db, PROJECT / "data" / "samples" / "000_0a79cdcf394c5ffb.txt")
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_a_second_load_at_the_same_time_is_refused_with_the_pid(tmp_path):
+    db = tmp_path / "v.duckdb"
+    with open(tmp_path / "v.duckdb.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock.write("4242")
+        lock.flush()
+        with pytest.raises(StoreError, match=r"another load \(PID 4242\) is writing"):
+            load(db, ZEVENAAR)
+    assert not db.exists()
+
+
+def test_a_file_that_is_not_a_database_is_reported(tmp_path):
+    db = tmp_path / "v.duckdb"
+    db.write_text("not a database")
+    with pytest.raises(StoreError, match="not a readable voortgang database"):
+        load(db, ZEVENAAR)

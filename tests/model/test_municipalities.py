@@ -1,0 +1,41 @@
+"""The bundled municipality list and detection of a document's municipality."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.municipalities import all_municipalities, detect_municipality, find_municipality
+
+
+def test_the_list_holds_every_current_municipality_once():
+    towns = all_municipalities()
+    assert len(towns) == 342
+    assert len({t.code for t in towns}) == 342 and len({t.name for t in towns}) == 342
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Zevenaar", "GM0299"),
+        ("Den Haag", "GM0518"),
+        ("gm0085", "GM0085"),
+        ("súdwest-fryslan", "GM1900"),
+        ("Voorne aan Zee", "GM1992"),
+    ],
+)
+def test_find_by_name_alias_or_code(name, code):
+    assert find_municipality(name).code == code
+
+
+def test_detects_the_municipality_named_most_prominently():
+    text = "Jaarverslag 2021\nGemeente Heusden\nWe werken samen met Tilburg en Waalwijk.\nTilburg helpt."
+    assert detect_municipality(text).name == "Heusden"
+
+
+def test_common_words_count_only_after_gemeente():
+    assert detect_municipality("Best practices voor Putten en Sluis in de gemeente.") is None
+    assert detect_municipality("Rapportage van de gemeente Best").name == "Best"
+
+
+def test_no_municipality_named_gives_none():
+    assert detect_municipality("Voortgangsrapportage 2019\nSociaal domein") is None
