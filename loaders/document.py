@@ -1,41 +1,90 @@
-"""One entry point per file: read bytes, detect the format, run the parsers, collect records and warnings."""
+"""One entry point per file: read bytes, detect the format, run every parser, merge records and warnings."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
+from loaders.activity_cards import parse_activity_cards
+from loaders.budget_tables import parse_money_tables
 from loaders.errors import UnreadableDocument
+from loaders.explanations import find_explanations, link_explanations
 from loaders.formats import check_extension, decode_text, detect_format, require_supported
+from loaders.goals import parse_goals
 from loaders.html_text import html_to_text
-from loaders.lines import split_lines
-from loaders.metadata import describe_document
+from loaders.indicators import parse_indicators
+from loaders.lines import Line, split_lines
+from loaders.metadata import DocumentContext, describe_document
 from loaders.status_tables import parse_status_tables
 from model.periods import ParsedPeriod
-from model.records import Extraction, Period, WarningRecord
+from model.records import Activity, Extraction, Period, WarningRecord
+from model.text import fold
 
 
-def _periods(parsed: list[ParsedPeriod], warnings: list[WarningRecord]) -> list[Period]:
-    periods = []
-    for period in parsed:
-        if period.year_guessed:
-            warnings.append(
-                WarningRecord(
-                    code="period-year-guessed",
-                    message=f"period {period.label!r} names no year; took the document's year ({period.year})",
+class _Periods:
+    """Periods used in the document, one per canonical name; the first label seen names it."""
+
+    def __init__(self) -> None:
+        self.by_canonical: dict[str, ParsedPeriod] = {}
+
+    def add(self, period: ParsedPeriod) -> str:
+        """Register `period`; return the label records must use for it."""
+        return self.by_canonical.setdefault(period.canonical, period).label
+
+    def records(self, warnings: list[WarningRecord]) -> list[Period]:
+        periods = []
+        for period in sorted(self.by_canonical.values(), key=lambda p: p.order):
+            if period.year_guessed:
+                warnings.append(
+                    WarningRecord(
+                        code="period-year-guessed",
+                        message=f"period {period.label!r} names no year; took the document's year ({period.year})",
+                    )
+                )
+            periods.append(
+                Period(
+                    label=period.label,
+                    year=period.year,
+                    order=period.order,
+                    kind=period.kind,
+                    canonical=period.canonical,
+                    year_guessed=period.year_guessed,
                 )
             )
-        periods.append(
-            Period(
-                label=period.label,
-                year=period.year,
-                order=period.order,
-                kind=period.kind,
-                canonical=period.canonical,
-                year_guessed=period.year_guessed,
-            )
-        )
-    return periods
+        return periods
+
+
+def _activity_key(activity: Activity) -> str:
+    return activity.code or f"naam:{fold(activity.name)}"
+
+
+def _merge_activities(groups: list[list[Activity]], warnings: list[WarningRecord]) -> list[Activity]:
+    merged: dict[str, Activity] = {}
+    for group in groups:
+        for activity in group:
+            key = _activity_key(activity)
+            if key in merged:
+                warnings.append(
+                    WarningRecord(
+                        code="duplicate-activity",
+                        line=activity.line,
+                        message=f"activity {activity.code or activity.name!r} appears again; kept the first",
+                    )
+                )
+                continue
+            merged[key] = activity
+    return list(merged.values())
+
+
+def _money(lines: list[Line], context: DocumentContext, warnings: list[WarningRecord]):
+    money = parse_money_tables(lines, context)
+    warnings.extend(money.warnings)
+    deviation_tables = [t for t in money.tables if t.deviation_table]
+    start = deviation_tables[0].end if deviation_tables else 0
+    unit = deviation_tables[0].multiplier if deviation_tables else 1
+    deviations, link_warnings = link_explanations(money.deviations, find_explanations(lines, start), unit)
+    warnings.extend(link_warnings)
+    return money.budget_lines, deviations
 
 
 def parse_text(text: str, source: str, sha256: str, municipality: str | None = None, fmt: str = "text") -> Extraction:
@@ -44,17 +93,47 @@ def parse_text(text: str, source: str, sha256: str, municipality: str | None = N
     if not lines:
         raise UnreadableDocument("the file has no text")
     context = describe_document(lines, municipality)
+    warnings = list(context.warnings)
+    periods = _Periods()
+
     tables = parse_status_tables(lines, context)
-    warnings = [*context.warnings, *tables.warnings]
-    periods = _periods(tables.periods, warnings)
+    warnings.extend(tables.warnings)
+    for period in tables.periods:
+        periods.add(period)
+
+    goals = parse_goals(lines, context, {a.code for a in tables.activities if a.code})
+    warnings.extend(goals.warnings)
+    for period in goals.periods:
+        label = periods.add(period)
+        for status in goals.statuses:
+            if status.period == period.label:
+                status.period = label
+
+    budget_lines, deviations = _money(lines, context, warnings)
+    cards = parse_activity_cards(lines)
+    warnings.extend(cards.warnings)
+
+    indicators = parse_indicators(lines, context)
+    warnings.extend(indicators.warnings)
+    labels = {p.label: periods.add(p) for p in indicators.periods}
+    for indicator in indicators.indicators:
+        for value in indicator.values:
+            value.period = labels.get(value.period, value.period)
+
+    activities = _merge_activities([tables.activities, goals.activities, cards.activities], warnings)
+    period_records = periods.records(warnings)
     return Extraction(
         source=source,
         sha256=sha256,
         format=fmt,
         document=context.info,
-        periods=periods,
-        activities=tables.activities,
-        statuses=tables.statuses,
+        periods=period_records,
+        activities=activities,
+        statuses=[*tables.statuses, *goals.statuses],
+        budget_lines=[*budget_lines, *cards.budget_lines],
+        deviations=deviations,
+        indicators=indicators.indicators,
+        goals=goals.goals,
         warnings=sorted(warnings, key=lambda w: w.line or 0),
         raw_text=text,
     )

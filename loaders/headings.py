@@ -55,6 +55,7 @@ def _title_ok(title: str) -> bool:
         and len(title.split()) <= _MAX_WORDS
         and (first.isupper() or first in "('\"‘“[")
         and not re.fullmatch(r"[\d.,%\s€-]+", title)
+        and not title.rstrip(" |").endswith(":")
     )
 
 

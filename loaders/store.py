@@ -23,7 +23,7 @@ from model.records import Extraction
 from model.statuses import STATUSES
 from model.text import fold
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DB_ENV = "VOORTGANG_DB"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_DIR / "data" / "voortgang.duckdb"
@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS activities (
     description VARCHAR,
     progress VARCHAR,
     proposal VARCHAR,
+    fields JSON,
     line INTEGER,
     PRIMARY KEY (doc_id, activity_key)
 );
@@ -91,6 +92,10 @@ CREATE TABLE IF NOT EXISTS budget_lines (
     column_label VARCHAR NOT NULL,
     year INTEGER,
     amount_eur DOUBLE,
+    direction VARCHAR CHECK (direction IN ('N', 'V')),
+    activity VARCHAR,
+    programme VARCHAR,
+    note VARCHAR,
     line INTEGER,
     PRIMARY KEY (doc_id, seq)
 );
@@ -103,8 +108,20 @@ CREATE TABLE IF NOT EXISTS deviations (
     direction VARCHAR NOT NULL CHECK (direction IN ('N', 'V')),
     explanation VARCHAR,
     incidental BOOLEAN NOT NULL,
+    explanation_line INTEGER,
     line INTEGER,
     PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS deviation_parts (
+    doc_id VARCHAR NOT NULL,
+    deviation_seq INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    amount_eur DOUBLE CHECK (amount_eur >= 0),
+    direction VARCHAR CHECK (direction IN ('N', 'V')),
+    incidental BOOLEAN NOT NULL,
+    line INTEGER,
+    PRIMARY KEY (doc_id, deviation_seq, seq)
 );
 CREATE TABLE IF NOT EXISTS indicators (
     doc_id VARCHAR NOT NULL,
@@ -130,6 +147,8 @@ CREATE TABLE IF NOT EXISTS goals (
     code VARCHAR,
     title VARCHAR NOT NULL,
     text VARCHAR,
+    plan VARCHAR,
+    progress VARCHAR,
     line INTEGER,
     PRIMARY KEY (doc_id, seq)
 );
@@ -236,6 +255,13 @@ def _loaded_documents(db_path: Path) -> dict[str, str]:
             }
             if "documents" not in tables:
                 return {}
+            version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if version is None or version[0] != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{db_path}: made by an older version of voortgang (schema "
+                    f"{version[0] if version else '?'}, now {SCHEMA_VERSION}); move it away and load the "
+                    "documents again"
+                )
             return dict(connection.execute("SELECT sha256, source_key FROM documents").fetchall())
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
@@ -400,6 +426,7 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
                 activity.description,
                 activity.progress,
                 activity.proposal,
+                json.dumps(activity.fields, ensure_ascii=False),
                 activity.line,
             )
         )
@@ -422,7 +449,20 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
         connection,
         "budget_lines",
         [
-            (doc, seq, b.scope, b.kind, b.column, b.year, b.amount_eur, b.line)
+            (
+                doc,
+                seq,
+                b.scope,
+                b.kind,
+                b.column,
+                b.year,
+                b.amount_eur,
+                b.direction,
+                b.activity,
+                b.programme,
+                b.note,
+                b.line,
+            )
             for seq, b in enumerate(extraction.budget_lines)
         ],
     )
@@ -430,8 +470,28 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
         connection,
         "deviations",
         [
-            (doc, seq, d.scope, d.item, d.amount_eur, d.direction, d.explanation, d.incidental, d.line)
+            (
+                doc,
+                seq,
+                d.scope,
+                d.item,
+                d.amount_eur,
+                d.direction,
+                d.explanation,
+                d.incidental,
+                d.explanation_line,
+                d.line,
+            )
             for seq, d in enumerate(extraction.deviations)
+        ],
+    )
+    _many(
+        connection,
+        "deviation_parts",
+        [
+            (doc, seq, part_seq, p.text, p.amount_eur, p.direction, p.incidental, p.line)
+            for seq, d in enumerate(extraction.deviations)
+            for part_seq, p in enumerate(d.parts)
         ],
     )
     _many(
@@ -447,7 +507,11 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
         "indicator_values",
         [(doc, seq, v.period, v.value) for seq, i in enumerate(extraction.indicators) for v in i.values],
     )
-    _many(connection, "goals", [(doc, seq, g.code, g.title, g.text, g.line) for seq, g in enumerate(extraction.goals)])
+    _many(
+        connection,
+        "goals",
+        [(doc, seq, g.code, g.title, g.text, g.plan, g.progress, g.line) for seq, g in enumerate(extraction.goals)],
+    )
     _many(connection, "warnings", [(doc, seq, w.code, w.line, w.message) for seq, w in enumerate(extraction.warnings)])
 
 

@@ -64,6 +64,7 @@ class Activity(Record):
     description: str | None = None
     progress: str | None = Field(default=None, description="the progress text of this report")
     proposal: str | None = Field(default=None, description="'Voorstel raad': what the council is asked to decide")
+    fields: dict[str, str] = Field(default_factory=dict, description="other labelled fields, e.g. of activity cards")
     line: int | None = None
 
 
@@ -86,6 +87,20 @@ class BudgetLine(Record):
     column: str
     year: int | None = None
     amount_eur: float | int | None = None
+    direction: Direction | None = Field(default=None, description="N or V when the cell carries one")
+    activity: str | None = Field(default=None, description="the activity a cost item belongs to (execution programmes)")
+    programme: str | None = None
+    note: str | None = Field(default=None, description="the sentence an amount was taken from")
+    line: int | None = None
+
+
+class DeviationPart(Record):
+    """A sub-item of an explained deviation ("Nadeel van € 360.000 op de Jeugdhulp")."""
+
+    text: str
+    amount_eur: float | int | None = None
+    direction: Direction | None = None
+    incidental: bool = False
     line: int | None = None
 
 
@@ -98,6 +113,8 @@ class Deviation(Record):
     direction: Direction
     explanation: str | None = None
     incidental: bool = False
+    parts: list[DeviationPart] = Field(default_factory=list, description="sub-items of the explanation")
+    explanation_line: int | None = Field(default=None, description="line where the explanation starts")
     line: int | None = None
 
 
@@ -126,6 +143,8 @@ class Goal(Record):
     code: str | None = None
     title: str
     text: str | None = None
+    plan: str | None = Field(default=None, description="what was planned, when the text splits at a status marker")
+    progress: str | None = Field(default=None, description="the progress text after a status marker")
     line: int | None = None
 
 

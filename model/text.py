@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_EDGE_PUNCTUATION = " \t.:;,()[]{}*•·-–—\"'“”‘’"
+_EDGE_PUNCTUATION = " \t.:;,?!()[]{}*•·-–—\"'“”‘’"
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,184 @@
+"""Explanations of deviations: "Jeugdgezondheidszorg, nadeel € 328.000" with sub-items, linked to table items.
+
+An item line names a deviation, its direction word (nadeel, voordeel, ...) and its amount; bullets or lines
+below it are its sub-items until the next item line or heading. Each explanation is linked to a deviation-table
+item by name, else by direction and amount; without a table the explanations are the deviations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from loaders.headings import parse_heading
+from loaders.lines import Line
+from loaders.money_vocabulary import money_vocabulary
+from model.amounts import NotAnAmount, parse_amount, to_euros
+from model.records import Deviation, DeviationPart, WarningRecord
+from model.text import fold
+
+_EURO = r"€\s?-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?\*?"
+_MAX_ITEM_WORDS = 14
+_BULLETS = "•·-–*▪◦"
+_FOOTNOTE = re.compile(r"^\*\s")
+
+
+@dataclass
+class Explanation:
+    """One explained item with its sub-items and the heading (scope) above it."""
+
+    line: Line
+    item: str
+    amount: int | float
+    direction: str
+    incidental: bool
+    scope: str | None
+    parts: list[DeviationPart] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+def _direction_pattern() -> re.Pattern[str]:
+    words = sorted((w for w in money_vocabulary().directions if len(w) > 1), key=len, reverse=True)
+    return re.compile(rf"\b(?P<dir>{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+
+
+def _euro_amount(text: str) -> tuple[int | float, bool] | None:
+    match = re.search(_EURO, text)
+    if not match:
+        return None
+    raw = match.group(0)
+    try:
+        value = parse_amount(raw.rstrip("*")).value
+    except NotAnAmount:
+        return None
+    if value is None:
+        return None
+    return to_euros(abs(Decimal(value))), raw.endswith("*") or text[match.end() : match.end() + 1] == "*"
+
+
+def _item_line(line: Line) -> tuple[str, str, int | float, bool] | None:
+    """'Participatie, voordeel € 609.000' → (item, direction, amount, incidental)."""
+    text = line.text
+    if len(text.split()) > _MAX_ITEM_WORDS or text[0] in _BULLETS:
+        return None
+    direction = _direction_pattern().search(text)
+    amount = _euro_amount(text)
+    if not direction or not amount:
+        return None
+    item = text[: direction.start()].strip(" ,:;-–")
+    if not item or (re.search(r"\d", item) and not re.match(r"^\d+(\.\d+)*\s", item)):
+        return None
+    if text[direction.end() :].strip(" ,:").split(" ")[0] not in {"€", "van", ""} and not text[
+        direction.end() :
+    ].lstrip(" ,:").startswith("€"):
+        return None
+    return item, money_vocabulary().directions[fold(direction.group("dir"))], amount[0], amount[1]
+
+
+def _part(line: Line) -> DeviationPart:
+    text = line.text.lstrip(_BULLETS + " ")
+    direction = _direction_pattern().search(text)
+    amount = _euro_amount(text)
+    return DeviationPart(
+        text=text,
+        amount_eur=amount[0] if amount else None,
+        direction=money_vocabulary().directions[fold(direction.group("dir"))] if direction else None,
+        incidental=bool(amount and amount[1]),
+        line=line.number,
+    )
+
+
+def find_explanations(lines: list[Line], start: int = 0) -> list[Explanation]:
+    """Explained items from line index `start` on, with their sub-items and scope headings."""
+    found: list[Explanation] = []
+    scope: str | None = None
+    current: Explanation | None = None
+    for line in lines[start:]:
+        item = _item_line(line)
+        if item:
+            current = Explanation(line, item[0], item[2], item[1], item[3], scope)
+            found.append(current)
+            continue
+        heading = parse_heading(0, line)
+        if heading and len(line.text.split()) <= _MAX_ITEM_WORDS:
+            scope, current = line.text, None
+            continue
+        if current is None or _FOOTNOTE.match(line.text):
+            continue
+        current.text.append(line.text)
+        if line.text[0] in _BULLETS or (_direction_pattern().search(line.text) and _euro_amount(line.text)):
+            current.parts.append(_part(line))
+    return found
+
+
+def _same_name(a: str, b: str) -> bool:
+    left, right = fold(a), fold(b)
+    return left == right or left in right or right in left
+
+
+def link_explanations(
+    deviations: list[Deviation], explanations: list[Explanation], unit: int
+) -> tuple[list[Deviation], list[WarningRecord]]:
+    """Attach explanations to table items (by name, else by direction and amount); check the amounts agree."""
+    warnings: list[WarningRecord] = []
+    if not deviations:
+        return [_as_deviation(e) for e in explanations], warnings
+    linked: set[int] = set()
+    for explanation in explanations:
+        match = _find(deviations, explanation, linked, unit)
+        if match is None:
+            warnings.append(
+                WarningRecord(
+                    code="explanation-without-deviation",
+                    line=explanation.line.number,
+                    message=f"explanation {explanation.item!r} ({explanation.direction} € {explanation.amount:n}) "
+                    "matches no item of the deviation table",
+                )
+            )
+            continue
+        linked.add(match)
+        deviation = deviations[match]
+        if abs(deviation.amount_eur - explanation.amount) > unit or deviation.direction != explanation.direction:
+            warnings.append(
+                WarningRecord(
+                    code="deviation-explanation-mismatch",
+                    line=explanation.line.number,
+                    message=f"explanation of {deviation.item!r} says {explanation.direction} € {explanation.amount:n}, "
+                    f"the table {deviation.direction} € {deviation.amount_eur:n}",
+                )
+            )
+        deviation.scope = explanation.scope
+        deviation.explanation = "\n".join([explanation.line.text, *explanation.text])
+        deviation.explanation_line = explanation.line.number
+        deviation.parts = explanation.parts
+        deviation.incidental = deviation.incidental or explanation.incidental
+    return deviations, warnings
+
+
+def _find(deviations: list[Deviation], explanation: Explanation, linked: set[int], unit: int) -> int | None:
+    free = [i for i in range(len(deviations)) if i not in linked]
+    by_name = [i for i in free if _same_name(deviations[i].item, explanation.item)]
+    if by_name:
+        return by_name[0]
+    by_amount = [
+        i
+        for i in free
+        if deviations[i].direction == explanation.direction
+        and abs(deviations[i].amount_eur - explanation.amount) <= unit
+    ]
+    return by_amount[0] if len(by_amount) == 1 else None
+
+
+def _as_deviation(explanation: Explanation) -> Deviation:
+    return Deviation(
+        scope=explanation.scope,
+        item=explanation.item,
+        amount_eur=explanation.amount,
+        direction=explanation.direction,
+        incidental=explanation.incidental,
+        explanation="\n".join([explanation.line.text, *explanation.text]),
+        parts=explanation.parts,
+        explanation_line=explanation.line.number,
+        line=explanation.line.number,
+    )

@@ -1,0 +1,139 @@
+"""Rows of a money table: a label followed by amount cells, in space-separated or cell-separated exports.
+
+"1.1 Thema Jeugd -7.882 -7.020 - 328 N" is ambiguous: "- 328" may be one negative amount or an empty cell and
+328. When the table's column count is known the reading that fits it wins; otherwise a lone "-" before a
+number is taken as its sign.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from loaders.lines import Line
+from model.amounts import NotAnAmount, parse_amount
+
+_NUMBER = re.compile(r"^[-−(]?€?-?\d[\d.]*(?:,\d+|,-{1,2})?\)?-?%?[NV]?$")
+_DASH = {"-", "–", "—", "−"}
+_MAX_AMBIGUOUS = 8
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One amount cell: its value in table units (None when empty), N/V if printed, and the text."""
+
+    value: Decimal | None
+    direction: str | None
+    raw: str
+
+
+@dataclass(frozen=True)
+class NumericRow:
+    """A table row: where it is, its label and its amount cells."""
+
+    index: int
+    line: Line
+    label: str
+    cells: tuple[Cell, ...]
+
+
+def _amount(token: str) -> Cell | None:
+    try:
+        amount = parse_amount(token)
+    except NotAnAmount:
+        return None
+    if amount.percent:
+        return None
+    return Cell(amount.value, amount.direction, token)
+
+
+def _tokens_from_right(words: list[str]) -> int:
+    """Index of the first word of the trailing run of amount-like tokens."""
+    start = len(words)
+    while start > 0:
+        word = words[start - 1]
+        if word in _DASH or word in {"N", "V", "€"} or _NUMBER.match(word):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _readings(tokens: list[str]) -> list[list[Cell]]:
+    """Every way to read the tokens as cells (a lone dash before a number is a sign or an empty cell)."""
+    ambiguous = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if t in _DASH and _NUMBER.match(tokens[i + 1]) and tokens[i + 1][0] not in "-−("
+    ]
+    readings = []
+    for choice in itertools.product((True, False), repeat=min(len(ambiguous), _MAX_AMBIGUOUS)):
+        joins = {index for index, join in zip(ambiguous, choice, strict=False) if join}
+        cells: list[Cell] = []
+        skip = False
+        for i, token in enumerate(tokens):
+            if skip:
+                skip = False
+                continue
+            if token == "€":
+                continue
+            if token in {"N", "V"}:
+                if cells and cells[-1].direction is None and cells[-1].value is not None:
+                    last = cells[-1]
+                    cells[-1] = Cell(last.value, token, f"{last.raw} {token}")
+                    continue
+                return []
+            text = f"-{tokens[i + 1]}" if i in joins else token
+            skip = i in joins
+            cell = Cell(None, None, token) if token in _DASH and i not in joins else _amount(text)
+            if cell is None:
+                break
+            cells.append(cell)
+        else:
+            readings.append(cells)
+    return readings
+
+
+def read_row(index: int, line: Line, expected: int | None = None) -> NumericRow | None:
+    """The row on `line` when it ends in at least one amount cell, else None."""
+    if len(line.cells) > 1:
+        return _read_cells(index, line, expected)
+    words = line.text.split()
+    start = _tokens_from_right(words)
+    tokens = words[start:]
+    if not tokens or start == 0 or not any(_NUMBER.match(t) or t in _DASH for t in tokens):
+        return None
+    readings = [r for r in _readings(tokens) if r]
+    if not readings:
+        return None
+    if expected:
+        fitting = [r for r in readings if len(r) == expected]
+        if fitting:
+            return NumericRow(index, line, " ".join(words[:start]), tuple(fitting[0]))
+    chosen = readings[0]
+    if not any(cell.value is not None for cell in chosen):
+        return None if len(chosen) < 2 else NumericRow(index, line, " ".join(words[:start]), tuple(chosen))
+    return NumericRow(index, line, " ".join(words[:start]), tuple(chosen))
+
+
+def _read_cells(index: int, line: Line, expected: int | None) -> NumericRow | None:
+    label_parts: list[str] = []
+    cells: list[Cell] = []
+    for cell_text in line.cells:
+        cell = None if not cells and not _looks_numeric(cell_text) else _amount(cell_text)
+        if cell is None and not cells:
+            label_parts.append(cell_text)
+            continue
+        if cell is None:
+            return None
+        cells.append(cell)
+    if not cells or not label_parts or not any(c.value is not None for c in cells):
+        return None
+    return NumericRow(index, line, " ".join(label_parts), tuple(cells))
+
+
+def _looks_numeric(text: str) -> bool:
+    compact = text.replace(" ", "")
+    return compact in _DASH or bool(_NUMBER.match(compact))

@@ -1,0 +1,42 @@
+"""Section vocabulary shared by goal, card and indicator parsers: labels, stops and page noise."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from model.text import fold
+from model.vocabulary import load_vocabulary
+
+
+@cache
+def _table(name: str) -> dict[str, str]:
+    return {fold(label): key for key, labels in load_vocabulary("documents")[name].items() for label in labels}
+
+
+def goal_section(text: str) -> str | None:
+    """The goal section a line opens ("Wat willen we bereiken?" → "aim"), if any."""
+    return _table("goal_sections").get(fold(text))
+
+
+def is_goal_stop(text: str) -> bool:
+    """True for lines that start the financial or indicator part after a goal's text."""
+    return fold(text) in set(load_vocabulary("documents")["goal_stops"]["labels"])
+
+
+def is_noise(text: str) -> bool:
+    """Navigation and page furniture of web exports ("Terug naar navigatie - ...")."""
+    folded = fold(text)
+    return any(folded.startswith(prefix) for prefix in load_vocabulary("documents")["noise"]["prefixes"])
+
+
+@cache
+def card_labels() -> list[tuple[str, str]]:
+    """(folded label, field name) pairs of activity-card fields, longest label first."""
+    return sorted(_table("card_fields").items(), key=lambda pair: len(pair[0]), reverse=True)
+
+
+@cache
+def indicator_vocabulary() -> dict[str, frozenset[str]]:
+    """Indicator headings, stop lines, source and note labels and target words, folded."""
+    data = load_vocabulary("documents")["indicators"]
+    return {key: frozenset(fold(v) for v in values) for key, values in data.items()}
