@@ -119,6 +119,8 @@ def _head_words(text: str, vocabulary: MoneyVocabulary) -> list[int]:
 def _is_table_start(line: Line, vocabulary: MoneyVocabulary) -> bool:
     if len(line.text.split()) <= _MAX_UNIT_LINE_WORDS and parse_unit(line.text) is not None:
         return True
+    if _continues_header(line, vocabulary):
+        return len(_head_words(line.text, vocabulary)) >= 2
     if _has_amounts(line):
         return False
     if len(line.cells) > 1:

@@ -13,6 +13,7 @@ from loaders.formats import check_extension, decode_text, detect_format, require
 from loaders.goals import parse_goals
 from loaders.html_text import html_to_text
 from loaders.indicators import parse_indicators
+from loaders.legends import find_legend
 from loaders.lines import Line, split_lines
 from loaders.metadata import DocumentContext, describe_document
 from loaders.status_tables import parse_status_tables
@@ -94,6 +95,18 @@ def parse_text(text: str, source: str, sha256: str, municipality: str | None = N
         raise UnreadableDocument("the file has no text")
     context = describe_document(lines, municipality)
     warnings = list(context.warnings)
+    legend = find_legend(lines, context.info.municipality)
+    if legend:
+        context.legend = legend.mapping
+        context.info.legend = {key: status for key, _, status in legend.entries}
+        described = ", ".join(f"{key} → {status}" for key, _, status in legend.entries)
+        warnings.append(
+            WarningRecord(
+                code="status-legend-used",
+                line=legend.line,
+                message=f"the document's legend maps {described}; used for this document",
+            )
+        )
     periods = _Periods()
 
     tables = parse_status_tables(lines, context)

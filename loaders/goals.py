@@ -31,8 +31,8 @@ class GoalResult:
     warnings: list[WarningRecord] = field(default_factory=list)
 
 
-def _marker(line: Line, municipality: str | None) -> bool:
-    return len(line.text) <= _MAX_MARKER and match_status(line.text, municipality).known
+def _marker(line: Line, context: DocumentContext) -> bool:
+    return len(line.text) <= _MAX_MARKER and match_status(line.text, context.info.municipality, context.legend).known
 
 
 def _body(lines: list[Line], heading: Heading, end: int) -> list[Line]:
@@ -48,7 +48,6 @@ def _body(lines: list[Line], heading: Heading, end: int) -> list[Line]:
 def parse_goals(lines: list[Line], context: DocumentContext, activity_codes: set[str]) -> GoalResult:
     """Goals at the deepest heading level that has goal sections or markers; activities are left out."""
     result = GoalResult()
-    municipality = context.info.municipality
     headings = sorted(find_headings(lines).values(), key=lambda h: h.index)
     candidates: list[tuple[Heading, list[Line]]] = []
     for position, heading in enumerate(headings):
@@ -58,7 +57,7 @@ def parse_goals(lines: list[Line], context: DocumentContext, activity_codes: set
             continue
         end = headings[position + 1].index if position + 1 < len(headings) else len(lines)
         body = _body(lines, heading, end)
-        if any(goal_section(line.text) or _marker(line, municipality) for line in body):
+        if any(goal_section(line.text) or _marker(line, context) for line in body):
             candidates.append((heading, body))
     if not candidates:
         return result
@@ -81,7 +80,7 @@ def _add_goal(
     result: GoalResult, heading: Heading, body: list[Line], headings: list[Heading], context: DocumentContext
 ) -> None:
     municipality = context.info.municipality
-    markers = [line for line in body if _marker(line, municipality)]
+    markers = [line for line in body if _marker(line, context)]
     text = "\n".join(line.text for line in body if line not in markers).strip() or None
     if not markers:
         result.goals.append(Goal(code=heading.code, title=heading.title, text=text, line=heading.line))
@@ -96,7 +95,7 @@ def _add_goal(
     period = _period(result, context)
     if period is None:
         return
-    match = match_status(marker.text, municipality)
+    match = match_status(marker.text, municipality, context.legend)
     result.activities.append(
         Activity(
             code=heading.code,

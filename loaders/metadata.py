@@ -11,10 +11,12 @@ from loaders.lines import Line
 from model.municipalities import detect_municipality, find_municipality
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.records import DocumentInfo, WarningRecord
+from model.statuses import Status
 from model.text import fold
 from model.vocabulary import load_vocabulary
 
 _TITLE_WINDOW = 25
+_MENTION_WINDOW = 60
 _MAX_TITLE_CHARS = 120
 _MAX_TITLE_WORDS = 14
 _ORDINAL_WORDS = {"eerste": "1", "tweede": "2", "derde": "3", "vierde": "4"}
@@ -27,6 +29,7 @@ class DocumentContext:
     info: DocumentInfo
     period: ParsedPeriod | None = None
     warnings: list[WarningRecord] = field(default_factory=list)
+    legend: dict[str, Status] = field(default_factory=dict)
 
 
 @cache
@@ -66,6 +69,24 @@ def describe_document(lines: list[Line], municipality: str | None) -> DocumentCo
     title_line = next((line for line in head if _title_like(line.text) and _match_doc_type(line.text)), None)
     title = title_line.text if title_line else next((ln.text for ln in head if _title_like(ln.text)), None)
     doc_type, own_period = _match_doc_type(title_line.text) if title_line else (None, None)
+    if doc_type is None:
+        mention = next(
+            (
+                found
+                for line in lines[:_MENTION_WINDOW]
+                if _title_like(line.text) and (found := _match_doc_type(line.text))
+            ),
+            None,
+        )
+        if mention:
+            doc_type, own_period = mention
+            warnings.append(
+                WarningRecord(
+                    code="document-type-guessed",
+                    message=f"no title line names the document type; took {doc_type!r} from the "
+                    "first mention in the text",
+                )
+            )
 
     year = None
     title_years = YEAR.findall(title or "")

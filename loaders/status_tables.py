@@ -16,7 +16,7 @@ from loaders.lines import Line
 from loaders.metadata import DocumentContext
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.records import Activity, StatusReport, WarningRecord
-from model.statuses import match_status
+from model.statuses import Status, match_status
 
 _MAX_LABEL_CHARS = 60
 _MAX_LABEL_WORDS = 7
@@ -53,11 +53,13 @@ def _period(cell: str, year: int | None, allow_bare_year: bool) -> ParsedPeriod 
     return period
 
 
-def _label_like(line: Line, headings: dict[int, Heading], index: int, municipality: str | None) -> bool:
+def _label_like(
+    line: Line, headings: dict[int, Heading], index: int, municipality: str | None, legend: dict[str, Status]
+) -> bool:
     text = line.text
     if index in headings or len(line.cells) > 1 or match_field(text):
         return False
-    if match_status(text, municipality).known:
+    if match_status(text, municipality, legend).known:
         return True
     return (
         len(text) <= _MAX_LABEL_CHARS
@@ -78,6 +80,7 @@ class _Scanner:
         self.year = context.info.year
         self.municipality = context.info.municipality
         self.document_period = context.period
+        self.legend = context.legend
         self.warnings: list[WarningRecord] = []
 
     def scan(self) -> list[Block]:
@@ -110,7 +113,7 @@ class _Scanner:
         if ":" not in line.text:
             return None
         left, right = (part.strip() for part in line.text.split(":", 1))
-        if not right or not match_status(right, self.municipality).known:
+        if not right or not match_status(right, self.municipality, self.legend).known:
             return None
         period = _period(left, self.year, allow_bare_year=True)
         if period is None and left.lower() in _STATUS_PREFIXES and self.document_period:
@@ -132,7 +135,7 @@ class _Scanner:
             return self._missing(index, found, next_index) if self._status_context(index, found) else None
         row = self.lines[next_index]
         values = row.cells[-width:] if len(row.cells) >= width else ()
-        if not values or not any(match_status(v, self.municipality).known for v in values):
+        if not values or not any(match_status(v, self.municipality, self.legend).known for v in values):
             return self._missing(index, found, next_index) if self._status_context(index, found) else None
         return Block(index, next_index + 1, found, [(row, value) for value in values])
 
@@ -158,11 +161,11 @@ class _Scanner:
         while (
             len(candidates) < len(periods)
             and cursor < len(self.lines)
-            and _label_like(self.lines[cursor], self.headings, cursor, self.municipality)
+            and _label_like(self.lines[cursor], self.headings, cursor, self.municipality, self.legend)
         ):
             candidates.append((self.lines[cursor], self.lines[cursor].text))
             cursor += 1
-        known = sum(1 for _, text in candidates if match_status(text, self.municipality).known)
+        known = sum(1 for _, text in candidates if match_status(text, self.municipality, self.legend).known)
         if known == 0:
             if len(periods) >= 2 and self._status_context(index, periods):
                 return self._missing(index, periods, index + len(periods))
@@ -352,7 +355,7 @@ def _add_status(
     raw: str,
     context: DocumentContext,
 ) -> None:
-    match = match_status(raw, context.info.municipality)
+    match = match_status(raw, context.info.municipality, context.legend)
     if not match.known:
         result.warnings.append(
             WarningRecord(

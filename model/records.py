@@ -40,6 +40,7 @@ class DocumentInfo(Record):
     doc_type: str | None = None
     year: int | None = None
     period: str | None = Field(default=None, description="the reporting period the document stands for")
+    legend: dict[str, Status] = Field(default_factory=dict, description="status legend printed in the document")
 
 
 class Period(Record):

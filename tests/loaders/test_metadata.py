@@ -35,3 +35,21 @@ def test_municipality_override_wins_and_gets_its_cbs_code():
 def test_unknown_override_is_used_as_given_with_a_warning():
     context = describe("Jaarverslag 2021", municipality="Rijnwaarden")
     assert context.info.municipality == "Rijnwaarden" and context.warnings[-1].code == "municipality-not-in-list"
+
+
+def test_document_types_from_title_lines():
+    for title, doc_type, year in [
+        ("Programmabegroting 2024", "begroting", 2024),
+        ("Jaarverslag 2021", "jaarverslag", 2021),
+        ("2e Bestuursrapportage 2022", "bestuursrapportage", 2022),
+        ("1e Hoofdlijnenrapportage 2018", "tussenrapportage", 2018),
+    ]:
+        info = describe(f"{title}\nGemeente Ede").info
+        assert (info.doc_type, info.year) == (doc_type, year), title
+
+
+def test_document_type_from_a_short_line_further_down_is_marked_as_guessed():
+    filler = "\n".join(f"Regel {n} met tekst." for n in range(30))
+    context = describe(f"Inleiding\n{filler}\nJaarstukken 2017\nTekst over de gemeente Ede.")
+    assert context.info.doc_type == "jaarverslag"
+    assert "document-type-guessed" in [w.code for w in context.warnings]

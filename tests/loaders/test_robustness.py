@@ -32,6 +32,31 @@ LINES = st.sampled_from(
         "| Groen | Rood",
         "",
         "Gemeente Zevenaar",
+        "x € 1.000",
+        "Rekening Primitieve Actuele Rekening Verschil",
+        "2018 Begroting Begroting 2019",
+        "Lasten",
+        "Totaal lasten -1.000 - 2 N",
+        "Jeugd 12 - 3 V",
+        "4.977-",
+        "Belangrijkste afwijkingen Verschil",
+        "Totaal afwijkingen 5 V",
+        "Jeugdzorg, nadeel € 3.000*",
+        "• Voordeel van € 1.000",
+        "Activiteit Iets |",
+        "Toelichting tekst |",
+        "Kosten/baten € 9.500,- per jaar |",
+        "Monitoring |",
+        "Indicatoren",
+        "Kader 1: a |",
+        "2020 | 2021",
+        "12 | n.n.b.",
+        "Bron: | CBS",
+        "G",
+        "Groen: op schema",
+        "Rood = niet haalbaar",
+        "Thema 1.1 Jeugd",
+        "Wat willen we bereiken?",
     ]
 )
 
@@ -43,7 +68,7 @@ def _extract(data: bytes):
         return None
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINES, max_size=40))
 def test_structured_noise_never_raises(lines):
     _extract("\n".join(lines).encode())
@@ -66,7 +91,11 @@ def test_truncated_report_never_raises_and_statuses_stay_consistent(cut):
 
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.name)
 def test_every_sample_extracts_without_error(path):
-    assert extract_bytes(path.read_bytes(), str(path)).error is None
+    extraction = extract_bytes(path.read_bytes(), str(path))
+    assert extraction.error is None
+    labels = {p.label for p in extraction.periods}
+    assert all(s.period in labels for s in extraction.statuses)
+    assert all(v.period in labels for i in extraction.indicators for v in i.values)
 
 
 def test_corpus_excerpts_extract_without_error(corpus_files):

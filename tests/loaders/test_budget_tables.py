@@ -1,0 +1,175 @@
+"""Budget tables: layouts, units, sign conventions and the consistency checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.document import parse_text
+from tests.conftest import SAMPLES
+
+SIGNED = """\
+Jaarverslag 2019
+Wat heeft het gekost
+x € 1.000
+Wat heeft het ons gekost? Rekening Primitieve Actuele Rekening Verschil
+2018 Begroting Begroting 2019
+Lasten
+2.1 Thema Wonen -1.000 -1.100 -1.200 -1.300 - 100 N
+2.2 Thema Werk -500 -400 -400 -350 50 V
+Totaal Lasten -1.500 -1.500 -1.600 -1.650 - 50 N
+Baten
+2.1 Thema Wonen 200 - - 10 10 V
+2.2 Thema Werk 300 300 300 290 - 10 N
+Totaal Baten 500 300 300 300 -
+Saldo van baten en lasten -1.000 -1.200 -1.300 -1.350 - 50 N
+Mutatie reserves
+Toevoegingen -10 - - - -
+Onttrekkingen 60 100 100 100 -
+Mutatie reserves 50 100 100 100 -
+Resultaat -950 -1.100 -1.200 -1.250 - 50 N
+"""
+
+
+def parse(text: str):
+    return parse_text(text, "snippet.txt", "0" * 64)
+
+
+def cell(result, scope: str, column: str, kind: str | None = None):
+    found = [
+        b
+        for b in result.budget_lines
+        if b.scope == scope and b.column.lower() == column.lower() and (kind is None or b.kind == kind)
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def codes(result) -> list[str]:
+    return [w.code for w in result.warnings if w.code.startswith(("budget", "deviation"))]
+
+
+def test_header_split_over_two_lines_names_every_column():
+    result = parse(SIGNED)
+    assert {b.column for b in result.budget_lines} == {
+        "Rekening 2018",
+        "Primitieve Begroting",
+        "Actuele Begroting",
+        "Rekening 2019",
+        "Verschil",
+    }
+
+
+def test_amounts_are_whole_euros_with_the_printed_sign_and_the_row_kind():
+    result = parse(SIGNED)
+    assert cell(result, "2.1 Thema Wonen", "Actuele Begroting", "lasten").amount_eur == -1_200_000
+    assert cell(result, "2.1 Thema Wonen", "Rekening 2019", "baten").amount_eur == 10_000
+    assert cell(result, "Resultaat", "Rekening 2019").kind == "resultaat"
+    assert cell(result, "Onttrekkingen", "Rekening 2018").kind == "reserves"
+    assert cell(result, "Saldo van baten en lasten", "Verschil").kind == "saldo"
+
+
+def test_dash_is_an_empty_cell_and_n_v_stays_with_its_amount():
+    result = parse(SIGNED)
+    assert cell(result, "2.1 Thema Wonen", "Primitieve Begroting", "baten").amount_eur is None
+    difference = cell(result, "2.1 Thema Wonen", "Verschil", "lasten")
+    assert (difference.amount_eur, difference.direction) == (-100_000, "N")
+
+
+def test_a_consistent_table_gives_no_check_warnings():
+    assert codes(parse(SIGNED)) == []
+
+
+def test_rows_that_do_not_add_up_to_the_total_are_reported():
+    result = parse(SIGNED.replace("Totaal Lasten -1.500 -1.500", "Totaal Lasten -1.500 -1.700"))
+    mismatches = [w for w in result.warnings if w.code == "budget-total-mismatch"]
+    assert mismatches and "'Totaal Lasten' Primitieve Begroting: printed -1700" in mismatches[0].message
+
+
+def test_rounding_by_one_unit_is_allowed():
+    assert codes(parse(SIGNED.replace("Totaal Lasten -1.500 -1.500", "Totaal Lasten -1.501 -1.500"))) == []
+
+
+def test_difference_that_is_not_realisatie_minus_budget_is_reported():
+    result = parse(SIGNED.replace("-350 50 V", "-350 70 V"))
+    assert [w.code for w in result.warnings if w.code == "budget-difference-mismatch"] == ["budget-difference-mismatch"]
+
+
+def test_n_or_v_against_the_sign_of_the_difference_is_reported():
+    result = parse(SIGNED.replace("-350 50 V", "-350 50 N"))
+    assert [w.code for w in result.warnings if w.code == "budget-direction-mismatch"] == ["budget-direction-mismatch"]
+
+
+POSITIVE_LASTEN = """\
+Jaarrekening 2020
+(bedragen in duizenden euro's)
+Begroting 2020 | Begroting na wijziging | Realisatie 2020 | Verschil
+Lasten
+Jeugd | 100 | 120 | 130 | 10 N
+Wmo | 80 | 80 | 70 | 10 V
+Totaal lasten | 180 | 200 | 200 | 0
+"""
+
+
+def test_lasten_printed_positive_use_the_opposite_direction():
+    result = parse(POSITIVE_LASTEN)
+    assert cell(result, "Jeugd", "Realisatie 2020").amount_eur == 130_000
+    assert codes(result) == []
+    flipped = parse(POSITIVE_LASTEN.replace("130 | 10 N", "130 | 10 V"))
+    assert "budget-direction-mismatch" in codes(flipped)
+
+
+def test_n_v_after_every_cell_and_trailing_minus():
+    text = (
+        "Programmarekening 2021\nx € 1.000\nBegroting 2021 Rekening 2021 Verschil\n"
+        "Lasten\nOnderwijs 1.037 N 1.100 N 63 N\nSport 4.977- 4.900- 77 V\n"
+    )
+    result = parse(text)
+    assert cell(result, "Onderwijs", "Begroting 2021").direction == "N"
+    assert cell(result, "Sport", "Begroting 2021").amount_eur == -4_977_000
+
+
+@pytest.mark.parametrize(
+    ("unit", "factor"),
+    [("x € 1.000", 1000), ("bedragen in duizenden euro's", 1000), ("x € 1 mln", 1_000_000), ("bedragen in euro's", 1)],
+)
+def test_the_unit_in_the_table_header_scales_the_amounts(unit, factor):
+    text = f"Begroting 2022\n{unit}\nBegroting 2022 Rekening 2022\nLasten\nJeugd 12 14\nWmo 3 4\n"
+    assert cell(parse(text), "Jeugd", "Rekening 2022").amount_eur == 14 * factor
+
+
+def test_a_table_without_unit_is_taken_as_euros_with_a_warning():
+    result = parse("Begroting 2022\nBegroting 2022 Rekening 2022\nLasten\nJeugd 12 14\nWmo 3 4\n")
+    assert cell(result, "Jeugd", "Rekening 2022").amount_eur == 14
+    assert "budget-unit-assumed" in codes(result)
+
+
+def test_one_amount_per_line_tables_are_read():
+    text = (
+        "Begroting 2020\n(bedragen x € 1.000)\n2019\n2020\n2021\nLasten\n26.138\n26.377\n25.281\n"
+        "Baten\n5.916\n5.705\n5.119\n"
+    )
+    result = parse(text)
+    assert cell(result, "Lasten", "2020").amount_eur == 26_377_000
+    assert cell(result, "Baten", "2021").year == 2021
+
+
+def test_header_column_count_that_differs_from_the_rows_is_reported():
+    text = "Jaarverslag 2020\nx € 1.000\nBegroting Rekening\nLasten\nJeugd 1 2 3\nWmo 4 5 6\n"
+    result = parse(text)
+    assert "budget-columns-mismatch" in codes(result)
+    assert {b.column for b in result.budget_lines} == {"kolom 1", "kolom 2", "kolom 3"}
+
+
+@pytest.fixture(scope="module")
+def ooststellingwerf():
+    path = SAMPLES / "001_c73ba17fbb0e9615.txt"
+    return parse_text(path.read_text(encoding="utf-8"), str(path), "0" * 64)
+
+
+def test_ooststellingwerf_budget_lines_cover_every_row_and_column(ooststellingwerf):
+    assert len(ooststellingwerf.budget_lines) == 15 * 5
+    assert cell(ooststellingwerf, "Totaal Lasten", "Rekening 2019").amount_eur == -29_615_000
+    assert cell(ooststellingwerf, "1.1 Thema Jeugd", "Actuele Begroting", "lasten").amount_eur == -7_814_000
+    assert cell(ooststellingwerf, "1.3 Thema Participatie", "Rekening 2019", "baten").amount_eur == 545_000
+    assert cell(ooststellingwerf, "Resultaat", "Rekening 2019").amount_eur == -18_689_000
+    assert codes(ooststellingwerf) == []

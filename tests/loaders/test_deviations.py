@@ -1,0 +1,105 @@
+"""Deviation tables and their explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.document import parse_text
+from tests.conftest import SAMPLES
+
+REPORT = """\
+Jaarverslag 2020
+Tabel belangrijkste afwijkingen
+x € 1.000
+Belangrijkste afwijkingen Programma 3 Verschil
+Jeugdhulp - 200 N
+Bijstand 150 V
+Overige afwijkingen 10 V
+Totaal afwijkingen 40 N
+Toelichting belangrijkste afwijkingen
+Thema 3.1 Jeugd
+Jeugdzorg en jeugdhulp, nadeel € 200.000
+  • Nadeel van € 230.000 op de specialistische jeugdhulp door meer cliënten.
+  • Voordeel van € 30.000* op de jeugdgezondheidszorg.
+Thema 3.2 Inkomen
+Bijstand, voordelig € 150.000
+Minder uitkeringen dan begroot.
+* Incidenteel.
+"""
+
+
+def parse(text: str):
+    return parse_text(text, "snippet.txt", "0" * 64)
+
+
+def test_table_items_are_magnitudes_with_direction():
+    items = {d.item: (d.amount_eur, d.direction) for d in parse(REPORT).deviations}
+    assert items == {"Jeugdhulp": (200_000, "N"), "Bijstand": (150_000, "V"), "Overige afwijkingen": (10_000, "V")}
+
+
+def test_explanations_link_to_items_by_name_or_amount_with_scope_and_sub_items():
+    deviations = {d.item: d for d in parse(REPORT).deviations}
+    youth = deviations["Jeugdhulp"]
+    assert youth.scope == "Thema 3.1 Jeugd"
+    assert youth.explanation.startswith("Jeugdzorg en jeugdhulp, nadeel € 200.000")
+    assert [(p.amount_eur, p.direction, p.incidental) for p in youth.parts] == [
+        (230_000, "N", False),
+        (30_000, "V", True),
+    ]
+    assert deviations["Bijstand"].explanation.endswith("Minder uitkeringen dan begroot.")
+    assert deviations["Overige afwijkingen"].explanation is None
+
+
+def test_a_deviation_table_that_adds_up_gives_no_warning():
+    assert not [w for w in parse(REPORT).warnings if w.code.startswith("deviation")]
+
+
+def test_a_deviation_table_that_does_not_add_up_is_reported():
+    result = parse(REPORT.replace("Totaal afwijkingen 40 N", "Totaal afwijkingen 60 N"))
+    [warning] = [w for w in result.warnings if w.code == "deviation-total-mismatch"]
+    assert warning.message == "the deviation items add up to 40 N but the total says 60 N"
+
+
+def test_an_explanation_with_another_amount_than_the_table_is_reported():
+    result = parse(REPORT.replace("Bijstand, voordelig € 150.000", "Bijstand, voordelig € 180.000"))
+    [warning] = [w for w in result.warnings if w.code == "deviation-explanation-mismatch"]
+    assert "'Bijstand'" in warning.message and "€ 180000" in warning.message
+
+
+def test_without_a_table_the_explanations_are_the_deviations():
+    text = "Jaarverslag 2020\nThema 1.2 Wmo\nHuishoudelijke hulp, nadeel € 106.000\nMeer cliënten.\n"
+    [deviation] = parse(text).deviations
+    assert (deviation.item, deviation.amount_eur, deviation.direction, deviation.scope) == (
+        "Huishoudelijke hulp",
+        106_000,
+        "N",
+        "Thema 1.2 Wmo",
+    )
+
+
+@pytest.fixture(scope="module")
+def ooststellingwerf():
+    path = SAMPLES / "001_c73ba17fbb0e9615.txt"
+    return parse_text(path.read_text(encoding="utf-8"), str(path), "0" * 64)
+
+
+def test_ooststellingwerf_has_seven_items_netting_127_000_v(ooststellingwerf):
+    items = [(d.item, d.amount_eur, d.direction) for d in ooststellingwerf.deviations]
+    assert items == [
+        ("Jeugdzorg", 328_000, "N"),
+        ("Maatwerkvoorziening natura immaterieel", 208_000, "N"),
+        ("Algemene reserve", 63_000, "N"),
+        ("Participatie", 609_000, "V"),
+        ("Levensonderhoud", 35_000, "V"),
+        ("Bijzondere bijstand", 43_000, "V"),
+        ("Overige kleine afwijkingen", 39_000, "V"),
+    ]
+    net = sum(d.amount_eur if d.direction == "V" else -d.amount_eur for d in ooststellingwerf.deviations)
+    assert net == 127_000
+
+
+def test_ooststellingwerf_jeugdzorg_is_explained_by_the_crisis_advance(ooststellingwerf):
+    youth = ooststellingwerf.deviations[0]
+    assert youth.scope == "Thema 1.1 Jeugd" and "Crisis Jeugdhulp" in youth.explanation
+    assert ooststellingwerf.deviations[2].incidental
+    assert all(d.explanation for d in ooststellingwerf.deviations[:6])

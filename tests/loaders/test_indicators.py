@@ -1,0 +1,66 @@
+"""Indicator lists: groups, values per period, target and source."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from loaders.document import parse_text
+from tests.conftest import SAMPLES
+
+
+def parse(text: str):
+    return parse_text(text, "snippet.txt", "0" * 64)
+
+
+NAMES = """\
+Indicatoren
+In de begroting zijn de volgende indicatoren opgenomen:
+Kader 1: gezond en weerbaar |
+Percentage jeugdigen in jeugdhulp |
+|
+Aantal kinderen dat sport |
+Kader 2: vitaal oud worden |
+Percentage eenzame ouderen |
+Ondertekening
+Ziet u een fout?
+"""
+
+
+def test_names_are_grouped_per_kader_and_the_list_ends_at_a_stop_line():
+    indicators = parse(NAMES).indicators
+    assert [(i.name, i.group, i.unit) for i in indicators] == [
+        ("Percentage jeugdigen in jeugdhulp", "Kader 1: gezond en weerbaar", "%"),
+        ("Aantal kinderen dat sport", "Kader 1: gezond en weerbaar", "aantal"),
+        ("Percentage eenzame ouderen", "Kader 2: vitaal oud worden", "%"),
+    ]
+    assert all(i.values == [] for i in indicators)
+
+
+VALUES = """\
+Beleidsindicatoren
+2.1 Werk en inkomen
+Banen per 1.000 inwoners | | | |
+Realisatie | Realisatie | Realisatie | Streefwaarde
+2020 | 2021 | 2022 | 2022
+612,5 | n.n.b. | 640 | 650
+Bron: | CBS
+Toelichting: | Banen van 15-74 jaar.
+"""
+
+
+def test_values_per_period_target_and_source_are_kept():
+    [indicator] = parse(VALUES).indicators
+    assert [(v.period, v.value) for v in indicator.values] == [("2020", 612.5), ("2021", None), ("2022", 640)]
+    assert (indicator.target, indicator.source, indicator.unit) == (650, "CBS", "per 1.000")
+
+
+def test_indicator_value_periods_are_document_periods():
+    result = parse(VALUES)
+    assert {v.period for i in result.indicators for v in i.values} <= {p.label for p in result.periods}
+
+
+def test_bronckhorst_lists_thirty_indicators_in_five_kaders():
+    path = SAMPLES / "002_7e06061e32f00168.txt"
+    indicators = parse_text(path.read_text(encoding="utf-8"), str(path), "0" * 64).indicators
+    per_group = Counter(i.group.split(":")[0] for i in indicators)
+    assert 29 <= len(indicators) <= 30 and len(per_group) == 5 and per_group["Kader 5"] == 11

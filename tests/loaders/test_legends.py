@@ -1,0 +1,54 @@
+"""Status legends printed in documents map that document's labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.document import parse_text
+from loaders.legends import find_legend
+from loaders.lines import split_lines
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "Groen = Realisatie volgens begroting\nOranje = Realisatie staat onder druk\nRood = Realisatie niet in begrotingsjaar",
+        "(G) Volgens planning\n(O) Niet geheel volgens planning\n(R) Niet volgens planning",
+        "- Groen: ligt op schema\n- Oranje: knelpunten in de uitvoering\n- Rood: prestaties worden niet gehaald",
+        "GROEN\n\nGoed resultaat binnen de planning\n\nORANJE\n\nWijkt af van de planning\n\nROOD\n\nDusdanige afwijking",
+        "Groen\n=\nRealisatie volgens begroting.\nOranje\n=\nRealisatie staat onder druk.\nRood\n=\nNiet haalbaar.",
+        "De uitvoering verloopt conform planning (groen), vertraagd (oranje) of niet volgens plan (rood).",
+    ],
+)
+def test_legend_layouts_map_colours_to_statuses(legend):
+    found = find_legend(split_lines(legend), None)
+    assert {key.lower(): status for key, _, status in found.entries} in (
+        {"groen": "on_track", "oranje": "partly", "rood": "council_action"},
+        {"g": "on_track", "o": "partly", "r": "council_action"},
+    )
+
+
+def test_no_legend_in_ordinary_text():
+    assert find_legend(split_lines("De gemeente werkt aan groen in de wijk.\nRood asfalt op fietspaden."), None) is None
+
+
+REPORT = """\
+2e Voortgangsrapportage 2021
+De kleuren betekenen:
+Groen: op schema
+Geel: positief afwijken
+Rood: negatief afwijken
+1.1.1 Fietspaden aanleggen
+Stand van zaken
+1e VGR
+2e VGR
+Groen
+Geel
+"""
+
+
+def test_a_documents_legend_overrides_the_vocabulary_and_is_reported():
+    result = parse_text(REPORT, "snippet.txt", "0" * 64)
+    assert [s.status for s in result.statuses] == ["on_track", "on_track"]
+    assert result.document.legend == {"Groen": "on_track", "Geel": "on_track", "Rood": "council_action"}
+    assert any(w.code == "status-legend-used" for w in result.warnings)
