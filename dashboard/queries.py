@@ -1,4 +1,4 @@
-"""Every SQL statement the dashboard runs, parameterized; each returns a DataFrame."""
+"""Every SQL statement the dashboard runs, parameterized; each returns a DataFrame. Aggregation happens here."""
 
 from __future__ import annotations
 
@@ -7,15 +7,53 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.db import query
+from dashboard.selection import Selection
+
+# Latest status per activity and period: when several documents report the same period, the later one wins.
+_FACTS = """
+WITH facts AS (
+    SELECT s.activity_key, s.period, s.period_order, s.status, s.status_raw, s.line, s.doc_id,
+           a.code, a.name, a.programme, a.theme, a.target_year, a.proposal, d.municipality, d.title,
+           row_number() OVER (PARTITION BY s.activity_key, s.period
+                              ORDER BY d.year DESC NULLS LAST, d.loaded_at DESC) AS rank
+    FROM statuses s
+    JOIN activities a ON a.doc_id = s.doc_id AND a.activity_key = s.activity_key
+    JOIN documents d ON d.doc_id = s.doc_id
+    WHERE {where}
+),
+latest AS (SELECT * EXCLUDE (rank) FROM facts WHERE rank = 1)
+"""
+_SEVERITY = "CASE {col} WHEN 'done' THEN 0 WHEN 'on_track' THEN 1 WHEN 'partly' THEN 2 WHEN 'council_action' THEN 3 END"
+
+
+def _facts(selection: Selection) -> tuple[str, list]:
+    where, params = selection.sql()
+    return _FACTS.format(where=where), params
+
+
+def _status_filter(selection: Selection, alias: str = "latest") -> tuple[str, list]:
+    """Keep activities whose status in the chosen (else latest) period is one of the selected statuses."""
+    if not selection.statuses:
+        return "", []
+    marks = ", ".join("?" for _ in selection.statuses)
+    clause = f"""AND {alias}.activity_key IN (
+        SELECT activity_key FROM latest l
+        WHERE l.period = coalesce(?, (SELECT period FROM latest ORDER BY period_order DESC LIMIT 1))
+          AND l.status IN ({marks}))"""
+    return clause, [selection.period, *selection.statuses]
 
 
 def documents(path: Path | None = None) -> pd.DataFrame:
-    """Loaded documents with the number of activities, statuses and warnings each yielded."""
+    """Loaded documents with counts of everything they yielded."""
     return query(
         """
         SELECT d.doc_id, d.municipality, d.title, d.doc_type, d.year, d.source, d.loaded_at,
                (SELECT count(*) FROM activities a WHERE a.doc_id = d.doc_id) AS activities,
                (SELECT count(*) FROM statuses s WHERE s.doc_id = d.doc_id) AS statuses,
+               (SELECT count(*) FROM budget_lines b WHERE b.doc_id = d.doc_id) AS budget_lines,
+               (SELECT count(*) FROM deviations v WHERE v.doc_id = d.doc_id) AS deviations,
+               (SELECT count(*) FROM indicators i WHERE i.doc_id = d.doc_id) AS indicators,
+               (SELECT count(*) FROM goals g WHERE g.doc_id = d.doc_id) AS goals,
                (SELECT count(*) FROM warnings w WHERE w.doc_id = d.doc_id) AS warnings
         FROM documents d
         ORDER BY d.municipality NULLS LAST, d.year, d.title
@@ -24,50 +62,174 @@ def documents(path: Path | None = None) -> pd.DataFrame:
     )
 
 
-def municipalities(path: Path | None = None) -> list[str]:
-    """Municipalities that have at least one loaded document."""
-    frame = query("SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL ORDER BY 1", path=path)
-    return frame["municipality"].tolist()
+def filter_options(selection: Selection, path: Path | None = None) -> dict[str, list]:
+    """Values each filter can take, given the filters above it (gemeente → document → programma → thema)."""
+    towns = query("SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL ORDER BY 1", path=path)[
+        "municipality"
+    ].tolist()
+    docs = query(
+        """SELECT doc_id, coalesce(municipality, '?') || ' — ' || coalesce(title, source) AS label
+                    FROM documents WHERE ?::VARCHAR IS NULL OR municipality = ? ORDER BY label""",
+        [selection.municipality] * 2,
+        path=path,
+    )
+    scope = Selection(selection.municipality, selection.doc_id)
+    where, params = scope.sql()
+    groups = query(
+        f"""SELECT DISTINCT a.programme, a.theme FROM activities a JOIN documents d USING (doc_id)
+                       WHERE {where}""",
+        params,
+        path=path,
+    )
+    programmes = sorted(p for p in groups["programme"].dropna().unique())
+    in_programme = groups if selection.programme is None else groups[groups["programme"] == selection.programme]
+    themes = sorted(t for t in in_programme["theme"].dropna().unique())
+    facts, fact_params = _facts(scope)
+    periods = query(
+        facts + "SELECT period, min(period_order) AS o FROM latest GROUP BY period ORDER BY o", fact_params, path=path
+    )["period"].tolist()
+    return {
+        "municipality": towns,
+        "document": dict(zip(docs["label"], docs["doc_id"], strict=True)),
+        "programme": programmes,
+        "theme": themes,
+        "period": periods,
+    }
 
 
-def periods(municipality: str | None = None, path: Path | None = None) -> pd.DataFrame:
-    """Reporting periods with statuses, in time order (one row per canonical period)."""
+def status_facts(selection: Selection, path: Path | None = None) -> pd.DataFrame:
+    """Latest status per activity and period within the filters (the rows behind trend, matrix and lists)."""
+    facts, params = _facts(selection)
+    status_clause, status_params = _status_filter(selection)
     return query(
-        """
-        SELECT s.period, min(s.period_order) AS period_order
-        FROM statuses s JOIN documents d USING (doc_id)
-        WHERE ?::VARCHAR IS NULL OR d.municipality = ?
-        GROUP BY s.period
-        ORDER BY period_order
-        """,
-        [municipality, municipality],
+        facts + f"SELECT * FROM latest WHERE TRUE {status_clause} ORDER BY code NULLS LAST, name, period_order",
+        params + status_params,
         path=path,
     )
 
 
-def status_history(municipality: str | None = None, path: Path | None = None) -> pd.DataFrame:
-    """One row per activity and period with the latest reported status (later documents win)."""
+def status_counts(selection: Selection, path: Path | None = None) -> pd.DataFrame:
+    """Number of activities per period and status (the status trend)."""
+    facts, params = _facts(selection)
+    status_clause, status_params = _status_filter(selection)
+    return query(
+        facts
+        + f"""SELECT period, min(period_order) AS period_order, status, count(*) AS n
+                             FROM latest WHERE TRUE {status_clause}
+                             GROUP BY period, status ORDER BY period_order, status""",
+        params + status_params,
+        path=path,
+    )
+
+
+def status_by_group(selection: Selection, period: str, level: str, path: Path | None = None) -> pd.DataFrame:
+    """Number of activities per programme (level 'programme') or theme ('theme') and status in one period."""
+    column = {"programme": "programme", "theme": "theme"}[level]
+    facts, params = _facts(selection)
+    status_clause, status_params = _status_filter(selection)
+    return query(
+        facts
+        + f"""SELECT coalesce({column}, '(geen)') AS "group", status, count(*) AS n
+                             FROM latest WHERE period = ? {status_clause}
+                             GROUP BY 1, status ORDER BY 1, status""",
+        [*params, period, *status_params],
+        path=path,
+    )
+
+
+def transitions(selection: Selection, first: str, second: str, path: Path | None = None) -> pd.DataFrame:
+    """Activities per (status in `first`, status in `second`), with whether that is better, worse or equal."""
+    facts, params = _facts(selection)
+    status_clause, status_params = _status_filter(selection, "a")
+    severity_a, severity_b = _SEVERITY.format(col="a.status"), _SEVERITY.format(col="b.status")
+    return query(
+        facts
+        + f"""SELECT a.status AS status_from, b.status AS status_to, count(*) AS n,
+                                    CASE WHEN {severity_b} < {severity_a} THEN 'improved'
+                                         WHEN {severity_b} > {severity_a} THEN 'worsened'
+                                         ELSE 'unchanged' END AS change
+                             FROM latest a JOIN latest b ON a.activity_key = b.activity_key
+                             WHERE a.period = ? AND b.period = ? {status_clause}
+                             GROUP BY ALL ORDER BY n DESC""",
+        [*params, first, second, *status_params],
+        path=path,
+    )
+
+
+def attention(selection: Selection, previous: str | None, latest: str, path: Path | None = None) -> pd.DataFrame:
+    """Activities that need council action in `latest` or worsened since `previous`, with the council proposal."""
+    facts, params = _facts(selection)
+    status_clause, status_params = _status_filter(selection, "b")
+    severity_a, severity_b = _SEVERITY.format(col="a.status"), _SEVERITY.format(col="b.status")
+    return query(
+        facts
+        + f"""SELECT b.activity_key, b.municipality, b.code, b.name, a.status AS status_before,
+                                    b.status, b.proposal, b.title, b.line,
+                                    b.status = 'council_action' AS council_action,
+                                    coalesce({severity_b} > {severity_a}, FALSE) AS worsened
+                             FROM latest b LEFT JOIN latest a ON a.activity_key = b.activity_key AND a.period = ?
+                             WHERE b.period = ? AND (b.status = 'council_action' OR {severity_b} > {severity_a})
+                             {status_clause}
+                             ORDER BY b.status = 'council_action' DESC, b.code NULLS LAST, b.name""",
+        [*params, previous, latest, *status_params],
+        path=path,
+    )
+
+
+def activities(selection: Selection, search: str = "", path: Path | None = None) -> pd.DataFrame:
+    """Activities within the filters with their latest status; `search` matches code, name or description."""
+    where, params = selection.sql()
+    facts, fact_params = _facts(selection)
+    status_clause, status_params = _status_filter(selection, "act")
+    pattern = f"%{search.strip()}%" if search.strip() else None
+    return query(
+        facts
+        + f"""
+        , act AS (
+            SELECT a.*, d.municipality AS town, d.title AS document,
+                   row_number() OVER (PARTITION BY a.activity_key ORDER BY d.year DESC NULLS LAST,
+                                      d.loaded_at DESC) AS rank
+            FROM activities a JOIN documents d USING (doc_id) WHERE {where}
+        )
+        SELECT act.activity_key, act.town AS municipality, act.code, act.name, act.programme, act.theme,
+               act.target_year, last.period, last.status, last.status_raw
+        FROM act
+        LEFT JOIN (SELECT * FROM latest QUALIFY row_number() OVER (PARTITION BY activity_key
+                   ORDER BY period_order DESC) = 1) last USING (activity_key)
+        WHERE act.rank = 1 {status_clause}
+          AND (?::VARCHAR IS NULL OR act.code ILIKE ? OR act.name ILIKE ? OR act.description ILIKE ?)
+        ORDER BY act.town, act.code NULLS LAST, act.name
+        """,
+        [*fact_params, *params, *status_params, pattern, pattern, pattern, pattern],
+        path=path,
+    )
+
+
+def activity_history(activity_key: str, path: Path | None = None) -> pd.DataFrame:
+    """Every status ever reported for one activity, in every loaded document, in time order."""
     return query(
         """
-        WITH latest_activity AS (
-            SELECT a.*, d.municipality AS gemeente,
-                   row_number() OVER (PARTITION BY a.activity_key ORDER BY d.year DESC, d.loaded_at DESC) AS rn
-            FROM activities a JOIN documents d USING (doc_id)
-            WHERE ?::VARCHAR IS NULL OR d.municipality = ?
-        ),
-        latest_status AS (
-            SELECT s.*, row_number() OVER (PARTITION BY s.activity_key, s.period
-                                           ORDER BY d.year DESC, d.loaded_at DESC) AS rn
-            FROM statuses s JOIN documents d USING (doc_id)
-        )
-        SELECT la.activity_key, la.gemeente AS municipality, la.code, la.name, la.programme, la.theme,
-               la.target_year, ls.period, ls.period_order, ls.status, ls.status_raw
-        FROM latest_activity la
-        LEFT JOIN latest_status ls ON ls.activity_key = la.activity_key AND ls.rn = 1
-        WHERE la.rn = 1
-        ORDER BY la.gemeente, la.code NULLS LAST, la.name, ls.period_order
+        SELECT s.period, s.period_order, s.status, s.status_raw, s.line, d.title, d.source, d.year
+        FROM statuses s JOIN documents d USING (doc_id)
+        WHERE s.activity_key = ?
+        ORDER BY s.period_order, d.year, d.loaded_at
         """,
-        [municipality, municipality],
+        [activity_key],
+        path=path,
+    )
+
+
+def activity_versions(activity_key: str, path: Path | None = None) -> pd.DataFrame:
+    """What each loaded document says about one activity: texts, proposal, and where it stands."""
+    return query(
+        """
+        SELECT a.code, a.name, a.programme, a.theme, a.target_year, a.description, a.progress, a.proposal, a.line,
+               d.title, d.source, d.year, d.municipality
+        FROM activities a JOIN documents d USING (doc_id)
+        WHERE a.activity_key = ?
+        ORDER BY d.year DESC NULLS LAST, d.loaded_at DESC
+        """,
+        [activity_key],
         path=path,
     )
 
@@ -76,7 +238,7 @@ def warnings(path: Path | None = None) -> pd.DataFrame:
     """Warnings of every loaded document, in document and line order."""
     return query(
         """
-        SELECT d.title, d.source, w.line, w.code, w.message
+        SELECT d.municipality, d.title, d.source, w.line, w.code, w.message
         FROM warnings w JOIN documents d USING (doc_id)
         ORDER BY d.municipality NULLS LAST, d.title, w.seq
         """,

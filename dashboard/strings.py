@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 APP_TITLE = "Voortgangsmonitor"
+PAGE_OVERVIEW = "Overzicht"
 PAGE_ACTIVITIES = "Activiteiten"
 PAGE_SOURCES = "Bronnen"
 
@@ -14,26 +15,86 @@ STATUS_LABELS = {
     "done": "● gereed",
     "unknown": "? onbekend",
 }
+STATUS_WORDS = {
+    "on_track": "op koers",
+    "partly": "deels",
+    "council_action": "bijsturing raad",
+    "done": "gereed",
+    "unknown": "onbekend",
+}
 NO_STATUS = "–"
+CHANGE_LABELS = {"improved": "▲ verbeterd", "worsened": "▼ verslechterd", "unchanged": "= gelijk"}
 
 EMPTY_DATABASE = (
     "Nog geen documenten geladen — voer `voortgang load <bestand>` uit, of start `voortgang serve` "
     "zonder database om de voorbeelddocumenten te laden."
 )
 NO_ACTIVITIES = "De geladen documenten bevatten (nog) geen activiteiten met een status."
-NO_ACTIVITIES_FOR_FILTER = "Geen activiteiten voor deze gemeente."
+NO_ACTIVITIES_FOR_FILTER = "Geen activiteiten met een status voor deze selectie. Verruim de filters in de zijbalk."
+NO_DATA_FOR_CHART = "Geen gegevens voor deze selectie"
 DATABASE_MISSING = "Database {path} bestaat niet. Voer `voortgang load <bestand> --db {path}` uit."
-DATABASE_BUSY = "De database wordt net vervangen door een nieuwe lading; de pagina wordt opnieuw geladen."
 
+FILTERS_HEADER = "Filters"
 FILTER_MUNICIPALITY = "Gemeente"
+FILTER_DOCUMENT = "Document"
+FILTER_PROGRAMME = "Programma"
+FILTER_THEME = "Thema"
+FILTER_PERIOD = "Periode"
+FILTER_STATUS = "Status"
 ALL = "Alle"
+LATEST = "Laatste"
+CHOOSE_STATUS = "Alle statussen"
+INVALID_FILTER = "De link bevat een onbekende waarde voor {filter}: {value!r}. Die is genegeerd."
 
-ACTIVITIES_HEADER = "Activiteiten en hun status per periode"
-ACTIVITIES_CAPTION = "Status per rapportageperiode, zoals gerapporteerd in de geladen documenten."
+OVERVIEW_HEADER = "Overzicht van de voortgang"
+KPI_ACTIVITIES = "Activiteiten"
+KPI_ON_TRACK = "Op koers in {period}"
+KPI_COUNCIL = "Bijsturing raad nodig"
+KPI_CHANGED = "Gewijzigd sinds {period}"
+KPI_DELTA = "{delta} procentpunt t.o.v. {period}"
+CHART_TREND = "Status per rapportageperiode"
+CHART_BY_PROGRAMME = "Status per programma in {period}"
+CHART_BY_THEME = "Status per thema in {period}"
+CHART_MATRIX = "Stoplicht: status per activiteit en periode"
+CHART_TRANSITIONS = "Verschuivingen van {first} naar {second}"
+CHART_TIMELINE = "Statusverloop"
+AXIS_PERIOD = "Periode"
+AXIS_ACTIVITIES = "Aantal activiteiten"
+GROUP_LEVEL = "Indelen naar"
+LEVEL_PROGRAMME = "Programma"
+LEVEL_THEME = "Thema"
+TRANSITIONS_HEADER = "Wat is er veranderd?"
+TRANSITION_FROM = "Van periode"
+TRANSITION_TO = "Naar periode"
+TRANSITIONS_NEED_TWO = "Voor verschuivingen zijn minstens twee perioden nodig."
+ATTENTION_HEADER = "Aandacht nodig"
+ATTENTION_CAPTION = "Activiteiten die bijsturing van de raad vragen of verslechterd zijn sinds {period}."
+ATTENTION_NONE = "Geen activiteiten die aandacht vragen in {period}."
+MATRIX_HEADER = "Stoplicht"
+SELECT_HINT = "Klik op een rij om de activiteit te openen."
+OPEN_ACTIVITY = "Open {name}"
+
+ACTIVITIES_HEADER = "Activiteiten"
+ACTIVITIES_CAPTION = "Zoek en filter; klik op een rij voor de geschiedenis, teksten en de bron."
+SEARCH = "Zoeken (code, naam of tekst)"
+ACTIVITY_NOT_FOUND = "Activiteit {key!r} uit de link is niet gevonden; kies er een uit de tabel."
+DETAIL_DESCRIPTION = "Omschrijving"
+DETAIL_PROGRESS = "Stand van zaken"
+DETAIL_PROPOSAL = "Voorstel aan de raad"
+DETAIL_HISTORY = "Statusgeschiedenis"
+DETAIL_SOURCE = "Bron: {title} ({source}, regel {line})"
+DETAIL_TARGET_YEAR = "Jaar realisatie: {year}"
+DETAIL_PLACE = "Programma: {programme} · Thema: {theme}"
+NONE = "—"
+
 SOURCES_HEADER = "Geladen documenten"
 SOURCES_CAPTION = "Wat er uit elk document is gehaald, en wat niet begrepen werd (meldingen)."
 WARNINGS_HEADER = "Meldingen bij het inlezen"
 NO_WARNINGS = "Geen meldingen."
+METRIC_DOCUMENTS = "Documenten"
+METRIC_ACTIVITIES = "Activiteiten"
+METRIC_STATUSES = "Statussen"
+METRIC_WARNINGS = "Meldingen"
 
 COL_CODE = "Code"
 COL_ACTIVITY = "Activiteit"
@@ -48,12 +109,55 @@ COL_SOURCE = "Bestand"
 COL_LOADED_AT = "Geladen op"
 COL_ACTIVITIES = "Activiteiten"
 COL_STATUSES = "Statussen"
+COL_BUDGET_LINES = "Begrotingsregels"
+COL_DEVIATIONS = "Afwijkingen"
+COL_INDICATORS = "Indicatoren"
+COL_GOALS = "Doelen"
 COL_WARNINGS = "Meldingen"
 COL_LINE = "Regel"
 COL_WARNING_CODE = "Soort"
+COL_WARNING_MEANING = "Betekenis"
 COL_MESSAGE = "Melding"
 COL_DOCUMENT = "Document"
+COL_STATUS = "Status"
+COL_STATUS_BEFORE = "Status eerder"
+COL_STATUS_RAW = "Zoals gedrukt"
+COL_PERIOD = "Periode"
+COL_PROPOSAL = "Voorstel raad"
+COL_REASON = "Waarom"
+COL_CHANGE = "Verandering"
+COL_COUNT = "Aantal"
+REASON_COUNCIL = "bijsturing raad"
+REASON_WORSENED = "verslechterd"
 
-METRIC_DOCUMENTS = "Documenten"
-METRIC_ACTIVITIES = "Activiteiten"
-METRIC_STATUSES = "Statussen"
+# What each warning code means, for the Bronnen page.
+WARNING_MEANINGS = {
+    "unmapped-status-label": "Statuslabel staat niet in de woordenlijst; opgeslagen als onbekend",
+    "status-values-missing": "Statuskolommen zonder waarden (iconen verloren bij export)",
+    "status-values-partial": "Minder statussen dan kolommen",
+    "status-without-activity": "Status gevonden zonder activiteit erboven",
+    "conflicting-status": "Twee verschillende statussen voor dezelfde periode",
+    "period-year-guessed": "Periode zonder jaar; jaar van het document gebruikt",
+    "document-year-guessed": "Jaar van het document afgeleid uit de tekst",
+    "document-year-missing": "Geen jaar gevonden",
+    "document-type-guessed": "Soort document afgeleid uit de tekst",
+    "municipality-not-found": "Geen gemeente gevonden in de tekst",
+    "municipality-not-in-list": "Opgegeven gemeente staat niet in de lijst",
+    "status-legend-used": "Legenda van het document gebruikt",
+    "status-period-guessed": "Periode van statusmarkeringen afgeleid",
+    "budget-total-mismatch": "Totaal klopt niet met de regels",
+    "budget-difference-mismatch": "Verschil ≠ realisatie − actuele begroting",
+    "budget-direction-mismatch": "N/V past niet bij het verschil",
+    "budget-columns-mismatch": "Kolomkoppen en bedragen passen niet",
+    "budget-row-width": "Regel met afwijkend aantal bedragen overgeslagen",
+    "budget-unit-assumed": "Geen eenheid bij de tabel; bedragen als euro's gelezen",
+    "deviation-total-mismatch": "Afwijkingentabel telt niet op tot het totaal",
+    "deviation-explanation-mismatch": "Toelichting noemt ander bedrag dan de tabel",
+    "deviation-direction-from-sign": "N/V afgeleid uit het teken",
+    "explanation-without-deviation": "Toelichting zonder regel in de afwijkingentabel",
+    "amount-not-understood": "Bedrag niet in Nederlandse notatie; overgeslagen",
+    "duplicate-activity": "Activiteit komt dubbel voor",
+    "card-without-title": "Activiteitenkaart zonder titel",
+    "encoding-guessed": "Tekstcodering geraden (geen UTF-8)",
+    "extension-mismatch": "Extensie past niet bij de inhoud",
+}

@@ -150,6 +150,8 @@ def run_serve(db: Path | None, port: int) -> int:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",
     ]
     return streamlit_cli.main()
 

@@ -1,24 +1,87 @@
-"""Activities with their status per reporting period."""
+"""Activiteiten: searchable table with latest status; one activity's history, texts and source."""
 
 import streamlit as st
 
-from dashboard import queries, strings
+from dashboard import charts, queries, strings
+from dashboard.filters import sidebar_selection
 from dashboard.guard import require_documents
-from dashboard.tables import status_matrix
+from dashboard.navigation import ACTIVITY_PARAM, selected_row
+from dashboard.theme import status_label
 
 st.title(strings.ACTIVITIES_HEADER)
 require_documents()
-
-options = [strings.ALL, *queries.municipalities()]
-choice = st.sidebar.selectbox(strings.FILTER_MUNICIPALITY, options, key="gemeente")
-municipality = None if choice == strings.ALL else choice
-
-history = queries.status_history(municipality)
-if history.empty:
-    st.info(strings.NO_ACTIVITIES if municipality is None else strings.NO_ACTIVITIES_FOR_FILTER)
-    st.stop()
-
+selection = sidebar_selection()
+search = st.text_input(strings.SEARCH, key="zoek", bind="query-params")
+table = queries.activities(selection, search)
 st.caption(strings.ACTIVITIES_CAPTION)
-for (town, programme), group in history.groupby(["municipality", "programme"], dropna=False, sort=False):
-    st.subheader(" — ".join(str(part) for part in (town, programme) if isinstance(part, str)) or strings.ALL)
-    st.dataframe(status_matrix(group), hide_index=True, width="stretch")
+shown = table.assign(status=table["status"].map(lambda s: status_label(s) if isinstance(s, str) else "–"))
+st.dataframe(
+    shown[["municipality", "code", "name", "programme", "theme", "target_year", "period", "status"]].rename(
+        columns={
+            "municipality": strings.COL_MUNICIPALITY,
+            "code": strings.COL_CODE,
+            "name": strings.COL_ACTIVITY,
+            "programme": strings.COL_PROGRAMME,
+            "theme": strings.COL_THEME,
+            "target_year": strings.COL_TARGET_YEAR,
+            "period": strings.COL_PERIOD,
+            "status": strings.COL_STATUS,
+        }
+    ),
+    hide_index=True,
+    key="activiteiten_tabel",
+    on_select="rerun",
+    selection_mode="single-row",
+)
+
+row = selected_row(st.session_state.get("activiteiten_tabel"))
+if row is not None and row < len(table):
+    st.query_params[ACTIVITY_PARAM] = table.iloc[row]["activity_key"]
+key = st.query_params.get(ACTIVITY_PARAM)
+if key:
+    versions = queries.activity_versions(key)
+    if versions.empty:
+        st.warning(strings.ACTIVITY_NOT_FOUND.format(key=key))
+        st.stop()
+    current = versions.iloc[0]
+    st.header(f"{current['code'] or ''} {current['name']}".strip())
+    st.caption(
+        strings.DETAIL_PLACE.format(
+            programme=current["programme"] or strings.NONE, theme=current["theme"] or strings.NONE
+        )
+    )
+    if current["target_year"] == current["target_year"] and current["target_year"] is not None:
+        st.write(strings.DETAIL_TARGET_YEAR.format(year=int(current["target_year"])))
+    history = queries.activity_history(key)
+    st.subheader(strings.DETAIL_HISTORY)
+    st.plotly_chart(charts.status_timeline(history), theme=None, key="tijdlijn")
+    st.dataframe(
+        history.assign(status=history["status"].map(status_label))[
+            ["period", "status", "status_raw", "title", "line"]
+        ].rename(
+            columns={
+                "period": strings.COL_PERIOD,
+                "status": strings.COL_STATUS,
+                "status_raw": strings.COL_STATUS_RAW,
+                "title": strings.COL_DOCUMENT,
+                "line": strings.COL_LINE,
+            }
+        ),
+        hide_index=True,
+        key="geschiedenis",
+    )
+    for label, column in (
+        (strings.DETAIL_DESCRIPTION, "description"),
+        (strings.DETAIL_PROGRESS, "progress"),
+        (strings.DETAIL_PROPOSAL, "proposal"),
+    ):
+        if isinstance(current[column], str) and current[column]:
+            st.subheader(label)
+            st.write(current[column])
+    st.caption(
+        strings.DETAIL_SOURCE.format(
+            title=current["title"],
+            source=current["source"],
+            line=int(current["line"]) if current["line"] == current["line"] else "?",
+        )
+    )

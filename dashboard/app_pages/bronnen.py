@@ -1,8 +1,8 @@
-"""Loaded documents, what was extracted from each, and the warnings."""
+"""Bronnen: loaded documents, what was extracted from each, and what was not understood."""
 
 import streamlit as st
 
-from dashboard import queries, strings
+from dashboard import format, queries, strings
 from dashboard.guard import require_documents
 
 st.title(strings.SOURCES_HEADER)
@@ -10,13 +10,16 @@ require_documents()
 st.caption(strings.SOURCES_CAPTION)
 
 documents = queries.documents()
-columns = st.columns(3)
-columns[0].metric(strings.METRIC_DOCUMENTS, len(documents))
-columns[1].metric(strings.METRIC_ACTIVITIES, int(documents["activities"].sum()))
-columns[2].metric(strings.METRIC_STATUSES, int(documents["statuses"].sum()))
+warnings = queries.warnings()
+tiles = st.columns(4)
+tiles[0].metric(strings.METRIC_DOCUMENTS, len(documents))
+tiles[1].metric(strings.METRIC_ACTIVITIES, int(documents["activities"].sum()))
+tiles[2].metric(strings.METRIC_STATUSES, int(documents["statuses"].sum()))
+tiles[3].metric(strings.METRIC_WARNINGS, len(warnings))
 
+shown = documents.drop(columns=["doc_id"]).assign(loaded_at=documents["loaded_at"].map(format.date_time))
 st.dataframe(
-    documents.drop(columns=["doc_id"]).rename(
+    shown.rename(
         columns={
             "municipality": strings.COL_MUNICIPALITY,
             "title": strings.COL_TITLE,
@@ -26,28 +29,33 @@ st.dataframe(
             "loaded_at": strings.COL_LOADED_AT,
             "activities": strings.COL_ACTIVITIES,
             "statuses": strings.COL_STATUSES,
+            "budget_lines": strings.COL_BUDGET_LINES,
+            "deviations": strings.COL_DEVIATIONS,
+            "indicators": strings.COL_INDICATORS,
+            "goals": strings.COL_GOALS,
             "warnings": strings.COL_WARNINGS,
         }
     ),
     hide_index=True,
-    width="stretch",
+    key="documenten",
 )
 
 st.subheader(strings.WARNINGS_HEADER)
-warnings = queries.warnings()
 if warnings.empty:
     st.write(strings.NO_WARNINGS)
 else:
+    meaning = warnings["code"].map(lambda code: strings.WARNING_MEANINGS.get(code, code))
     st.dataframe(
-        warnings.rename(
+        warnings.assign(meaning=meaning)[["municipality", "title", "line", "meaning", "code", "message"]].rename(
             columns={
+                "municipality": strings.COL_MUNICIPALITY,
                 "title": strings.COL_DOCUMENT,
-                "source": strings.COL_SOURCE,
                 "line": strings.COL_LINE,
+                "meaning": strings.COL_WARNING_MEANING,
                 "code": strings.COL_WARNING_CODE,
                 "message": strings.COL_MESSAGE,
             }
         ),
         hide_index=True,
-        width="stretch",
+        key="meldingen",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,45 +12,128 @@ from dashboard import strings
 from loaders.store import DB_ENV, ensure_schema
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+OVERVIEW, ACTIVITIES, SOURCES = "app_pages/overzicht.py", "app_pages/activiteiten.py", "app_pages/bronnen.py"
 
 
-def open_app(monkeypatch, db: Path, page: str | None = None) -> AppTest:
+def open_app(monkeypatch, db: Path, page: str | None = None, **params: str) -> AppTest:
     monkeypatch.setenv(DB_ENV, str(db))
-    app = AppTest.from_file(APP, default_timeout=60).run()
+    app = AppTest.from_file(APP, default_timeout=60)
     if page:
-        app.switch_page(page).run()
+        app.switch_page(page)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
     assert not app.exception, app.exception
     return app
 
 
-def test_activities_page_shows_the_zevenaar_status_matrix(monkeypatch, samples_db):
-    app = open_app(monkeypatch, samples_db)
-    assert app.title[0].value == strings.ACTIVITIES_HEADER
-    headers = [s.value for s in app.subheader]
-    matrix = app.dataframe[headers.index("Zevenaar — 6. Sociaal domein")].value
-    assert list(matrix.columns[-3:]) == ["Rekening 2018", "1e VGR 2019", "2e VGR 2019"]
-    assert len(matrix) == 14
-    grip = matrix[matrix[strings.COL_CODE] == "6.1.4"].iloc[0]
-    assert list(grip.iloc[-3:]) == ["⚠ bijsturing raad"] * 3
-    last_period = matrix["2e VGR 2019"].value_counts()
-    assert (last_period["✓ op koers"], last_period["◐ deels"], last_period["⚠ bijsturing raad"]) == (8, 5, 1)
+def figures(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
 
 
-def test_municipality_filter_limits_the_activities(monkeypatch, samples_db):
-    app = open_app(monkeypatch, samples_db)
-    assert app.selectbox(key="gemeente").options[0] == strings.ALL
-    app.selectbox(key="gemeente").set_value("Heusden").run()
-    assert app.info[0].value == strings.NO_ACTIVITIES_FOR_FILTER
-    app.selectbox(key="gemeente").set_value("Bronckhorst").run()
-    assert {s.value.split(" — ")[0] for s in app.subheader} == {"Bronckhorst"}
-    app.selectbox(key="gemeente").set_value("Zevenaar").run()
-    assert len(app.dataframe[0].value) == 14
+def table_with(app: AppTest, column: str):
+    """The first table on the page that has `column` (tables without selection carry no key in AppTest)."""
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def test_overview_of_zevenaar_shows_the_trend_of_three_periods(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
+    trend = figures(app)[0]
+    assert trend["layout"]["xaxis"]["categoryarray"] == ["Rekening 2018", "1e VGR 2019", "2e VGR 2019"]
+    series = {bar["name"]: bar["y"] for bar in trend["data"]}
+    assert series == {"✓ op koers": [11, 11, 8], "◐ deels": [2, 2, 5], "⚠ bijsturing raad": [1, 1, 1]}
+
+
+def test_overview_kpis_for_zevenaar(monkeypatch, samples_db):
+    found = metrics(open_app(monkeypatch, samples_db, gemeente="Zevenaar"))
+    assert found == {
+        "Activiteiten": "14",
+        "Op koers in 2e VGR 2019": "57,1%",
+        "Bijsturing raad nodig": "1",
+        "Gewijzigd sinds 1e VGR 2019": "3",
+    }
+
+
+def test_matrix_flags_grip_op_kosten_red_in_every_period(monkeypatch, samples_db):
+    matrix = next(
+        f for f in figures(open_app(monkeypatch, samples_db, gemeente="Zevenaar")) if f["data"][0]["type"] == "heatmap"
+    )["data"][0]
+    row = matrix["y"].index("6.1.4 Vergroten grip op kosten")
+    assert matrix["text"][row] == ["⚠ bijsturing raad"] * 3
+    assert len(matrix["y"]) == 14
+
+
+def test_attention_list_names_worsened_and_council_activities_with_proposal(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
+    table = app.dataframe(key="aandacht").value
+    assert list(table[strings.COL_CODE]) == ["6.1.4", "6.1.5", "6.2.2", "6.2.3"]
+    assert table[strings.COL_PROPOSAL].iloc[0].startswith("Wij stellen u voor de ingezette inhoudelijke lijn")
+
+
+def test_transitions_between_two_periods(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
+    summary = table_with(app, strings.COL_CHANGE)
+    assert dict(zip(summary[strings.COL_CHANGE], summary[strings.COL_COUNT], strict=True)) == {
+        "= gelijk": 11,
+        "▼ verslechterd": 3,
+    }
+    app.selectbox(key="van").set_value("Rekening 2018").run()
+    sankey = next(f for f in figures(app) if f["data"][0]["type"] == "sankey")["data"][0]
+    assert sum(sankey["link"]["value"]) == 14
+
+
+def test_a_period_filter_changes_the_kpis(monkeypatch, samples_db):
+    found = metrics(open_app(monkeypatch, samples_db, gemeente="Zevenaar", periode="1e VGR 2019"))
+    assert found["Op koers in 1e VGR 2019"] == "78,6%" and found["Gewijzigd sinds Rekening 2018"] == "0"
+
+
+def test_a_status_filter_keeps_matching_activities(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar", status="bijsturing raad")
+    assert metrics(app)["Activiteiten"] == "1"
+
+
+def test_an_unknown_url_value_is_ignored_with_a_notice(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Atlantis")
+    assert app.warning[0].value == strings.INVALID_FILTER.format(filter="gemeente", value="Atlantis")
+    assert metrics(app)["Activiteiten"] == "17"
+
+
+def test_clicking_an_attention_row_opens_the_activity(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
+    app.session_state["aandacht"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    app.run()
+    assert "6.1.4 Vergroten grip op kosten" in [h.value for h in app.main.header]
+
+
+def test_activities_page_searches_and_shows_history_text_and_source(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, ACTIVITIES, gemeente="Zevenaar")
+    assert len(app.dataframe(key="activiteiten_tabel").value) == 14
+    app.text_input(key="zoek").set_value("mantelzorg").run()
+    table = app.dataframe(key="activiteiten_tabel").value
+    assert list(table[strings.COL_CODE]) == ["6.2.4"]
+    app.session_state["activiteiten_tabel"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    app.run()
+    assert "6.2.4 Ondersteunen mantelzorgers" in [h.value for h in app.main.header]
+    history = table_with(app, strings.COL_STATUS_RAW)
+    assert list(history[strings.COL_PERIOD]) == ["Rekening 2018", "1e VGR 2019", "2e VGR 2019"]
+    assert "Jaar realisatie: 2019" in [m.value for m in app.markdown]
+    assert any("2e Voortgangsrapportage 2019" in c.value and "regel" in c.value for c in app.caption)
+
+
+def test_activity_link_from_the_url_opens_directly(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, ACTIVITIES, activiteit="GM0299|6.1.4")
+    timeline = figures(app)[0]["data"][0]
+    assert timeline["text"] == ["⚠ bijsturing raad"] * 3
 
 
 def test_sources_page_lists_documents_counts_and_warnings(monkeypatch, samples_db):
-    app = open_app(monkeypatch, samples_db, "app_pages/bronnen.py")
-    assert [m.value for m in app.metric] == ["5", "55", "45"]
-    documents = app.dataframe[0].value
+    app = open_app(monkeypatch, samples_db, SOURCES)
+    assert metrics(app)["Documenten"] == "5" and metrics(app)["Statussen"] == "45"
+    documents = table_with(app, strings.COL_LOADED_AT)
     assert sorted(documents[strings.COL_MUNICIPALITY]) == [
         "Bronckhorst",
         "Heusden",
@@ -57,11 +141,11 @@ def test_sources_page_lists_documents_counts_and_warnings(monkeypatch, samples_d
         "Oude IJsselstreek",
         "Zevenaar",
     ]
-    warnings = app.dataframe[1].value
-    assert "status-values-missing" in set(warnings[strings.COL_WARNING_CODE])
+    warnings = table_with(app, strings.COL_WARNING_MEANING)
+    assert "Statuskolommen zonder waarden (iconen verloren bij export)" in set(warnings[strings.COL_WARNING_MEANING])
 
 
-@pytest.mark.parametrize("page", [None, "app_pages/bronnen.py"])
+@pytest.mark.parametrize("page", [None, ACTIVITIES, SOURCES])
 def test_pages_on_an_empty_database_explain_what_to_do(monkeypatch, tmp_path, page):
     db = tmp_path / "empty.duckdb"
     ensure_schema(db)

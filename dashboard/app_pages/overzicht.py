@@ -1,0 +1,131 @@
+"""Overzicht: KPI tiles, status trend, status per programme, the stoplicht matrix, transitions and attention list."""
+
+import streamlit as st
+
+from dashboard import charts, format, queries, strings
+from dashboard.filters import sidebar_selection
+from dashboard.guard import require_documents
+from dashboard.navigation import ACTIVITY_PAGE, activity_params, open_activity, selected_points, selected_row
+from dashboard.theme import status_label
+
+st.title(strings.OVERVIEW_HEADER)
+require_documents()
+selection = sidebar_selection()
+facts = queries.status_facts(selection)
+if facts.empty:
+    st.info(strings.NO_ACTIVITIES_FOR_FILTER)
+    st.stop()
+
+periods = facts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
+latest = selection.period if selection.period in periods else periods[-1]
+previous = periods[periods.index(latest) - 1] if periods.index(latest) > 0 else None
+now = facts[facts["period"] == latest]
+before = facts[facts["period"] == previous] if previous else facts.iloc[0:0]
+
+tiles = st.columns(4)
+tiles[0].metric(strings.KPI_ACTIVITIES, facts["activity_key"].nunique())
+share = (now["status"] == "on_track").mean() if len(now) else 0.0
+delta = None
+if previous and len(before):
+    change = (share - (before["status"] == "on_track").mean()) * 100
+    delta = strings.KPI_DELTA.format(delta=f"{change:+.1f}".replace(".", ","), period=previous)
+tiles[1].metric(strings.KPI_ON_TRACK.format(period=latest), format.percent(share), delta)
+tiles[2].metric(strings.KPI_COUNCIL, int((now["status"] == "council_action").sum()))
+paired = now.merge(before, on="activity_key", suffixes=("", "_before"))
+tiles[3].metric(
+    strings.KPI_CHANGED.format(period=previous or latest), int((paired["status"] != paired["status_before"]).sum())
+)
+
+trend = st.plotly_chart(
+    charts.status_trend(queries.status_counts(selection)),
+    theme=None,
+    key="trend",
+    on_select="rerun",
+    selection_mode="points",
+)
+points = selected_points(trend)
+if points:
+    picked = facts[(facts["period"] == points[0].get("x")) & (facts["status"] == points[0].get("customdata"))]
+    st.dataframe(
+        picked[["code", "name", "status_raw"]].rename(
+            columns={"code": strings.COL_CODE, "name": strings.COL_ACTIVITY, "status_raw": strings.COL_STATUS_RAW}
+        ),
+        hide_index=True,
+        key="trend_rows",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    row = selected_row(st.session_state.get("trend_rows"))
+    if row is not None:
+        open_activity(picked.iloc[row]["activity_key"])
+
+level = st.segmented_control(
+    strings.GROUP_LEVEL, [strings.LEVEL_PROGRAMME, strings.LEVEL_THEME], default=strings.LEVEL_PROGRAMME, key="indeling"
+)
+level_key = "theme" if level == strings.LEVEL_THEME else "programme"
+title = (strings.CHART_BY_THEME if level_key == "theme" else strings.CHART_BY_PROGRAMME).format(period=latest)
+st.plotly_chart(
+    charts.status_by_group(queries.status_by_group(selection, latest, level_key), title), theme=None, key="per_groep"
+)
+
+st.subheader(strings.MATRIX_HEADER)
+matrix = st.plotly_chart(
+    charts.status_matrix(facts), theme=None, key="matrix", on_select="rerun", selection_mode="points"
+)
+cells = selected_points(matrix)
+if cells and cells[0].get("customdata"):
+    open_activity(cells[0]["customdata"])
+
+st.subheader(strings.TRANSITIONS_HEADER)
+if len(periods) < 2:
+    st.info(strings.TRANSITIONS_NEED_TWO)
+else:
+    left, right = st.columns(2)
+    first = left.selectbox(strings.TRANSITION_FROM, periods, index=periods.index(previous or periods[0]), key="van")
+    second = right.selectbox(strings.TRANSITION_TO, periods, index=periods.index(latest), key="naar")
+    moves = queries.transitions(selection, first, second)
+    st.plotly_chart(charts.transitions(moves, first, second), theme=None, key="verschuivingen")
+    summary = moves.groupby("change", as_index=False)["n"].sum()
+    summary["change"] = summary["change"].map(strings.CHANGE_LABELS)
+    st.dataframe(
+        summary.rename(columns={"change": strings.COL_CHANGE, "n": strings.COL_COUNT}),
+        hide_index=True,
+        key="verschuivingen_tabel",
+    )
+
+st.subheader(strings.ATTENTION_HEADER)
+attention = queries.attention(selection, previous, latest)
+if attention.empty:
+    st.write(strings.ATTENTION_NONE.format(period=latest))
+else:
+    st.caption(strings.ATTENTION_CAPTION.format(period=previous or latest) + " " + strings.SELECT_HINT)
+    shown = attention.assign(
+        status=attention["status"].map(status_label),
+        status_before=attention["status_before"].map(lambda s: status_label(s) if isinstance(s, str) else "–"),
+        reason=[strings.REASON_COUNCIL if c else strings.REASON_WORSENED for c in attention["council_action"]],
+    )
+    st.dataframe(
+        shown[["code", "name", "status_before", "status", "reason", "proposal"]].rename(
+            columns={
+                "code": strings.COL_CODE,
+                "name": strings.COL_ACTIVITY,
+                "status_before": strings.COL_STATUS_BEFORE,
+                "status": strings.COL_STATUS,
+                "reason": strings.COL_REASON,
+                "proposal": strings.COL_PROPOSAL,
+            }
+        ),
+        hide_index=True,
+        key="aandacht",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    row = selected_row(st.session_state.get("aandacht"))
+    if row is not None:
+        open_activity(attention.iloc[row]["activity_key"])
+    for item in attention.itertuples():
+        st.page_link(
+            ACTIVITY_PAGE,
+            label=strings.OPEN_ACTIVITY.format(name=f"{item.code or ''} {item.name}".strip()),
+            query_params=activity_params(item.activity_key),
+        )

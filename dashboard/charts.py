@@ -1,0 +1,181 @@
+"""Chart builders: DataFrame in, plotly Figure out; no Streamlit, so they are tested on their own."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import strings
+from dashboard.theme import STATUS_COLOURS, STATUS_ORDER, register_template, status_label
+
+_LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
+
+
+def _empty(title: str) -> go.Figure:
+    figure = go.Figure(layout={"template": register_template(), "title": title})
+    figure.add_annotation(text=strings.NO_DATA_FOR_CHART, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    return figure
+
+
+def status_trend(counts: pd.DataFrame) -> go.Figure:
+    """Stacked bars: number of activities per status for each period (columns period, period_order, status, n)."""
+    if counts.empty:
+        return _empty(strings.CHART_TREND)
+    periods = counts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
+    figure = go.Figure(
+        layout={
+            "template": register_template(),
+            "title": strings.CHART_TREND,
+            "barmode": "stack",
+            "xaxis": {"title": strings.AXIS_PERIOD, "categoryorder": "array", "categoryarray": periods},
+            "yaxis": {"title": strings.AXIS_ACTIVITIES},
+        }
+    )
+    for status in STATUS_ORDER:
+        part = counts[counts["status"] == status].set_index("period").reindex(periods)
+        if part["n"].fillna(0).sum() == 0:
+            continue
+        values = part["n"].fillna(0).astype(int).tolist()
+        figure.add_bar(
+            name=status_label(status),
+            x=periods,
+            y=values,
+            marker_color=STATUS_COLOURS[status],
+            text=values,
+            textposition="inside",
+            customdata=[status] * len(periods),
+            hovertemplate="%{x}<br>" + status_label(status) + ": %{y}<extra></extra>",
+        )
+    return figure
+
+
+def status_by_group(counts: pd.DataFrame, title: str) -> go.Figure:
+    """Horizontal stacked bars per programme or theme for one period (columns group, status, n)."""
+    if counts.empty:
+        return _empty(title)
+    groups = sorted(counts["group"].unique().tolist(), reverse=True)
+    figure = go.Figure(
+        layout={
+            "template": register_template(),
+            "title": title,
+            "barmode": "stack",
+            "xaxis": {"title": strings.AXIS_ACTIVITIES},
+            "height": 120 + 40 * len(groups),
+        }
+    )
+    for status in STATUS_ORDER:
+        part = counts[counts["status"] == status].set_index("group").reindex(groups)
+        if part["n"].fillna(0).sum() == 0:
+            continue
+        values = part["n"].fillna(0).astype(int).tolist()
+        figure.add_bar(
+            name=status_label(status),
+            y=groups,
+            x=values,
+            orientation="h",
+            text=values,
+            textposition="inside",
+            marker_color=STATUS_COLOURS[status],
+            hovertemplate="%{y}<br>" + status_label(status) + ": %{x}<extra></extra>",
+        )
+    return figure
+
+
+def status_matrix(facts: pd.DataFrame) -> go.Figure:
+    """Activities × periods grid ('stoplicht'); each cell coloured and labelled with icon and word."""
+    if facts.empty:
+        return _empty(strings.CHART_MATRIX)
+    periods = facts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
+    rows = facts.drop_duplicates("activity_key").sort_values(["code", "name"], na_position="last")
+    labels = [f"{c} {n}" if isinstance(c, str) else n for c, n in zip(rows["code"], rows["name"], strict=True)]
+    lookup = {(k, p): s for k, p, s in zip(facts["activity_key"], facts["period"], facts["status"], strict=True)}
+    levels, texts, keys = [], [], []
+    for key in rows["activity_key"]:
+        statuses = [lookup.get((key, period)) for period in periods]
+        levels.append([STATUS_ORDER.index(s) if s else None for s in statuses])
+        texts.append([status_label(s) if s else strings.NO_STATUS for s in statuses])
+        keys.append([key] * len(periods))
+    scale = []
+    for index, status in enumerate(STATUS_ORDER):
+        low, high = index / len(STATUS_ORDER), (index + 1) / len(STATUS_ORDER)
+        scale += [[low, STATUS_COLOURS[status]], [high, STATUS_COLOURS[status]]]
+    figure = go.Figure(
+        go.Heatmap(
+            z=levels,
+            x=periods,
+            y=labels,
+            text=texts,
+            texttemplate="%{text}",
+            customdata=keys,
+            zmin=-0.5,
+            zmax=len(STATUS_ORDER) - 0.5,
+            colorscale=scale,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        template=register_template(),
+        title=strings.CHART_MATRIX,
+        height=140 + 32 * len(labels),
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"side": "top"},
+    )
+    return figure
+
+
+def transitions(moves: pd.DataFrame, first: str, second: str) -> go.Figure:
+    """Sankey of status changes between two periods (columns status_from, status_to, n)."""
+    title = strings.CHART_TRANSITIONS.format(first=first, second=second)
+    if moves.empty:
+        return _empty(title)
+    left = [s for s in STATUS_ORDER if s in set(moves["status_from"])]
+    right = [s for s in STATUS_ORDER if s in set(moves["status_to"])]
+    labels = [f"{status_label(s)} ({first})" for s in left] + [f"{status_label(s)} ({second})" for s in right]
+    colours = [STATUS_COLOURS[s] for s in left + right]
+    figure = go.Figure(
+        go.Sankey(
+            node={"label": labels, "color": colours, "pad": 18},
+            link={
+                "source": [left.index(s) for s in moves["status_from"]],
+                "target": [len(left) + right.index(s) for s in moves["status_to"]],
+                "value": moves["n"].tolist(),
+            },
+        )
+    )
+    figure.update_layout(template=register_template(), title=title)
+    return figure
+
+
+def status_timeline(history: pd.DataFrame) -> go.Figure:
+    """One activity's status per period across documents (columns period, period_order, status)."""
+    if history.empty:
+        return _empty(strings.CHART_TIMELINE)
+    ordered = history.sort_values("period_order")
+    levels = [_LEVEL.get(s) for s in ordered["status"]]
+    figure = go.Figure(
+        go.Scatter(
+            x=ordered["period"],
+            y=levels,
+            mode="lines+markers+text",
+            text=[status_label(s) for s in ordered["status"]],
+            textposition="top center",
+            marker={"size": 16, "color": [STATUS_COLOURS[s] for s in ordered["status"]]},
+            line={"color": "#BBBBBB"},
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        template=register_template(),
+        title=strings.CHART_TIMELINE,
+        showlegend=False,
+        yaxis={
+            "tickvals": list(_LEVEL.values()),
+            "autorange": "reversed",
+            "ticktext": [status_label(s) for s in _LEVEL],
+            "range": [3.5, -0.5],
+        },
+    )
+    return figure

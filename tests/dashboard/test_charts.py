@@ -1,0 +1,75 @@
+"""Chart builders, tested on their figure data without Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import charts, strings
+from dashboard.theme import STATUS_COLOURS
+
+COUNTS = pd.DataFrame(
+    {
+        "period": ["2e VGR 2019", "Rekening 2018", "Rekening 2018", "2e VGR 2019"],
+        "period_order": [201965, 201895, 201895, 201965],
+        "status": ["partly", "on_track", "partly", "on_track"],
+        "n": [5, 11, 2, 8],
+    }
+)
+
+
+def test_trend_stacks_statuses_over_periods_in_time_order():
+    figure = charts.status_trend(COUNTS)
+    assert list(figure.layout.xaxis.categoryarray) == ["Rekening 2018", "2e VGR 2019"]
+    bars = {bar.name: list(bar.y) for bar in figure.data}
+    assert bars == {"✓ op koers": [11, 8], "◐ deels": [2, 5]}
+    assert figure.data[0].marker.color == STATUS_COLOURS["on_track"] and figure.layout.barmode == "stack"
+
+
+def test_every_series_is_named_with_icon_and_word():
+    for bar in charts.status_trend(COUNTS).data:
+        assert bar.name in strings.STATUS_LABELS.values()
+
+
+def test_empty_data_gives_a_figure_that_says_so():
+    figure = charts.status_trend(COUNTS.iloc[0:0])
+    assert figure.layout.annotations[0].text == strings.NO_DATA_FOR_CHART
+
+
+def test_group_chart_has_one_bar_per_group_and_status():
+    counts = pd.DataFrame(
+        {"group": ["6.1 A", "6.1 A", "6.2 B"], "status": ["on_track", "partly", "on_track"], "n": [4, 1, 5]}
+    )
+    figure = charts.status_by_group(counts, "titel")
+    assert {bar.name: list(bar.x) for bar in figure.data} == {"✓ op koers": [5, 4], "◐ deels": [0, 1]}
+
+
+FACTS = pd.DataFrame(
+    {
+        "activity_key": ["a", "a", "b"],
+        "code": ["1.1", "1.1", "1.2"],
+        "name": ["Alpha", "Alpha", "Beta"],
+        "period": ["Q1 2022", "Q2 2022", "Q2 2022"],
+        "period_order": [202225, 202250, 202250],
+        "status": ["on_track", "council_action", "done"],
+    }
+)
+
+
+def test_matrix_cells_carry_status_text_and_the_activity_key():
+    cell = charts.status_matrix(FACTS).data[0]
+    assert list(cell.y) == ["1.1 Alpha", "1.2 Beta"] and list(cell.x) == ["Q1 2022", "Q2 2022"]
+    assert [list(row) for row in cell.text] == [["✓ op koers", "⚠ bijsturing raad"], [strings.NO_STATUS, "● gereed"]]
+    assert cell.customdata[1][1] == "b"
+
+
+def test_transitions_link_statuses_of_two_periods():
+    moves = pd.DataFrame({"status_from": ["on_track", "on_track"], "status_to": ["on_track", "partly"], "n": [8, 3]})
+    sankey = charts.transitions(moves, "1e VGR", "2e VGR").data[0]
+    assert list(sankey.node.label) == ["✓ op koers (1e VGR)", "✓ op koers (2e VGR)", "◐ deels (2e VGR)"]
+    assert (list(sankey.link.source), list(sankey.link.target), list(sankey.link.value)) == ([0, 0], [1, 2], [8, 3])
+
+
+def test_timeline_shows_each_period_with_its_status():
+    history = pd.DataFrame({"period": ["2e VGR", "1e VGR"], "period_order": [65, 35], "status": ["partly", "on_track"]})
+    line = charts.status_timeline(history).data[0]
+    assert list(line.x) == ["1e VGR", "2e VGR"] and list(line.text) == ["✓ op koers", "◐ deels"]

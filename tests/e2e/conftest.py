@@ -1,0 +1,110 @@
+"""A real dashboard served on localhost and Debian's Chromium driven by Playwright (no browser downloads)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from loaders.store import DB_ENV
+from tests.conftest import PROJECT
+
+ARTIFACTS = PROJECT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _chromium() -> str | None:
+    return os.environ.get("E2E_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-headless-shell")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's Chromium; skipped without it locally, a failure in CI (where .ci/run installs it)."""
+    path = _chromium()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI; .ci/run should have installed Debian's chromium package")
+        pytest.skip("Chromium not installed (apt-get install chromium); browser tests skipped")
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_url(samples_db: Path) -> Iterator[str]:
+    """`streamlit run` on a free loopback port with the sample database; stopped after the session."""
+    port = _free_port()
+    env = {**os.environ, DB_ENV: str(samples_db)}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(PROJECT / "dashboard" / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            "--client.toolbarMode",
+            "minimal",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        server.kill()
+        pytest.fail(f"the dashboard did not start: {server.stderr.read().decode()[-2000:]}")
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+@pytest.fixture
+def page(chromium_path: str):
+    """A fresh browser page in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+        yield context.new_page()
+        context.close()
+        browser.close()

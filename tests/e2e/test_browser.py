@@ -1,0 +1,51 @@
+"""The real app in headless Chromium: overview, a filter that lands in the URL, click-through to an activity."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import ARTIFACTS
+
+TIMEOUT = 30_000
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until Streamlit is connected and has finished running the script."""
+    app = page.get_by_test_id("stApp")
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=TIMEOUT)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=TIMEOUT)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the select box labelled `label`."""
+    box = page.get_by_test_id("stSelectbox").filter(has_text=label)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def test_overview_filter_and_click_through_to_an_activity(page: Page, app_url: str):
+    page.goto(app_url)
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Overzicht van de voortgang")).to_be_visible(timeout=TIMEOUT)
+
+    choose(page, "Gemeente", "Zevenaar")
+    expect(page).to_have_url(re.compile(r"gemeente=Zevenaar"), timeout=TIMEOUT)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("14", timeout=TIMEOUT)
+    page.screenshot(path=str(ARTIFACTS / "overzicht-zevenaar.png"), full_page=True)
+
+    page.get_by_role("link", name="Open 6.1.4 Vergroten grip op kosten").click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="6.1.4 Vergroten grip op kosten")).to_be_visible(timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"activiteit=GM0299"), timeout=TIMEOUT)
+    expect(page.get_by_text("Wij stellen u voor de ingezette inhoudelijke lijn voort te zetten")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "activiteit-6.1.4.png"), full_page=True)
+
+
+def test_a_shared_link_restores_the_filtered_view(page: Page, app_url: str):
+    page.goto(f"{app_url}/?gemeente=Zevenaar&periode=1e+VGR+2019")
+    wait_idle(page)
+    expect(page.get_by_text("Op koers in 1e VGR 2019")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("78,6%")).to_be_visible()
