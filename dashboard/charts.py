@@ -17,6 +17,29 @@ def _empty(title: str) -> go.Figure:
     return figure
 
 
+def _add_status_bars(
+    figure: go.Figure, counts: pd.DataFrame, category: str, categories: list[str], horizontal: bool
+) -> None:
+    """One stacked bar series per status that occurs, labelled with icon and word, in the status colour."""
+    for status in STATUS_ORDER:
+        part = counts[counts["status"] == status].set_index(category).reindex(categories)
+        if part["n"].fillna(0).sum() == 0:
+            continue
+        values = part["n"].fillna(0).astype(int).tolist()
+        axes = {"y": categories, "x": values, "orientation": "h"} if horizontal else {"x": categories, "y": values}
+        value_axis = "x" if horizontal else "y"
+        figure.add_bar(
+            name=status_label(status),
+            marker_color=STATUS_COLOURS[status],
+            text=values,
+            textposition="inside",
+            customdata=[status] * len(categories),
+            hovertemplate=f"%{{{'y' if horizontal else 'x'}}}<br>{status_label(status)}: "
+            f"%{{{value_axis}}}<extra></extra>",
+            **axes,
+        )
+
+
 def status_trend(counts: pd.DataFrame) -> go.Figure:
     """Stacked bars: number of activities per status for each period (columns period, period_order, status, n)."""
     if counts.empty:
@@ -31,21 +54,7 @@ def status_trend(counts: pd.DataFrame) -> go.Figure:
             "yaxis": {"title": strings.AXIS_ACTIVITIES},
         }
     )
-    for status in STATUS_ORDER:
-        part = counts[counts["status"] == status].set_index("period").reindex(periods)
-        if part["n"].fillna(0).sum() == 0:
-            continue
-        values = part["n"].fillna(0).astype(int).tolist()
-        figure.add_bar(
-            name=status_label(status),
-            x=periods,
-            y=values,
-            marker_color=STATUS_COLOURS[status],
-            text=values,
-            textposition="inside",
-            customdata=[status] * len(periods),
-            hovertemplate="%{x}<br>" + status_label(status) + ": %{y}<extra></extra>",
-        )
+    _add_status_bars(figure, counts, "period", periods, horizontal=False)
     return figure
 
 
@@ -63,21 +72,7 @@ def status_by_group(counts: pd.DataFrame, title: str) -> go.Figure:
             "height": 120 + 40 * len(groups),
         }
     )
-    for status in STATUS_ORDER:
-        part = counts[counts["status"] == status].set_index("group").reindex(groups)
-        if part["n"].fillna(0).sum() == 0:
-            continue
-        values = part["n"].fillna(0).astype(int).tolist()
-        figure.add_bar(
-            name=status_label(status),
-            y=groups,
-            x=values,
-            orientation="h",
-            text=values,
-            textposition="inside",
-            marker_color=STATUS_COLOURS[status],
-            hovertemplate="%{y}<br>" + status_label(status) + ": %{x}<extra></extra>",
-        )
+    _add_status_bars(figure, counts, "group", groups, horizontal=True)
     return figure
 
 

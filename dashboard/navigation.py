@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 ACTIVITY_PAGE = "app_pages/activiteiten.py"
@@ -33,3 +34,16 @@ def selected_points(event: object) -> list[dict]:
     if isinstance(event, dict):
         return list(event.get("selection", {}).get("points", []))
     return list(getattr(getattr(event, "selection", None), "points", []) or [])
+
+
+def selectable_table(frame: pd.DataFrame, columns: dict[str, str], key: str) -> int | None:
+    """Show `columns` of `frame` under their Dutch names, one row selectable; return the selected row index."""
+    st.dataframe(
+        frame[list(columns)].rename(columns=columns),
+        hide_index=True,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    row = selected_row(st.session_state.get(key))
+    return row if row is not None and row < len(frame) else None

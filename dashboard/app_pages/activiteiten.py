@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import charts, queries, strings
 from dashboard.filters import sidebar_selection
 from dashboard.guard import require_documents
-from dashboard.navigation import ACTIVITY_PARAM, selected_row
+from dashboard.navigation import ACTIVITY_PARAM, selectable_table
 from dashboard.theme import status_label
 
 st.title(strings.ACTIVITIES_HEADER)
@@ -15,27 +15,21 @@ search = st.text_input(strings.SEARCH, key="zoek", bind="query-params")
 table = queries.activities(selection, search)
 st.caption(strings.ACTIVITIES_CAPTION)
 shown = table.assign(status=table["status"].map(lambda s: status_label(s) if isinstance(s, str) else "–"))
-st.dataframe(
-    shown[["municipality", "code", "name", "programme", "theme", "target_year", "period", "status"]].rename(
-        columns={
-            "municipality": strings.COL_MUNICIPALITY,
-            "code": strings.COL_CODE,
-            "name": strings.COL_ACTIVITY,
-            "programme": strings.COL_PROGRAMME,
-            "theme": strings.COL_THEME,
-            "target_year": strings.COL_TARGET_YEAR,
-            "period": strings.COL_PERIOD,
-            "status": strings.COL_STATUS,
-        }
-    ),
-    hide_index=True,
-    key="activiteiten_tabel",
-    on_select="rerun",
-    selection_mode="single-row",
+row = selectable_table(
+    shown,
+    {
+        "municipality": strings.COL_MUNICIPALITY,
+        "code": strings.COL_CODE,
+        "name": strings.COL_ACTIVITY,
+        "programme": strings.COL_PROGRAMME,
+        "theme": strings.COL_THEME,
+        "target_year": strings.COL_TARGET_YEAR,
+        "period": strings.COL_PERIOD,
+        "status": strings.COL_STATUS,
+    },
+    "activiteiten_tabel",
 )
-
-row = selected_row(st.session_state.get("activiteiten_tabel"))
-if row is not None and row < len(table):
+if row is not None:
     st.query_params[ACTIVITY_PARAM] = table.iloc[row]["activity_key"]
 key = st.query_params.get(ACTIVITY_PARAM)
 if key:

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import charts, format, queries, strings
 from dashboard.filters import sidebar_selection
 from dashboard.guard import require_documents
-from dashboard.navigation import ACTIVITY_PAGE, activity_params, open_activity, selected_points, selected_row
+from dashboard.navigation import ACTIVITY_PAGE, activity_params, open_activity, selectable_table, selected_points
 from dashboard.theme import status_label
 
 st.title(strings.OVERVIEW_HEADER)
@@ -46,16 +46,11 @@ trend = st.plotly_chart(
 points = selected_points(trend)
 if points:
     picked = facts[(facts["period"] == points[0].get("x")) & (facts["status"] == points[0].get("customdata"))]
-    st.dataframe(
-        picked[["code", "name", "status_raw"]].rename(
-            columns={"code": strings.COL_CODE, "name": strings.COL_ACTIVITY, "status_raw": strings.COL_STATUS_RAW}
-        ),
-        hide_index=True,
-        key="trend_rows",
-        on_select="rerun",
-        selection_mode="single-row",
+    row = selectable_table(
+        picked,
+        {"code": strings.COL_CODE, "name": strings.COL_ACTIVITY, "status_raw": strings.COL_STATUS_RAW},
+        "trend_rows",
     )
-    row = selected_row(st.session_state.get("trend_rows"))
     if row is not None:
         open_activity(picked.iloc[row]["activity_key"])
 
@@ -104,23 +99,18 @@ else:
         status_before=attention["status_before"].map(lambda s: status_label(s) if isinstance(s, str) else "–"),
         reason=[strings.REASON_COUNCIL if c else strings.REASON_WORSENED for c in attention["council_action"]],
     )
-    st.dataframe(
-        shown[["code", "name", "status_before", "status", "reason", "proposal"]].rename(
-            columns={
-                "code": strings.COL_CODE,
-                "name": strings.COL_ACTIVITY,
-                "status_before": strings.COL_STATUS_BEFORE,
-                "status": strings.COL_STATUS,
-                "reason": strings.COL_REASON,
-                "proposal": strings.COL_PROPOSAL,
-            }
-        ),
-        hide_index=True,
-        key="aandacht",
-        on_select="rerun",
-        selection_mode="single-row",
+    row = selectable_table(
+        shown,
+        {
+            "code": strings.COL_CODE,
+            "name": strings.COL_ACTIVITY,
+            "status_before": strings.COL_STATUS_BEFORE,
+            "status": strings.COL_STATUS,
+            "reason": strings.COL_REASON,
+            "proposal": strings.COL_PROPOSAL,
+        },
+        "aandacht",
     )
-    row = selected_row(st.session_state.get("aandacht"))
     if row is not None:
         open_activity(attention.iloc[row]["activity_key"])
     for item in attention.itertuples():
