@@ -13,6 +13,8 @@ navigation = st.navigation(
     [
         st.Page("app_pages/overzicht.py", title=strings.PAGE_OVERVIEW, url_path="overzicht", default=True),
         st.Page("app_pages/activiteiten.py", title=strings.PAGE_ACTIVITIES, url_path="activiteiten"),
+        st.Page("app_pages/financien.py", title=strings.PAGE_FINANCE, url_path="financien"),
+        st.Page("app_pages/indicatoren.py", title=strings.PAGE_INDICATORS, url_path="indicatoren"),
         st.Page("app_pages/bronnen.py", title=strings.PAGE_SOURCES, url_path="bronnen"),
     ]
 )

@@ -6,7 +6,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import strings
-from dashboard.theme import STATUS_COLOURS, STATUS_ORDER, register_template, status_label
+from dashboard.format import euro, number, signed_amount
+from dashboard.theme import (
+    DIRECTION_COLOURS,
+    MEASURE_COLOURS,
+    STATUS_COLOURS,
+    STATUS_ORDER,
+    register_template,
+    status_label,
+)
 
 _LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
 
@@ -173,4 +181,105 @@ def status_timeline(history: pd.DataFrame) -> go.Figure:
             "range": [3.5, -0.5],
         },
     )
+    return figure
+
+
+def budget_comparison(frame: pd.DataFrame, title: str) -> go.Figure:
+    """Primitieve begroting, actuele begroting and realisatie side by side per scope (columns as in the query)."""
+    if frame.empty:
+        return _empty(title)
+    figure = go.Figure(
+        layout={
+            "template": register_template(),
+            "title": title,
+            "barmode": "group",
+            "yaxis": {"title": strings.AXIS_EUROS, "tickformat": ",.0f"},
+        }
+    )
+    for column, label in strings.MEASURES.items():
+        values = frame[column].tolist()
+        figure.add_bar(
+            name=label,
+            x=frame["scope"],
+            y=values,
+            marker_color=MEASURE_COLOURS[column],
+            text=[euro(v) if pd.notna(v) else "" for v in values],
+            textposition="outside",
+            hovertemplate="%{x}<br>" + label + ": %{text}<extra></extra>",
+        )
+    return figure
+
+
+def deviations_by_scope(frame: pd.DataFrame, threshold: float, title: str) -> go.Figure:
+    """Diverging bars of deviations per scope (V right, N left), sorted by size; smaller than `threshold` hidden."""
+    shown = frame[frame["amount"].abs() >= threshold].sort_values("amount", key=abs) if not frame.empty else frame
+    if shown.empty:
+        return _empty(title)
+    labels = [signed_amount(a) for a in shown["amount"]]
+    reach = max(abs(shown["amount"].min()), abs(shown["amount"].max()))
+    span = [min(0, shown["amount"].min()) - 0.35 * reach, max(0, shown["amount"].max()) + 0.35 * reach]
+    figure = go.Figure(
+        go.Bar(
+            x=shown["amount"],
+            y=shown["scope"],
+            orientation="h",
+            text=labels,
+            textposition="outside",
+            marker_color=[DIRECTION_COLOURS["V" if a > 0 else "N"] for a in shown["amount"]],
+            customdata=shown["scope"],
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        template=register_template(),
+        title=title,
+        showlegend=False,
+        height=140 + 40 * len(shown),
+        xaxis={"title": strings.AXIS_DEVIATION, "zeroline": True, "tickformat": ",.0f", "range": span},
+        yaxis={"automargin": True},
+    )
+    return figure
+
+
+def waterfall(start_label: str, start: float, items: pd.DataFrame, end_label: str, end: float) -> go.Figure:
+    """From the amended budget to the actuals through the deviation items (columns item, signed)."""
+    steps = list(zip(items["item"], items["signed"], strict=True))
+    rest = end - start - sum(value for _, value in steps)
+    if abs(rest) >= 1:
+        steps.append((strings.WATERFALL_REST, rest))
+    figure = go.Figure(
+        go.Waterfall(
+            x=[start_label, *(name for name, _ in steps), end_label],
+            y=[start, *(value for _, value in steps), end],
+            measure=["absolute", *(["relative"] * len(steps)), "total"],
+            text=[euro(start), *(signed_amount(v) for _, v in steps), euro(end)],
+            textposition="outside",
+            increasing={"marker": {"color": DIRECTION_COLOURS["V"]}},
+            decreasing={"marker": {"color": DIRECTION_COLOURS["N"]}},
+            totals={"marker": {"color": "#0072B2"}},
+            connector={"line": {"color": "#BBBBBB"}},
+        )
+    )
+    figure.update_layout(
+        template=register_template(),
+        title=strings.CHART_WATERFALL,
+        showlegend=False,
+        yaxis={"title": strings.AXIS_EUROS, "tickformat": ",.0f"},
+    )
+    return figure
+
+
+def indicator_trend(periods: list[str], values: list[float | None], name: str) -> go.Figure:
+    """One indicator's values over the periods."""
+    figure = go.Figure(
+        go.Scatter(
+            x=periods,
+            y=values,
+            mode="lines+markers+text",
+            text=[number(v, 1).removesuffix(",0") if v is not None else "" for v in values],
+            textposition="top center",
+            line={"color": "#0072B2"},
+        )
+    )
+    figure.update_layout(template=register_template(), title=name, showlegend=False)
     return figure

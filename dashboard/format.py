@@ -24,3 +24,8 @@ def euro(value: float) -> str:
 def date_time(value: datetime) -> str:
     """A timestamp as '23-11-2026 14:05'."""
     return value.strftime("%d-%m-%Y %H:%M")
+
+
+def signed_amount(value: float) -> str:
+    """A favourable-positive deviation as '+66.000 V' or '−328.000 N'."""
+    return f"{'+' if value > 0 else '−'}{number(abs(value))} {'V' if value > 0 else 'N'}"

@@ -20,6 +20,8 @@ STATUS_COLOURS = {
     "done": "#0072B2",
     "unknown": "#999999",
 }
+DIRECTION_COLOURS = {"N": "#D55E00", "V": "#009E73"}
+MEASURE_COLOURS = {"primitieve": "#56B4E9", "actuele": "#0072B2", "realisatie": "#CC79A7"}
 FONT = "DejaVu Sans, Arial, sans-serif"
 
 

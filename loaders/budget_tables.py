@@ -323,6 +323,8 @@ def _budget_lines(table: MoneyTable, warnings: list[WarningRecord]) -> list[Budg
                     column=column.label,
                     year=column.year,
                     amount_eur=amount,
+                    column_kind=column.kind,
+                    total=row.total,
                     direction=cell.direction,
                     line=row.numeric.line.number,
                 )

@@ -23,7 +23,7 @@ from model.records import Extraction
 from model.statuses import STATUSES
 from model.text import fold
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DB_ENV = "VOORTGANG_DB"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_DIR / "data" / "voortgang.duckdb"
@@ -92,6 +92,8 @@ CREATE TABLE IF NOT EXISTS budget_lines (
     column_label VARCHAR NOT NULL,
     year INTEGER,
     amount_eur DOUBLE,
+    column_kind VARCHAR,
+    is_total BOOLEAN NOT NULL,
     direction VARCHAR CHECK (direction IN ('N', 'V')),
     activity VARCHAR,
     programme VARCHAR,
@@ -457,6 +459,8 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
                 b.column,
                 b.year,
                 b.amount_eur,
+                b.column_kind,
+                b.total,
                 b.direction,
                 b.activity,
                 b.programme,

@@ -88,6 +88,10 @@ class BudgetLine(Record):
     column: str
     year: int | None = None
     amount_eur: float | int | None = None
+    column_kind: str | None = Field(
+        default=None, description="what the column holds: begroting, actuele_begroting, rekening, verschil, ..."
+    )
+    total: bool = Field(default=False, description="the row is the total of its section")
     direction: Direction | None = Field(default=None, description="N or V when the cell carries one")
     activity: str | None = Field(default=None, description="the activity a cost item belongs to (execution programmes)")
     programme: str | None = None

@@ -1,5 +1,6 @@
 """Activiteiten: searchable table with latest status; one activity's history, texts and source."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, strings
@@ -44,7 +45,7 @@ if key:
             programme=current["programme"] or strings.NONE, theme=current["theme"] or strings.NONE
         )
     )
-    if current["target_year"] == current["target_year"] and current["target_year"] is not None:
+    if pd.notna(current["target_year"]):
         st.write(strings.DETAIL_TARGET_YEAR.format(year=int(current["target_year"])))
     history = queries.activity_history(key)
     st.subheader(strings.DETAIL_HISTORY)
@@ -76,6 +77,6 @@ if key:
         strings.DETAIL_SOURCE.format(
             title=current["title"],
             source=current["source"],
-            line=int(current["line"]) if current["line"] == current["line"] else "?",
+            line=int(current["line"]) if pd.notna(current["line"]) else "?",
         )
     )

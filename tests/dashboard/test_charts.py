@@ -73,3 +73,30 @@ def test_timeline_shows_each_period_with_its_status():
     history = pd.DataFrame({"period": ["2e VGR", "1e VGR"], "period_order": [65, 35], "status": ["partly", "on_track"]})
     line = charts.status_timeline(history).data[0]
     assert list(line.x) == ["1e VGR", "2e VGR"] and list(line.text) == ["✓ op koers", "◐ deels"]
+
+
+def test_deviation_bars_diverge_by_direction_and_respect_the_threshold():
+    frame = pd.DataFrame(
+        {"scope": ["Jeugd", "Wmo", "Participatie", "Klein"], "amount": [-328000.0, -240000.0, 66000.0, 10000.0]}
+    )
+    bars = charts.deviations_by_scope(frame, 25000, "titel").data[0]
+    assert list(bars.y) == ["Participatie", "Wmo", "Jeugd"]
+    assert list(bars.text) == ["+66.000 V", "−240.000 N", "−328.000 N"]
+    assert list(bars.marker.color) == ["#009E73", "#D55E00", "#D55E00"]
+
+
+def test_waterfall_runs_from_budget_through_items_to_actuals_with_the_rest_shown():
+    items = pd.DataFrame({"item": ["Jeugdzorg", "Participatie"], "signed": [-328000.0, 609000.0]})
+    steps = charts.waterfall("Begroting", -1_000_000, items, "Realisatie", -700_000).data[0]
+    assert list(steps.x) == ["Begroting", "Jeugdzorg", "Participatie", strings.WATERFALL_REST, "Realisatie"]
+    assert list(steps.measure) == ["absolute", "relative", "relative", "relative", "total"]
+    assert steps.y[3] == 19_000
+
+
+def test_budget_comparison_has_three_measures_per_scope():
+    frame = pd.DataFrame(
+        {"scope": ["Jeugd"], "primitieve": [-7020000.0], "actuele": [-7814000.0], "realisatie": [-8142000.0]}
+    )
+    bars = charts.budget_comparison(frame, "titel").data
+    assert [bar.name for bar in bars] == list(strings.MEASURES.values())
+    assert bars[2].text == ("€ -8.142.000",)

@@ -42,3 +42,38 @@ def test_activity_search_matches_code_name_or_text(samples_db):
     assert list(queries.activities(ZEVENAAR, "6.3", path=samples_db)["code"]) == ["6.3.1", "6.3.2", "6.3.3", "6.3.4"]
     assert list(queries.activities(ZEVENAAR, "DoeDuiten", path=samples_db)["code"]) == []
     assert list(queries.activities(ZEVENAAR, "Krachtlokaal", path=samples_db)["code"]) == ["6.1.1"]
+
+
+def _ooststellingwerf(samples_db) -> str:
+    return queries.finance_documents(Selection(municipality="Ooststellingwerf"), path=samples_db)["doc_id"][0]
+
+
+def test_budget_comparison_pivots_measures_per_theme(samples_db):
+    frame = queries.budget_comparison(_ooststellingwerf(samples_db), "baten", path=samples_db)
+    participatie = frame[frame["scope"] == "1.3 Thema Participatie"].iloc[0]
+    assert (participatie["primitieve"], participatie["actuele"], participatie["realisatie"]) == (2000, 2000, 545000)
+
+
+def test_scope_deviations_are_positive_when_favourable(samples_db):
+    frame = queries.scope_deviations(_ooststellingwerf(samples_db), "lasten", path=samples_db)
+    assert dict(zip(frame["scope"], frame["amount"], strict=True))["1.3 Thema Participatie"] == 66000
+
+
+def test_deviation_items_with_parts(samples_db):
+    doc = _ooststellingwerf(samples_db)
+    items = queries.deviations(doc, path=samples_db)
+    assert items["signed"].sum() == 127000
+    jeugd = items[items["item"] == "Jeugdzorg"].iloc[0]
+    parts = queries.deviation_parts(doc, int(jeugd["seq"]), path=samples_db)
+    assert list(parts["amount_eur"]) == [360000, 33000] and list(parts["direction"]) == ["N", "V"]
+
+
+def test_indicators_with_values_in_period_order(tmp_path):
+    from loaders.document import parse_text
+    from loaders.store import load_extractions
+
+    text = "Indicatoren\n2.1 Werk\nBanen per 1.000 inwoners | |\n2021 | 2020\n640 | 612,5\nBron: | CBS\n"
+    db = tmp_path / "v.duckdb"
+    load_extractions([parse_text(text, str(tmp_path / "a.txt"), "1" * 64, "Ede")], db)
+    [row] = queries.indicators(Selection(), path=db).itertuples()
+    assert (list(row.periods), list(row.values), row.source) == (["2020", "2021"], [612.5, 640.0], "CBS")

@@ -16,6 +16,7 @@ def wait_idle(page: Page) -> None:
     app = page.get_by_test_id("stApp")
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=TIMEOUT)
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=TIMEOUT)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT)
 
 
 def choose(page: Page, label: str, option: str) -> None:
@@ -49,3 +50,19 @@ def test_a_shared_link_restores_the_filtered_view(page: Page, app_url: str):
     wait_idle(page)
     expect(page.get_by_text("Op koers in 1e VGR 2019")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("78,6%")).to_be_visible()
+
+
+def test_finance_and_indicator_pages(page: Page, app_url: str):
+    page.goto(f"{app_url}/financien?gemeente=Ooststellingwerf")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Financiën: begroting, realisatie en afwijkingen")).to_be_visible(
+        timeout=TIMEOUT
+    )
+    expect(page.get_by_text("Totaal van de afwijkingen: € 127.000 V")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    page.screenshot(path=str(ARTIFACTS / "financien-ooststellingwerf.png"), full_page=True)
+
+    page.goto(f"{app_url}/indicatoren?gemeente=Bronckhorst")
+    wait_idle(page)
+    expect(page.get_by_text("30 indicatoren in 5 groepen")).to_be_visible(timeout=TIMEOUT)
+    page.screenshot(path=str(ARTIFACTS / "indicatoren-bronckhorst.png"), full_page=True)

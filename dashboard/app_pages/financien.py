@@ -1,0 +1,172 @@
+"""Financiën: budget against actuals, deviations per theme with a threshold, the waterfall, explained items."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, queries, strings
+from dashboard.excerpts import excerpt
+from dashboard.filters import sidebar_selection
+from dashboard.format import euro
+from dashboard.guard import require_documents
+from dashboard.navigation import selectable_table
+
+st.title(strings.FINANCE_HEADER)
+require_documents()
+selection = sidebar_selection()
+documents = queries.finance_documents(selection)
+if documents.empty:
+    st.info(strings.FINANCE_NONE)
+else:
+    document = documents.iloc[0]
+    doc_id = document["doc_id"]
+    st.caption(
+        strings.FINANCE_DOCUMENT.format(
+            title=document["title"] or document["source"],
+            year=int(document["year"]) if pd.notna(document["year"]) else "?",
+        )
+    )
+
+    left, right = st.columns([2, 1])
+    kind = (
+        left.segmented_control(
+            strings.FINANCE_KIND,
+            list(strings.KIND_LABELS),
+            default="lasten",
+            format_func=strings.KIND_LABELS.get,
+            key="bedragen",
+        )
+        or "lasten"
+    )
+    threshold = right.number_input(
+        strings.THRESHOLD, min_value=0, value=25_000, step=5_000, key="drempel", help=strings.THRESHOLD_HELP
+    )
+    kind_label = strings.KIND_LABELS[kind]
+
+    if document["budget_lines"]:
+        st.plotly_chart(
+            charts.budget_comparison(
+                queries.budget_comparison(doc_id, kind), strings.CHART_COMPARISON.format(kind=kind_label)
+            ),
+            theme=None,
+            key="vergelijking",
+        )
+        st.plotly_chart(
+            charts.deviations_by_scope(
+                queries.scope_deviations(doc_id, kind),
+                threshold,
+                strings.CHART_DEVIATIONS.format(kind=kind_label.lower(), threshold=euro(threshold)),
+            ),
+            theme=None,
+            key="afwijkingen_thema",
+        )
+
+    items = queries.deviations(doc_id)
+    ends = queries.result_budget_and_actual(doc_id)
+    if not items.empty and not ends.empty and ends.iloc[0].notna().all():
+        end = ends.iloc[0]
+        st.plotly_chart(
+            charts.waterfall(
+                strings.WATERFALL_START.format(scope=end["scope"]),
+                end["actuele"],
+                items,
+                strings.WATERFALL_END.format(scope=end["scope"]),
+                end["realisatie"],
+            ),
+            theme=None,
+            key="waterval",
+        )
+
+    st.subheader(strings.DEVIATIONS_HEADER)
+    search = st.text_input(strings.DEVIATIONS_SEARCH, key="zoek_afwijking")
+    found = queries.deviations(doc_id, search)
+    if not found.empty:
+        net = found["signed"].sum()
+        st.write(strings.DEVIATIONS_TOTAL.format(amount=f"{euro(abs(net))} {'V' if net >= 0 else 'N'}"))
+        st.caption(strings.DEVIATION_SELECT_HINT)
+        shown = found.assign(
+            amount=found["amount_eur"].map(euro),
+            incidental=found["incidental"].map({True: strings.YES, False: strings.NO}),
+            explanation=found["explanation"].fillna("").str.split("\n").str[0],
+        )
+        row = selectable_table(
+            shown,
+            {
+                "item": strings.COL_ITEM,
+                "scope": strings.COL_SCOPE,
+                "amount": strings.COL_AMOUNT,
+                "direction": strings.COL_DIRECTION,
+                "incidental": strings.COL_INCIDENTAL,
+                "explanation": strings.COL_EXPLANATION,
+            },
+            "afwijkingen_tabel",
+        )
+        if row is not None:
+            picked = found.iloc[row]
+            st.markdown(f"**{picked['item']}** — {euro(picked['amount_eur'])} {picked['direction']}")
+            if isinstance(picked["explanation"], str):
+                st.write(picked["explanation"])
+                parts = queries.deviation_parts(doc_id, int(picked["seq"]))
+                if not parts.empty:
+                    st.markdown(f"**{strings.DEVIATION_PARTS}**")
+                    st.dataframe(
+                        parts.assign(amount_eur=parts["amount_eur"].map(lambda v: euro(v) if pd.notna(v) else ""))[
+                            ["text", "amount_eur", "direction"]
+                        ].rename(
+                            columns={
+                                "text": strings.COL_EXPLANATION,
+                                "amount_eur": strings.COL_AMOUNT,
+                                "direction": strings.COL_DIRECTION,
+                            }
+                        ),
+                        hide_index=True,
+                    )
+                title, source, text = queries.document_text(doc_id)
+                last = int(picked["explanation_line"]) + picked["explanation"].count("\n")
+                first, end, body = excerpt(text, int(picked["explanation_line"]), last)
+                st.caption(strings.SOURCE_EXCERPT.format(title=title, source=source, first=first, last=end))
+                st.code(body, language=None)
+            else:
+                st.info(strings.DEVIATION_NO_EXPLANATION)
+
+
+st.subheader(strings.CHECKS_HEADER)
+checks = queries.check_warnings(selection)
+if checks.empty:
+    st.success(strings.CHECKS_OK)
+else:
+    st.caption(strings.CHECKS_CAPTION)
+    st.dataframe(
+        checks.assign(meaning=checks["code"].map(lambda c: strings.WARNING_MEANINGS.get(c, c)))[
+            ["municipality", "title", "line", "meaning", "message"]
+        ].rename(
+            columns={
+                "municipality": strings.COL_MUNICIPALITY,
+                "title": strings.COL_DOCUMENT,
+                "line": strings.COL_LINE,
+                "meaning": strings.COL_WARNING_MEANING,
+                "message": strings.COL_MESSAGE,
+            }
+        ),
+        hide_index=True,
+    )
+
+st.subheader(strings.COSTS_HEADER)
+costs = queries.activity_costs(selection)
+if costs.empty:
+    st.write(strings.COSTS_NONE)
+else:
+    for programme, group in costs.groupby("programme", dropna=False, sort=False):
+        st.markdown(
+            f"**{programme if isinstance(programme, str) else strings.NONE}** — {euro(group['amount_eur'].sum())}"
+        )
+        st.dataframe(
+            group.assign(amount=group["amount_eur"].map(euro))[["activity", "kind", "amount", "note"]].rename(
+                columns={
+                    "activity": strings.COL_ACTIVITY,
+                    "kind": strings.COL_KIND,
+                    "amount": strings.COL_AMOUNT,
+                    "note": strings.COL_NOTE,
+                }
+            ),
+            hide_index=True,
+        )

@@ -1,0 +1,59 @@
+"""Indicatoren: indicators per kader or programme with unit, values per period, target and source."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import queries, strings
+from dashboard.filters import sidebar_selection
+from dashboard.format import number
+from dashboard.guard import require_documents
+
+st.title(strings.INDICATORS_HEADER)
+require_documents()
+selection = sidebar_selection()
+st.caption(strings.INDICATORS_CAPTION)
+left, right = st.columns([2, 1])
+search = left.text_input(strings.INDICATORS_SEARCH, key="zoek_indicator")
+groups = queries.indicator_groups(selection)
+group = right.selectbox(strings.INDICATORS_GROUP, [strings.ALL, *groups], key="kader")
+table = queries.indicators(selection, search, None if group == strings.ALL else group)
+if table.empty:
+    st.info(strings.INDICATORS_NONE)
+    st.stop()
+
+st.write(strings.INDICATORS_COUNT.format(n=len(table), groups=table["group_name"].nunique()))
+
+
+def _as_list(cell) -> list:
+    """DuckDB list cells arrive as arrays, or as a missing value when the indicator has no values."""
+    return list(cell) if hasattr(cell, "__iter__") and not isinstance(cell, str) else []
+
+
+def _values(periods, values) -> str:
+    pairs = list(zip(_as_list(periods), _as_list(values), strict=True))
+    if not pairs:
+        return strings.NO_VALUES
+    return "; ".join(f"{p}: {number(v, 1).removesuffix(',0') if pd.notna(v) else '–'}" for p, v in pairs)
+
+
+shown = table.assign(
+    shown_values=[_values(p, v) for p, v in zip(table["periods"], table["values"], strict=True)],
+    trend=[[x for x in _as_list(v) if pd.notna(x)] if len(_as_list(v)) >= 2 else None for v in table["values"]],
+    target=table["target"].map(lambda v: number(v, 1).removesuffix(",0") if pd.notna(v) else ""),
+)
+st.dataframe(
+    shown[["group_name", "name", "unit", "shown_values", "trend", "target", "source"]].rename(
+        columns={
+            "group_name": strings.COL_GROUP,
+            "name": strings.COL_INDICATOR,
+            "unit": strings.COL_UNIT,
+            "shown_values": strings.COL_VALUES,
+            "trend": strings.COL_TREND,
+            "target": strings.COL_TARGET,
+            "source": strings.COL_SOURCE_NAME,
+        }
+    ),
+    hide_index=True,
+    key="indicatoren_tabel",
+    column_config={strings.COL_TREND: st.column_config.LineChartColumn(strings.COL_TREND, width="small")},
+)
