@@ -17,10 +17,13 @@ from loaders.metadata import DocumentContext
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.records import Activity, StatusReport, WarningRecord
 from model.statuses import Status, match_status
+from model.text import fold
 
 _MAX_LABEL_CHARS = 60
 _MAX_LABEL_WORDS = 7
 _STATUS_PREFIXES = ("status", "stand", "score", "kleur")
+_ROW_CODE = re.compile(r"[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3})*[a-z]?")
+_CODE_NAME = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,3}){1,4})\.?\s+(?P<name>\S.*)$")
 
 
 @dataclass
@@ -32,6 +35,18 @@ class Block:
     periods: list[ParsedPeriod]
     values: list[tuple[Line, str]] = field(default_factory=list)
     partial: bool = False
+    rows: list[TableRow] = field(default_factory=list)  # a table with one row per activity
+
+
+@dataclass
+class TableRow:
+    """One activity row of a status table: who it is and its status cells, one per period column."""
+
+    line: Line
+    code: str | None
+    name: str
+    programme: str | None
+    values: list[str]
 
 
 @dataclass
@@ -51,6 +66,17 @@ def _period(cell: str, year: int | None, allow_bare_year: bool) -> ParsedPeriod 
     if period.kind == "jaar" and not allow_bare_year and not cell.lower().startswith(_STATUS_PREFIXES):
         return None
     return period
+
+
+def _label_like_text(text: str) -> bool:
+    """Short, word-like text that could be a status label (used for labels not in the vocabulary)."""
+    return (
+        0 < len(text) <= _MAX_LABEL_CHARS
+        and len(text.split()) <= _MAX_LABEL_WORDS
+        and not text.endswith((".", ":", ";", ","))
+        and not any(ch.isdigit() for ch in text)
+        and any(ch.isalpha() for ch in text)
+    )
 
 
 def _label_like(
@@ -91,7 +117,7 @@ class _Scanner:
             if block is None:
                 index += 1
                 continue
-            if block.values:
+            if block.values or block.rows:
                 blocks.append(block)
             index = max(block.end, index + 1)
         return blocks
@@ -122,22 +148,71 @@ class _Scanner:
             return None
         return Block(index, index + 1, [period], [(line, right)])
 
+    def _header_period(self, cell: str) -> ParsedPeriod | None:
+        """A period column header; a bare 'Status' column stands for the document's own period."""
+        period = _period(cell, self.year, allow_bare_year=True)
+        if period is None and fold(cell) in _STATUS_PREFIXES and self.document_period:
+            return self.document_period
+        return period
+
     def _row_block(self, index: int) -> Block | None:
-        """A header row of cells ('Rek. 2018 | 1e VGR | 2e VGR') and the value row below it."""
+        """A header row of cells ('Activiteit | Rek. 2018 | 1e VGR') and the row(s) below it.
+
+        Rows with leading cells name their own activity (a table of activities); a row of status cells
+        only belongs to the numbered heading above the table.
+        """
         cells = self.lines[index].cells
-        periods = [_period(cell, self.year, allow_bare_year=True) for cell in cells]
-        found = [p for p in periods if p]
-        if len(found) < 2 or periods[-1] is None:
+        periods = [self._header_period(cell) for cell in cells]
+        width = 0
+        while width < len(periods) and periods[len(periods) - 1 - width] is not None:
+            width += 1
+        found = [p for p in periods[len(periods) - width :] if p]
+        if not found or (width == 1 and len(cells) == 1):
             return None
-        width = len(found)
         next_index = index + 1
         if next_index >= len(self.lines):
             return self._missing(index, found, next_index) if self._status_context(index, found) else None
         row = self.lines[next_index]
+        if len(row.cells) > width:
+            return self._table_rows(index, found, width)
         values = row.cells[-width:] if len(row.cells) >= width else ()
-        if not values or not any(match_status(v, self.municipality, self.legend).known for v in values):
+        if not values or not any(self._known(v) for v in values):
             return self._missing(index, found, next_index) if self._status_context(index, found) else None
         return Block(index, next_index + 1, found, [(row, value) for value in values])
+
+    def _known(self, text: str) -> bool:
+        return match_status(text, self.municipality, self.legend).known
+
+    def _table_rows(self, index: int, periods: list[ParsedPeriod], width: int) -> Block | None:
+        """Activity rows below a header: leading cells name the activity, the last `width` cells are statuses."""
+        rows: list[tuple[Line, tuple[str, ...], list[str]]] = []
+        cursor = index + 1
+        while cursor < len(self.lines) and len(self.lines[cursor].cells) > width:
+            line = self.lines[cursor]
+            values = list(line.cells[-width:])
+            if not any(self._known(v) or _label_like_text(v) for v in values):
+                break
+            rows.append((line, line.cells[:-width], values))
+            cursor += 1
+        if not rows or not any(self._known(v) for _, _, values in rows for v in values):
+            return None
+        firsts = [lead[0] for _, lead, _ in rows if len(lead) >= 2]
+        codes_unique = (
+            len(firsts) == len(rows)
+            and len(set(firsts)) == len(firsts)
+            and all(_ROW_CODE.fullmatch(code) for code in firsts)
+        )
+        table_rows = []
+        for line, lead, values in rows:
+            if codes_unique:
+                code, name, programme = lead[0], " ".join(lead[1:]), None
+            elif (match := _CODE_NAME.match(lead[-1])) and len(lead) == 1:
+                code, name, programme = match.group("code"), match.group("name"), None
+            else:
+                code, name = None, lead[-1]
+                programme = " ".join(lead[:-1]) or None
+            table_rows.append(TableRow(line, code, name, programme, values))
+        return Block(index, cursor, periods, rows=table_rows)
 
     def _column_block(self, index: int) -> Block | None:
         """Period headers one per line, then one status label per line."""
@@ -263,13 +338,53 @@ def _read_fields(section: _Section, lines: list[Line]) -> None:
 
 
 def parse_status_tables(lines: list[Line], context: DocumentContext) -> StatusTableResult:
-    """Find status tables and the numbered activities that own them."""
+    """Find status tables: blocks owned by the numbered activity above them, and tables of activity rows."""
     headings = find_headings(lines)
     scanner = _Scanner(lines, headings, context)
-    blocks = scanner.scan()
+    found = scanner.scan()
     result = StatusTableResult(warnings=scanner.warnings)
-    ordered = sorted(headings.values(), key=lambda h: h.index)
+    seen_periods: dict[str, ParsedPeriod] = {}
+    seen_statuses: dict[tuple[str, str], StatusReport] = {}
+    _heading_activities(lines, headings, [b for b in found if b.values], context, result, seen_periods, seen_statuses)
+    _table_activities([b for b in found if b.rows], context, result, seen_periods, seen_statuses)
+    result.periods = sorted(seen_periods.values(), key=lambda p: p.order)
+    return result
 
+
+def _table_activities(
+    blocks: list[Block],
+    context: DocumentContext,
+    result: StatusTableResult,
+    seen_periods: dict[str, ParsedPeriod],
+    seen_statuses: dict[tuple[str, str], StatusReport],
+) -> None:
+    """Activities named in the rows of a status table, with their statuses per period column."""
+    known = {a.code: a for a in result.activities if a.code}
+    for block in blocks:
+        periods = block.periods
+        for row in block.rows:
+            activity = known.get(row.code) if row.code else None
+            if activity is None:
+                activity = Activity(code=row.code, name=row.name, programme=row.programme, line=row.line.number)
+                result.activities.append(activity)
+                if row.code:
+                    known[row.code] = activity
+            for period, raw in zip(periods[-len(row.values) :], row.values, strict=True):
+                canonical = seen_periods.setdefault(period.canonical, period)
+                _add_status(result, seen_statuses, activity, canonical, row.line, raw, context)
+
+
+def _heading_activities(
+    lines: list[Line],
+    headings: dict[int, Heading],
+    blocks: list[Block],
+    context: DocumentContext,
+    result: StatusTableResult,
+    seen_periods: dict[str, ParsedPeriod],
+    seen_statuses: dict[tuple[str, str], StatusReport],
+) -> None:
+    """Numbered activities whose sections hold status blocks, with their fields."""
+    ordered = sorted(headings.values(), key=lambda h: h.index)
     owners: dict[int, Heading | None] = {}
     for block in blocks:
         owners[block.index] = next((h for h in reversed(ordered) if h.index < block.index), None)
@@ -283,23 +398,19 @@ def parse_status_tables(lines: list[Line], context: DocumentContext) -> StatusTa
                     message="status values found but no numbered activity above them; not stored",
                 )
             )
-        return result
+        return
     depth = depths.most_common(1)[0][0]
-    activity_headings = [h for h in ordered if h.depth == depth]
-
     sections: dict[str, _Section] = {}
     order: list[str] = []
-    for heading in activity_headings:
+    for heading in (h for h in ordered if h.depth == depth):
         end = _section_end(heading, ordered, depth, len(lines))
-        own_blocks = [b for b in blocks if owners.get(b.index) is heading]
-        section = _Section(heading, end, own_blocks)
+        section = _Section(heading, end, [b for b in blocks if owners.get(b.index) is heading])
         _read_fields(section, lines)
         if heading.code not in sections:
             order.append(heading.code)
             sections[heading.code] = section
         elif section.richness > sections[heading.code].richness:
             sections[heading.code] = section
-
     for block in blocks:
         owner = owners[block.index]
         if owner is None or owner.depth != depth:
@@ -310,10 +421,7 @@ def parse_status_tables(lines: list[Line], context: DocumentContext) -> StatusTa
                     message="status values found outside a numbered activity; not stored",
                 )
             )
-
     by_code = {h.code: h for h in reversed(ordered)}  # first occurrence wins
-    seen_periods: dict[str, ParsedPeriod] = {}
-    seen_statuses: dict[tuple[str, str], StatusReport] = {}
     for code in order:
         section = sections[code]
         heading = section.heading
@@ -334,8 +442,6 @@ def parse_status_tables(lines: list[Line], context: DocumentContext) -> StatusTa
             for period, (line, raw) in zip(periods, block.values, strict=True):
                 canonical = seen_periods.setdefault(period.canonical, period)
                 _add_status(result, seen_statuses, activity, canonical, line, raw, context)
-    result.periods = sorted(seen_periods.values(), key=lambda p: p.order)
-    return result
 
 
 def _ancestor(by_code: dict[str, Heading], heading: Heading, level: int, depth: int) -> str | None:

@@ -228,3 +228,45 @@ def test_zevenaar_grip_op_kosten_needs_council_action_in_every_period(zevenaar):
 def test_zevenaar_target_years(zevenaar):
     years = {a.code: a.target_year for a in zevenaar.activities}
     assert years["6.2.4"] == 2019 and years["6.1.1"] == 2022
+
+
+TABLE_OF_ACTIVITIES = """\
+2e Bestuursrapportage 2022
+Gemeente Nieuwegein
+Activiteit | Status 1e burap | Status 2e burap
+3.1.1 Fietspaden verbreden | Groen | Oranje
+3.1.2 Laadpalen plaatsen | Groen | Bijna klaar
+"""
+
+
+def test_a_table_with_one_row_per_activity_gives_activities_and_statuses():
+    result = parse(TABLE_OF_ACTIVITIES)
+    assert [(a.code, a.name) for a in result.activities] == [
+        ("3.1.1", "Fietspaden verbreden"),
+        ("3.1.2", "Laadpalen plaatsen"),
+    ]
+    assert [(s.activity_code, s.period, s.status) for s in result.statuses] == [
+        ("3.1.1", "Status 1e burap", "on_track"),
+        ("3.1.1", "Status 2e burap", "partly"),
+        ("3.1.2", "Status 1e burap", "on_track"),
+        ("3.1.2", "Status 2e burap", "unknown"),
+    ]
+    assert [p.canonical for p in result.periods] == ["1e VGR 2022", "2e VGR 2022"]
+
+
+def test_a_status_column_without_period_takes_the_document_period_and_repeated_codes_are_programmes():
+    text = (
+        "2e Tussentijdse rapportage 2022\nProg. | Speerpunt | Status\nT2 | Project Bereikbaar Stompwijk | Oranje\n"
+        "T2 | Herprofilering Veursestraatweg | Groen\nT6 | Sociaal Kompas | Rood\n"
+    )
+    result = parse(text)
+    assert [(a.code, a.name, a.programme) for a in result.activities] == [
+        (None, "Project Bereikbaar Stompwijk", "T2"),
+        (None, "Herprofilering Veursestraatweg", "T2"),
+        (None, "Sociaal Kompas", "T6"),
+    ]
+    assert [(s.period, s.status) for s in result.statuses] == [
+        ("2e VGR", "partly"),
+        ("2e VGR", "on_track"),
+        ("2e VGR", "council_action"),
+    ]
