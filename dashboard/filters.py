@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import queries, strings
+from dashboard.downloads import share_link
 from dashboard.selection import Selection
 
 _STATUS_BY_WORD = {word: status for status, word in strings.STATUS_WORDS.items()}
@@ -47,4 +48,6 @@ def sidebar_selection() -> Selection:
     options = queries.filter_options(Selection(municipality, doc_id, programme))
     theme = _choice(strings.FILTER_THEME, "thema", options["theme"])
     period = _choice(strings.FILTER_PERIOD, "periode", options["period"], first=strings.LATEST)
-    return Selection(municipality, doc_id, programme, theme, period, _statuses())
+    selection = Selection(municipality, doc_id, programme, theme, period, _statuses())
+    share_link()
+    return selection

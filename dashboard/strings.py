@@ -187,6 +187,25 @@ COL_TARGET = "Streefwaarde"
 COL_SOURCE_NAME = "Bron"
 NO_VALUES = "nog geen waarden"
 
+DOWNLOAD = "Downloaden"
+DOWNLOAD_PNG = "Afbeelding (PNG)"
+DOWNLOAD_SVG = "Afbeelding (SVG)"
+DOWNLOAD_HTML = "Interactief (HTML)"
+DOWNLOAD_CSV = "Gegevens (CSV)"
+DOWNLOAD_XLSX = "Gegevens (Excel)"
+DOWNLOAD_REPORT = "Rapport van deze pagina (HTML, printbaar)"
+NO_CHROMIUM = (
+    "Afbeeldingen downloaden kan niet: Chromium ontbreekt op de server. Installeer het met "
+    "`apt-get install chromium`. CSV, Excel en HTML werken wel."
+)
+COPY_LINK = "Link naar deze weergave"
+COPY_LINK_HELP = "Kopieer deze link om precies deze weergave, met filters, te delen."
+EXPORT_FILTERS = "Filters"
+EXPORT_SOURCES = "Bronnen"
+EXPORT_CREATED = "Gemaakt op"
+EXPORT_SHEET_DATA = "Gegevens"
+EXPORT_SHEET_ABOUT = "Filters en bronnen"
+
 # What each warning code means, for the Bronnen page.
 WARNING_MEANINGS = {
     "unmapped-status-label": "Statuslabel staat niet in de woordenlijst; opgeslagen als onbekend",

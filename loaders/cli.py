@@ -59,6 +59,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     load.add_argument("--municipality", metavar="NAME", help="the municipality, when detection gets it wrong")
 
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="render a chart or its data to a file",
+        description="Render a chart (png, svg, html) or its data (csv, xlsx) without the browser.",
+    )
+    export.add_argument("name", nargs="?", metavar="NAME", help="what to export; see --list")
+    export.add_argument("--list", action="store_true", help="list what can be exported")
+    export.add_argument("--municipality", metavar="NAME", help="only this municipality")
+    export.add_argument("--programme", metavar="NAME", help="only this programme")
+    export.add_argument("--period", metavar="PERIOD", help="the period, e.g. '2e VGR 2019' (default: the latest)")
+    export.add_argument("--format", metavar="FORMAT", help="png, svg, html, csv or xlsx (default: the first offered)")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: NAME.FORMAT)")
+    export.add_argument(
+        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
+    )
+
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -132,6 +149,71 @@ def ensure_database(db: Path) -> None:
         raise StoreError(f"{db}: the bundled samples could not all be loaded (see above)")
 
 
+def run_export(options: argparse.Namespace) -> int:
+    """Write one chart or table of the dashboard to a file, the same as its download buttons give."""
+    from dashboard import export_catalog, queries
+    from dashboard.selection import Selection
+
+    catalog = export_catalog.CATALOG
+    if options.list:
+        for export in catalog.values():
+            print(f"{export.name:<15} {'/'.join(export.formats):<24} {export.description}")
+        return 0
+    if not options.name:
+        raise UsageError("voortgang export: name what to export, or use --list")
+    export = catalog.get(options.name)
+    if export is None:
+        raise UsageError(f"voortgang export: unknown export {options.name!r}; available: {', '.join(catalog)}")
+    fmt = (options.format or export.formats[0]).lower()
+    if fmt not in export.formats:
+        raise UsageError(f"voortgang export: {export.name} can be written as {', '.join(export.formats)}, not {fmt!r}")
+    db = (options.db or default_db_path()).expanduser().resolve()
+    ensure_database(db)
+    options_now = queries.filter_options(Selection(), path=db)
+    if options.municipality and options.municipality not in options_now["municipality"]:
+        raise StoreError(
+            f"{db}: no documents of municipality {options.municipality!r}; loaded are: "
+            f"{', '.join(options_now['municipality']) or 'none'}"
+        )
+    selection = Selection(options.municipality, None, options.programme, None, options.period)
+    checks = queries.filter_options(selection, path=db)
+    for value, allowed, what in (
+        (options.programme, checks["programme"], "programme"),
+        (options.period, checks["period"], "period"),
+    ):
+        if value and value not in allowed:
+            raise StoreError(f"no {what} {value!r} for these filters; known are: {', '.join(allowed) or 'none'}")
+    try:
+        figure, data = export.build(selection, db)
+    except export_catalog.ExportError as error:
+        raise StoreError(f"{export.name}: {error}") from None
+    context = export_catalog.context_for(selection, db)
+    content = _export_bytes(export, fmt, figure, data, context)
+    output = options.output or Path(f"{export.name}.{fmt}")
+    output.write_bytes(content)
+    print(f"{output}: {export.name} as {fmt} ({len(content)} bytes)")
+    return 0
+
+
+def _export_bytes(export, fmt: str, figure, data, context) -> bytes:
+    from dashboard import exports
+    from dashboard.export_catalog import dutch_columns
+
+    if fmt == "csv":
+        return exports.csv_bytes(dutch_columns(data))
+    if fmt == "xlsx":
+        money = tuple(dutch_columns(data[[c for c in export.money if c in data]]).columns) if export.money else ()
+        return exports.xlsx_bytes(dutch_columns(data), context, money_columns=money)
+    if fmt == "html":
+        return exports.html_bytes(exports.titled(figure, context))
+    try:
+        return exports.image_bytes(exports.titled(figure, context), fmt)
+    except exports.ExportUnavailable:
+        raise StoreError(
+            f"{export.name}: {fmt} needs Chromium (apt-get install chromium); csv, xlsx and html work without it"
+        ) from None
+
+
 def run_serve(db: Path | None, port: int) -> int:
     """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
     db = (db or default_db_path()).expanduser().resolve()
@@ -166,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(options.files, options.json, options.municipality)
         if options.command == "load":
             return run_load(options.files, options.db, options.municipality)
+        if options.command == "export":
+            return run_export(options)
         return run_serve(options.db, options.port)
     except UsageError as error:
         print(f"{error}\n(see voortgang --help)", file=sys.stderr)

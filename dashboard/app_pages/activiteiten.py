@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, strings
+from dashboard.downloads import downloads
 from dashboard.filters import sidebar_selection
 from dashboard.guard import require_documents
 from dashboard.navigation import ACTIVITY_PARAM, selectable_table
@@ -30,6 +31,7 @@ row = selectable_table(
     },
     "activiteiten_tabel",
 )
+downloads("activiteiten", selection, data=table.drop(columns=["activity_key"]))
 if row is not None:
     st.query_params[ACTIVITY_PARAM] = table.iloc[row]["activity_key"]
 key = st.query_params.get(ACTIVITY_PARAM)
@@ -49,7 +51,9 @@ if key:
         st.write(strings.DETAIL_TARGET_YEAR.format(year=int(current["target_year"])))
     history = queries.activity_history(key)
     st.subheader(strings.DETAIL_HISTORY)
-    st.plotly_chart(charts.status_timeline(history), theme=None, key="tijdlijn")
+    timeline = charts.status_timeline(history)
+    st.plotly_chart(timeline, theme=None, key="tijdlijn")
+    downloads("statusverloop", selection, timeline, history[["period", "status", "status_raw", "title", "line"]])
     st.dataframe(
         history.assign(status=history["status"].map(status_label))[
             ["period", "status", "status_raw", "title", "line"]

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, strings
+from dashboard.downloads import downloads
 from dashboard.excerpts import excerpt
 from dashboard.filters import sidebar_selection
 from dashboard.format import euro
@@ -43,37 +44,47 @@ else:
     kind_label = strings.KIND_LABELS[kind]
 
     if document["budget_lines"]:
-        st.plotly_chart(
-            charts.budget_comparison(
-                queries.budget_comparison(doc_id, kind), strings.CHART_COMPARISON.format(kind=kind_label)
-            ),
-            theme=None,
-            key="vergelijking",
+        comparison = queries.budget_comparison(doc_id, kind)
+        comparison_figure = charts.budget_comparison(comparison, strings.CHART_COMPARISON.format(kind=kind_label))
+        st.plotly_chart(comparison_figure, theme=None, key="vergelijking")
+        downloads(
+            "begroting-realisatie",
+            selection,
+            comparison_figure,
+            comparison.drop(columns=["line"]).rename(columns=strings.MEASURES),
+            money=tuple(strings.MEASURES.values()),
         )
-        st.plotly_chart(
-            charts.deviations_by_scope(
-                queries.scope_deviations(doc_id, kind),
-                threshold,
-                strings.CHART_DEVIATIONS.format(kind=kind_label.lower(), threshold=euro(threshold)),
-            ),
-            theme=None,
-            key="afwijkingen_thema",
+        by_scope = queries.scope_deviations(doc_id, kind)
+        deviations_figure = charts.deviations_by_scope(
+            by_scope, threshold, strings.CHART_DEVIATIONS.format(kind=kind_label.lower(), threshold=euro(threshold))
+        )
+        st.plotly_chart(deviations_figure, theme=None, key="afwijkingen_thema")
+        downloads(
+            "afwijkingen-per-thema",
+            selection,
+            deviations_figure,
+            by_scope[by_scope["amount"].abs() >= threshold].drop(columns=["line"]),
+            money=("amount",),
         )
 
     items = queries.deviations(doc_id)
     ends = queries.result_budget_and_actual(doc_id)
     if not items.empty and not ends.empty and ends.iloc[0].notna().all():
         end = ends.iloc[0]
-        st.plotly_chart(
-            charts.waterfall(
-                strings.WATERFALL_START.format(scope=end["scope"]),
-                end["actuele"],
-                items,
-                strings.WATERFALL_END.format(scope=end["scope"]),
-                end["realisatie"],
-            ),
-            theme=None,
-            key="waterval",
+        waterfall_figure = charts.waterfall(
+            strings.WATERFALL_START.format(scope=end["scope"]),
+            end["actuele"],
+            items,
+            strings.WATERFALL_END.format(scope=end["scope"]),
+            end["realisatie"],
+        )
+        st.plotly_chart(waterfall_figure, theme=None, key="waterval")
+        downloads(
+            "waterval",
+            selection,
+            waterfall_figure,
+            items[["item", "signed"]].rename(columns={"signed": "amount_eur"}),
+            money=("amount_eur",),
         )
 
     st.subheader(strings.DEVIATIONS_HEADER)
@@ -83,6 +94,12 @@ else:
         net = found["signed"].sum()
         st.write(strings.DEVIATIONS_TOTAL.format(amount=f"{euro(abs(net))} {'V' if net >= 0 else 'N'}"))
         st.caption(strings.DEVIATION_SELECT_HINT)
+        downloads(
+            "afwijkingen",
+            selection,
+            data=found[["item", "scope", "amount_eur", "direction", "incidental", "explanation"]],
+            money=("amount_eur",),
+        )
         shown = found.assign(
             amount=found["amount_eur"].map(euro),
             incidental=found["incidental"].map({True: strings.YES, False: strings.NO}),
@@ -155,6 +172,7 @@ costs = queries.activity_costs(selection)
 if costs.empty:
     st.write(strings.COSTS_NONE)
 else:
+    downloads("kosten-activiteiten", selection, data=costs.drop(columns=["line"]), money=("amount_eur",))
     for programme, group in costs.groupby("programme", dropna=False, sort=False):
         st.markdown(
             f"**{programme if isinstance(programme, str) else strings.NONE}** — {euro(group['amount_eur'].sum())}"

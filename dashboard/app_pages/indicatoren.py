@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import queries, strings
+from dashboard.downloads import downloads
 from dashboard.filters import sidebar_selection
 from dashboard.format import number
 from dashboard.guard import require_documents
@@ -56,4 +57,11 @@ st.dataframe(
     hide_index=True,
     key="indicatoren_tabel",
     column_config={strings.COL_TREND: st.column_config.LineChartColumn(strings.COL_TREND, width="small")},
+)
+downloads(
+    "indicatoren",
+    selection,
+    data=shown[["group_name", "name", "unit", "shown_values", "target", "source"]].rename(
+        columns={"shown_values": strings.COL_VALUES}
+    ),
 )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, format, queries, strings
+from dashboard.downloads import downloads, report_button
 from dashboard.filters import sidebar_selection
 from dashboard.guard import require_documents
 from dashboard.navigation import ACTIVITY_PAGE, activity_params, open_activity, selectable_table, selected_points
@@ -36,13 +37,16 @@ tiles[3].metric(
     strings.KPI_CHANGED.format(period=previous or latest), int((paired["status"] != paired["status_before"]).sum())
 )
 
+trend_counts = queries.status_counts(selection)
+trend_figure = charts.status_trend(trend_counts)
 trend = st.plotly_chart(
-    charts.status_trend(queries.status_counts(selection)),
+    trend_figure,
     theme=None,
     key="trend",
     on_select="rerun",
     selection_mode="points",
 )
+downloads("statustrend", selection, trend_figure, trend_counts[["period", "status", "n"]])
 points = selected_points(trend)
 if points:
     picked = facts[(facts["period"] == points[0].get("x")) & (facts["status"] == points[0].get("customdata"))]
@@ -59,13 +63,16 @@ level = st.segmented_control(
 )
 level_key = "theme" if level == strings.LEVEL_THEME else "programme"
 title = (strings.CHART_BY_THEME if level_key == "theme" else strings.CHART_BY_PROGRAMME).format(period=latest)
-st.plotly_chart(
-    charts.status_by_group(queries.status_by_group(selection, latest, level_key), title), theme=None, key="per_groep"
-)
+group_counts = queries.status_by_group(selection, latest, level_key)
+group_figure = charts.status_by_group(group_counts, title)
+st.plotly_chart(group_figure, theme=None, key="per_groep")
+downloads("status-per-groep", selection, group_figure, group_counts)
 
 st.subheader(strings.MATRIX_HEADER)
-matrix = st.plotly_chart(
-    charts.status_matrix(facts), theme=None, key="matrix", on_select="rerun", selection_mode="points"
+matrix_figure = charts.status_matrix(facts)
+matrix = st.plotly_chart(matrix_figure, theme=None, key="matrix", on_select="rerun", selection_mode="points")
+downloads(
+    "stoplicht", selection, matrix_figure, facts[["code", "name", "period", "status", "status_raw", "title", "line"]]
 )
 cells = selected_points(matrix)
 if cells and cells[0].get("customdata"):
@@ -79,7 +86,9 @@ else:
     first = left.selectbox(strings.TRANSITION_FROM, periods, index=periods.index(previous or periods[0]), key="van")
     second = right.selectbox(strings.TRANSITION_TO, periods, index=periods.index(latest), key="naar")
     moves = queries.transitions(selection, first, second)
-    st.plotly_chart(charts.transitions(moves, first, second), theme=None, key="verschuivingen")
+    transitions_figure = charts.transitions(moves, first, second)
+    st.plotly_chart(transitions_figure, theme=None, key="verschuivingen")
+    downloads("verschuivingen", selection, transitions_figure, moves)
     summary = moves.groupby("change", as_index=False)["n"].sum()
     summary["change"] = summary["change"].map(strings.CHANGE_LABELS)
     st.dataframe(
@@ -111,6 +120,7 @@ else:
         },
         "aandacht",
     )
+    downloads("aandacht", selection, data=attention[["code", "name", "status_before", "status", "proposal"]])
     if row is not None:
         open_activity(attention.iloc[row]["activity_key"])
     for item in attention.itertuples():
@@ -119,3 +129,12 @@ else:
             label=strings.OPEN_ACTIVITY.format(name=f"{item.code or ''} {item.name}".strip()),
             query_params=activity_params(item.activity_key),
         )
+
+st.divider()
+report_button(
+    strings.OVERVIEW_HEADER,
+    selection,
+    [trend_figure, group_figure, matrix_figure],
+    [(strings.ATTENTION_HEADER, attention[["code", "name", "status", "proposal"]])],
+    "rapport-overzicht",
+)

@@ -158,3 +158,18 @@ def test_pages_without_a_database_name_the_command_to_run(monkeypatch, tmp_path)
     db = tmp_path / "none.duckdb"
     app = open_app(monkeypatch, db)
     assert app.info[0].value == strings.DATABASE_MISSING.format(path=db)
+
+
+def test_every_chart_and_table_offers_downloads_and_the_page_a_report(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
+    labels = [button.label for button in app.get("download_button")]
+    assert labels.count(strings.DOWNLOAD_CSV) == 5 and labels.count(strings.DOWNLOAD_XLSX) == 5
+    assert labels.count(strings.DOWNLOAD_HTML) == 4 and strings.DOWNLOAD_REPORT in labels
+
+
+def test_without_chromium_image_downloads_say_how_to_install_it(monkeypatch, samples_db):
+    monkeypatch.setattr("dashboard.exports.chromium_path", lambda: None)
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
+    labels = [button.label for button in app.get("download_button")]
+    assert strings.DOWNLOAD_PNG not in labels and strings.DOWNLOAD_CSV in labels
+    assert strings.NO_CHROMIUM in [caption.value for caption in app.caption]

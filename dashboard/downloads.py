@@ -1,0 +1,97 @@
+"""Download buttons for a chart and the data behind it, and the shareable link of the current view."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import exports, strings
+from dashboard.export_catalog import context_for, dutch_columns
+from dashboard.selection import Selection
+
+
+def downloads(
+    key: str,
+    selection: Selection,
+    figure: go.Figure | None = None,
+    data: pd.DataFrame | None = None,
+    name: str | None = None,
+    money: tuple[str, ...] = (),
+) -> None:
+    """A 'Downloaden' menu: PNG/SVG/HTML of the chart (with filters, sources and date in its title), CSV/XLSX of
+    its data. Files are made only when clicked; images need Chromium on the server."""
+    name = name or key
+    context = context_for(selection)
+    with st.popover(strings.DOWNLOAD, key=f"download_{key}"):
+        if figure is not None:
+            ready = exports.titled(figure, context)
+            if exports.chromium_path():
+                st.download_button(
+                    strings.DOWNLOAD_PNG,
+                    data=lambda: exports.image_bytes(ready, "png"),
+                    file_name=f"{name}.png",
+                    mime="image/png",
+                    key=f"{key}_png",
+                    on_click="ignore",
+                )
+                st.download_button(
+                    strings.DOWNLOAD_SVG,
+                    data=lambda: exports.image_bytes(ready, "svg"),
+                    file_name=f"{name}.svg",
+                    mime="image/svg+xml",
+                    key=f"{key}_svg",
+                    on_click="ignore",
+                )
+            else:
+                st.caption(strings.NO_CHROMIUM)
+            st.download_button(
+                strings.DOWNLOAD_HTML,
+                data=lambda: exports.html_bytes(ready),
+                file_name=f"{name}.html",
+                mime="text/html",
+                key=f"{key}_html",
+                on_click="ignore",
+            )
+        if data is not None:
+            table = dutch_columns(data)
+            money_columns = tuple(dutch_columns(data[[c for c in money if c in data]]).columns)
+            st.download_button(
+                strings.DOWNLOAD_CSV,
+                data=lambda: exports.csv_bytes(table),
+                file_name=f"{name}.csv",
+                mime="text/csv",
+                key=f"{key}_csv",
+                on_click="ignore",
+            )
+            st.download_button(
+                strings.DOWNLOAD_XLSX,
+                data=lambda: exports.xlsx_bytes(table, context, money_columns),
+                file_name=f"{name}.xlsx",
+                key=f"{key}_xlsx",
+                on_click="ignore",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+
+
+def report_button(
+    title: str, selection: Selection, charts: list[go.Figure], tables: list[tuple[str, pd.DataFrame]], key: str
+) -> None:
+    """One click: a printable HTML report of the page's charts and tables for the current filters."""
+    context = context_for(selection)
+    st.download_button(
+        strings.DOWNLOAD_REPORT,
+        key=key,
+        on_click="ignore",
+        mime="text/html",
+        file_name=f"{key}.html",
+        data=lambda: exports.report_html(title, context, charts, [(c, dutch_columns(t)) for c, t in tables]),
+    )
+
+
+def share_link() -> None:
+    """The URL of the current view (filters included), with a copy button."""
+    url = st.context.url
+    if url:
+        st.sidebar.caption(strings.COPY_LINK, help=strings.COPY_LINK_HELP)
+        st.sidebar.code(url, language=None, wrap_lines=True)

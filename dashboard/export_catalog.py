@@ -1,0 +1,206 @@
+"""The charts and tables that can be exported, built from the same queries and chart builders as the pages.
+
+Used by `voortgang export` (scripts) and by the download buttons in the app, so both give the same files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts, queries, strings
+from dashboard.exports import ExportContext
+from dashboard.selection import Selection
+
+CHART_FORMATS = ("png", "svg", "html")
+DATA_FORMATS = ("csv", "xlsx")
+Builder = Callable[[Selection, Path | None], tuple[go.Figure | None, pd.DataFrame]]
+_DUTCH = {
+    "period": strings.COL_PERIOD,
+    "status": strings.COL_STATUS,
+    "n": strings.COL_COUNT,
+    "code": strings.COL_CODE,
+    "name": strings.COL_ACTIVITY,
+    "status_raw": strings.COL_STATUS_RAW,
+    "municipality": strings.COL_MUNICIPALITY,
+    "programme": strings.COL_PROGRAMME,
+    "theme": strings.COL_THEME,
+    "item": strings.COL_ITEM,
+    "scope": strings.COL_SCOPE,
+    "amount_eur": strings.COL_AMOUNT,
+    "direction": strings.COL_DIRECTION,
+    "incidental": strings.COL_INCIDENTAL,
+    "explanation": strings.COL_EXPLANATION,
+    "group_name": strings.COL_GROUP,
+    "unit": strings.COL_UNIT,
+    "target": strings.COL_TARGET,
+    "source": strings.COL_SOURCE_NAME,
+    "title": strings.COL_DOCUMENT,
+    "line": strings.COL_LINE,
+    "amount": strings.COL_AMOUNT,
+    "target_year": strings.COL_TARGET_YEAR,
+}
+
+
+class ExportError(Exception):
+    """The requested export cannot be made (no data for the filters, or a format the export lacks)."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """One exportable view: its name, what it shows, how to build it, and which columns hold euros."""
+
+    name: str
+    description: str
+    build: Builder
+    money: tuple[str, ...] = ()
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """Formats this export offers (tables without a chart only offer data formats)."""
+        return DATA_FORMATS if self.name in _TABLE_ONLY else CHART_FORMATS + DATA_FORMATS
+
+
+def dutch_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same data with Dutch column names, as users see them."""
+    return frame.rename(columns={c: _DUTCH.get(c, c) for c in frame.columns})
+
+
+def _finance_document(selection: Selection, path: Path | None) -> str:
+    documents = queries.finance_documents(selection, path=path)
+    if documents.empty:
+        raise ExportError("no document with budget tables or deviations for these filters")
+    return documents["doc_id"].iloc[0]
+
+
+def _status_trend(selection: Selection, path: Path | None):
+    counts = queries.status_counts(selection, path=path)
+    return charts.status_trend(counts), counts[["period", "status", "n"]]
+
+
+def _status_matrix(selection: Selection, path: Path | None):
+    facts = queries.status_facts(selection, path=path)
+    return charts.status_matrix(facts), facts[
+        ["municipality", "code", "name", "period", "status", "status_raw", "title", "line"]
+    ]
+
+
+def _transitions(selection: Selection, path: Path | None):
+    periods = queries.filter_options(selection, path=path)["period"]
+    if len(periods) < 2:
+        raise ExportError("transitions need at least two periods for these filters")
+    first, second = (
+        (selection.period and periods[periods.index(selection.period) - 1], selection.period)
+        if selection.period in periods[1:]
+        else (periods[-2], periods[-1])
+    )
+    moves = queries.transitions(selection, first, second, path=path)
+    return charts.transitions(moves, first, second), moves
+
+
+def _deviations(selection: Selection, path: Path | None):
+    doc = _finance_document(selection, path)
+    items = queries.deviations(doc, path=path)
+    figure = charts.deviations_by_scope(
+        queries.scope_deviations(doc, "lasten", path=path),
+        0,
+        strings.CHART_DEVIATIONS.format(kind="lasten", threshold="€ 0"),
+    )
+    return figure, items[["item", "scope", "amount_eur", "direction", "incidental", "explanation"]]
+
+
+def _waterfall(selection: Selection, path: Path | None):
+    doc = _finance_document(selection, path)
+    items = queries.deviations(doc, path=path)
+    ends = queries.result_budget_and_actual(doc, path=path)
+    if items.empty or ends.empty or ends.iloc[0].isna().any():
+        raise ExportError("no deviation items with a budgeted and actual result for these filters")
+    end = ends.iloc[0]
+    figure = charts.waterfall(
+        strings.WATERFALL_START.format(scope=end["scope"]),
+        end["actuele"],
+        items,
+        strings.WATERFALL_END.format(scope=end["scope"]),
+        end["realisatie"],
+    )
+    return figure, items[["item", "signed"]].rename(columns={"signed": "amount_eur"})
+
+
+def _budget(selection: Selection, path: Path | None):
+    doc = _finance_document(selection, path)
+    frame = queries.budget_comparison(doc, "lasten", path=path)
+    figure = charts.budget_comparison(frame, strings.CHART_COMPARISON.format(kind="Lasten"))
+    return figure, frame.drop(columns=["line"]).rename(columns=strings.MEASURES)
+
+
+def _indicators(selection: Selection, path: Path | None):
+    frame = queries.indicators(selection, path=path)
+    frame = frame.assign(
+        values=[
+            ", ".join(f"{p}: {v}" for p, v in zip(ps, vs, strict=True)) if hasattr(ps, "__iter__") else ""
+            for ps, vs in zip(frame["periods"], frame["values"], strict=True)
+        ]
+    )
+    return None, frame[["group_name", "name", "unit", "values", "target", "source"]]
+
+
+def _activities(selection: Selection, path: Path | None):
+    frame = queries.activities(selection, path=path)
+    return None, frame[["municipality", "code", "name", "programme", "theme", "target_year", "period", "status"]]
+
+
+_TABLE_ONLY = {"indicators", "activities"}
+CATALOG: dict[str, Export] = {
+    export.name: export
+    for export in (
+        Export("status-trend", "number of activities per status in each reporting period", _status_trend),
+        Export("status-matrix", "status of every activity in every period (stoplicht)", _status_matrix),
+        Export(
+            "transitions", "status changes between the last two periods (or --period and the one before)", _transitions
+        ),
+        Export(
+            "deviations",
+            "deviations per theme (chart) and the deviation items with explanations (data)",
+            _deviations,
+            money=("amount_eur",),
+        ),
+        Export(
+            "waterfall",
+            "from the amended budget to the actuals through the deviation items",
+            _waterfall,
+            money=("amount_eur",),
+        ),
+        Export(
+            "budget",
+            "primitieve begroting, actuele begroting and realisatie of lasten per theme",
+            _budget,
+            money=tuple(strings.MEASURES.values()),
+        ),
+        Export("indicators", "indicators with values, target and source (data only)", _indicators),
+        Export("activities", "activities with their latest status (data only)", _activities),
+    )
+}
+
+
+def context_for(selection: Selection, path: Path | None = None) -> ExportContext:
+    """Filters in Dutch and the titles of the documents they cover."""
+    documents = queries.documents(path=path)
+    titles = dict(zip(documents["doc_id"], documents["title"].fillna(documents["source"]), strict=True))
+    chosen = (
+        (strings.FILTER_MUNICIPALITY, selection.municipality),
+        (strings.FILTER_DOCUMENT, titles.get(selection.doc_id) if selection.doc_id else None),
+        (strings.FILTER_PROGRAMME, selection.programme),
+        (strings.FILTER_THEME, selection.theme),
+        (strings.FILTER_PERIOD, selection.period),
+        (strings.FILTER_STATUS, ", ".join(strings.STATUS_WORDS[s] for s in selection.statuses)),
+    )
+    if selection.municipality:
+        documents = documents[documents["municipality"] == selection.municipality]
+    if selection.doc_id:
+        documents = documents[documents["doc_id"] == selection.doc_id]
+    sources = tuple(f"{t} ({s})" for t, s in zip(documents["title"].fillna(""), documents["source"], strict=True))
+    return ExportContext(filters={label: value for label, value in chosen if value}, sources=sources)

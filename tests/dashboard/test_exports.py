@@ -1,0 +1,192 @@
+"""Exported files, checked as files: PNG size, SVG content, XLSX and CSV round trips, the report, thread safety."""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from dashboard import charts, exports, queries
+from dashboard.export_catalog import CATALOG, context_for, dutch_columns
+from dashboard.selection import Selection
+
+ZEVENAAR = Selection(municipality="Zevenaar")
+CONTEXT = exports.ExportContext(
+    {"Gemeente": "Zevenaar"}, ("2e Voortgangsrapportage 2019 (a.txt)",), datetime(2026, 11, 23, 9, 30)
+)
+needs_chromium = pytest.mark.skipif(exports.chromium_path() is None, reason="Chromium not installed")
+
+
+def trend(samples_db):
+    return exports.titled(charts.status_trend(queries.status_counts(ZEVENAAR, path=samples_db)), CONTEXT)
+
+
+@needs_chromium
+def test_png_has_the_signature_and_print_size(samples_db):
+    png = exports.image_bytes(trend(samples_db), "png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (exports.PNG_WIDTH * exports.PNG_SCALE, exports.PNG_HEIGHT * exports.PNG_SCALE)
+
+
+@needs_chromium
+def test_svg_is_xml_with_the_charts_labels_and_the_filters(samples_db):
+    svg = exports.image_bytes(trend(samples_db), "svg").decode("utf-8")
+    ElementTree.fromstring(svg)
+    for text in (
+        "Status per rapportageperiode",
+        "Rekening 2018",
+        "2e VGR 2019",
+        "op koers",
+        "Gemeente: Zevenaar",
+        "23-11-2026 09:30",
+    ):
+        assert text in svg
+
+
+@needs_chromium
+def test_four_parallel_exports_each_get_their_own_chart():
+    def render(number: int) -> str:
+        figure = charts.status_trend(
+            pd.DataFrame({"period": ["P"], "period_order": [1], "status": ["on_track"], "n": [number]})
+        )
+        figure.update_layout(title=f"Grafiek nummer {number}")
+        return exports.image_bytes(figure, "svg").decode("utf-8")
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(render, range(1, 5)))
+    for number, svg in enumerate(results, start=1):
+        assert f"Grafiek nummer {number}" in svg
+        assert all(f"Grafiek nummer {other}" not in svg for other in range(1, 5) if other != number)
+
+
+def test_html_is_standalone_with_plotly_embedded(samples_db):
+    page = exports.html_bytes(trend(samples_db)).decode("utf-8")
+    assert page.lower().startswith("<!doctype html>") and "Plotly.newPlot" in page
+    assert 'src="https://cdn' not in page and len(page) > 1_000_000
+
+
+def test_csv_round_trips_in_dutch_excel_format(samples_db):
+    data = queries.deviations(
+        queries.finance_documents(Selection("Ooststellingwerf"), path=samples_db)["doc_id"][0], path=samples_db
+    )[["item", "amount_eur", "direction"]]
+    raw = exports.csv_bytes(data)
+    assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw
+    back = pd.read_csv(io.BytesIO(raw), sep=";", decimal=",", encoding="utf-8-sig")
+    assert back["item"].tolist() == data["item"].tolist()
+    assert back["amount_eur"].tolist() == data["amount_eur"].tolist()
+
+
+def test_xlsx_reopens_with_the_same_rows_numbers_and_a_sheet_of_filters(samples_db):
+    data = dutch_columns(queries.status_counts(ZEVENAAR, path=samples_db)[["period", "status", "n"]])
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes(data, CONTEXT)))
+    rows = list(book["Gegevens"].values)
+    assert list(rows[0]) == list(data.columns)
+    assert [list(r) for r in rows[1:]] == data.values.tolist()
+    assert all(isinstance(r[2], int) for r in rows[1:])
+    assert next(iter(book["Filters en bronnen"].values)) == ("Filters", "Gemeente: Zevenaar")
+
+
+def test_money_columns_get_a_euro_format():
+    data = pd.DataFrame({"Post": ["Jeugdzorg"], "Bedrag": [328000.0]})
+    sheet = load_workbook(io.BytesIO(exports.xlsx_bytes(data, CONTEXT, ("Bedrag",))))["Gegevens"]
+    assert sheet["B2"].value == 328000 and "€" in sheet["B2"].number_format
+
+
+def test_report_holds_the_charts_tables_and_filters(samples_db):
+    report = exports.report_html(
+        "Overzicht", CONTEXT, [trend(samples_db)], [("Aandacht nodig", pd.DataFrame({"Code": ["6.1.4"]}))]
+    ).decode("utf-8")
+    assert "<h1>Overzicht</h1>" in report and "Gemeente: Zevenaar" in report and "6.1.4" in report
+    assert report.count("Plotly.newPlot") == 1
+
+
+def test_context_names_filters_and_source_documents(samples_db):
+    context = context_for(ZEVENAAR, path=samples_db)
+    assert context.filters == {"Gemeente": "Zevenaar"}
+    assert context.sources[0].startswith("2e Voortgangsrapportage 2019 (")
+
+
+def test_every_catalog_entry_builds_on_the_samples(samples_db):
+    for name, export in CATALOG.items():
+        municipality = {
+            "deviations": "Ooststellingwerf",
+            "waterfall": "Ooststellingwerf",
+            "budget": "Ooststellingwerf",
+            "indicators": "Bronckhorst",
+        }.get(name, "Zevenaar")
+        figure, data = export.build(Selection(municipality), samples_db)
+        assert not data.empty, name
+        assert (figure is None) == ("png" not in export.formats), name
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "voortgang"), "export", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cli_lists_exports_and_writes_xlsx(samples_db, tmp_path):
+    listing = _cli("--list", cwd=tmp_path)
+    assert listing.returncode == 0 and "status-trend" in listing.stdout and "deviations" in listing.stdout
+    done = _cli(
+        "deviations",
+        "--municipality",
+        "Ooststellingwerf",
+        "--format",
+        "xlsx",
+        "-o",
+        "afwijkingen.xlsx",
+        "--db",
+        str(samples_db),
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = list(load_workbook(tmp_path / "afwijkingen.xlsx")["Gegevens"].values)
+    assert len(rows) == 8 and rows[1][0] == "Participatie"
+
+
+@needs_chromium
+def test_cli_writes_an_svg_of_the_trend(samples_db, tmp_path):
+    done = _cli(
+        "status-trend",
+        "--municipality",
+        "Zevenaar",
+        "--format",
+        "svg",
+        "-o",
+        "trend.svg",
+        "--db",
+        str(samples_db),
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1e VGR 2019" in (tmp_path / "trend.svg").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("nonsense",), 2, "unknown export 'nonsense'"),
+        (("status-trend", "--format", "pdf"), 2, "can be written as png, svg, html, csv, xlsx, not 'pdf'"),
+        (("indicators", "--format", "png"), 2, "can be written as csv, xlsx, not 'png'"),
+        (("status-trend", "--municipality", "Atlantis"), 1, "no documents of municipality 'Atlantis'"),
+        (("status-trend", "--period", "Q9 2099"), 1, "no period 'Q9 2099'"),
+    ],
+)
+def test_cli_errors_are_one_clear_line(samples_db, tmp_path, args, code, message):
+    done = _cli(*args, "--db", str(samples_db), cwd=tmp_path)
+    assert done.returncode == code and message in done.stderr and "Traceback" not in done.stderr
