@@ -3,7 +3,9 @@
 import streamlit as st
 
 from dashboard import format, queries, strings
+from dashboard.downloads import downloads
 from dashboard.guard import require_documents
+from dashboard.selection import Selection
 
 st.title(strings.SOURCES_HEADER)
 require_documents()
@@ -40,6 +42,8 @@ st.dataframe(
     key="documenten",
 )
 
+downloads("documenten", Selection(), data=documents.drop(columns=["doc_id"]))
+
 st.subheader(strings.WARNINGS_HEADER)
 if warnings.empty:
     st.write(strings.NO_WARNINGS)
@@ -59,3 +63,4 @@ else:
         hide_index=True,
         key="meldingen",
     )
+    downloads("meldingen", Selection(), data=warnings)

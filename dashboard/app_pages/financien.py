@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, strings
-from dashboard.downloads import downloads
+from dashboard.downloads import downloads, report_button
 from dashboard.excerpts import excerpt
 from dashboard.filters import sidebar_selection
 from dashboard.format import euro
@@ -188,3 +188,18 @@ else:
             ),
             hide_index=True,
         )
+
+if not documents.empty and document["budget_lines"]:
+    st.divider()
+    report_button(
+        strings.FINANCE_HEADER,
+        selection,
+        [comparison_figure, deviations_figure],
+        [
+            (
+                strings.DEVIATIONS_HEADER,
+                queries.deviations(doc_id)[["item", "scope", "amount_eur", "direction", "explanation"]],
+            )
+        ],
+        "rapport-financien",
+    )
