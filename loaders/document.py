@@ -8,6 +8,7 @@ from pathlib import Path
 from loaders.activity_cards import parse_activity_cards
 from loaders.budget_tables import parse_money_tables
 from loaders.errors import UnreadableDocument
+from loaders.excel_text import xlsx_to_text
 from loaders.explanations import find_explanations, link_explanations
 from loaders.formats import check_extension, decode_text, detect_format, require_supported
 from loaders.goals import parse_goals
@@ -16,10 +17,14 @@ from loaders.indicators import parse_indicators
 from loaders.legends import find_legend
 from loaders.lines import Line, split_lines
 from loaders.metadata import DocumentContext, describe_document
+from loaders.pdf_text import pdf_to_text
 from loaders.status_tables import parse_status_tables
+from loaders.word_text import docx_to_text
 from model.periods import ParsedPeriod
 from model.records import Activity, Extraction, Period, WarningRecord
 from model.text import fold
+
+_BINARY_READERS = {"pdf": pdf_to_text, "docx": docx_to_text, "xlsx": xlsx_to_text}
 
 
 class _Periods:
@@ -157,9 +162,13 @@ def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> 
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data)
     require_supported(fmt)
-    text, warnings = decode_text(data)
-    if fmt == "html":
-        text = html_to_text(text)
+    warnings: list[WarningRecord] = []
+    if fmt in _BINARY_READERS:
+        text = _BINARY_READERS[fmt](data)
+    else:
+        text, warnings = decode_text(data)
+        if fmt == "html":
+            text = html_to_text(text)
     mismatch = check_extension(Path(source).suffix, fmt)
     extraction = parse_text(text, source, sha256, municipality, fmt)
     extraction.warnings = [*([mismatch] if mismatch else []), *warnings, *extraction.warnings]

@@ -9,7 +9,7 @@ import zipfile
 from loaders.errors import UnreadableDocument
 from model.records import WarningRecord
 
-SUPPORTED = ("text", "html")
+SUPPORTED = ("text", "html", "pdf", "docx", "xlsx")
 _NAMES = {
     "pdf": "PDF",
     "docx": "Word (.docx)",
@@ -69,11 +69,10 @@ def check_extension(suffix: str, detected: str) -> WarningRecord | None:
 
 
 def require_supported(detected: str) -> None:
-    """Raise UnreadableDocument for formats no loader reads yet."""
+    """Raise UnreadableDocument for formats no loader reads."""
     if detected not in SUPPORTED:
         raise UnreadableDocument(
-            f"{_NAMES[detected]} files are not supported yet; supported are text and HTML "
-            "(save or export the document as text)"
+            f"{_NAMES[detected]} files are not supported; supported are text, HTML, PDF, Word (.docx) and Excel (.xlsx)"
         )
 
 
