@@ -206,6 +206,46 @@ EXPORT_CREATED = "Gemaakt op"
 EXPORT_SHEET_DATA = "Gegevens"
 EXPORT_SHEET_ABOUT = "Filters en bronnen"
 
+PAGE_UPLOAD = "Documenten toevoegen"
+UPLOAD_HEADER = "Documenten toevoegen"
+UPLOAD_CAPTION = (
+    "Kies een of meer documenten: tekst (.txt), webpagina (.html), PDF, Word (.docx) of Excel (.xlsx), "
+    "hoogstens {limit} MB per bestand. U ziet eerst wat eruit gehaald is; pas na bevestigen wordt het "
+    "geladen. Een bestand met dezelfde naam vervangt de eerdere versie."
+)
+UPLOAD_LABEL = "Documenten"
+UPLOAD_MUNICIPALITY = "Gemeente (leeg laten om die uit de tekst te halen)"
+UPLOAD_TOO_LARGE = "{name}: het bestand is groter dan {limit} MB en wordt niet gelezen."
+UPLOAD_UNREADABLE = "{name}: {reason}"
+UPLOAD_PREVIEW = "{name} — {municipality}, {title} ({year})"
+UPLOAD_CONFIRM = "Laden in de database"
+UPLOAD_NOTHING = "Geen leesbare documenten om te laden."
+UPLOAD_LOADED = "{name}: geladen ({outcome})."
+UPLOAD_FAILED = "{name}: niet geladen — {reason}"
+UPLOAD_OUTCOMES = {"loaded": "nieuw", "replaced": "vervangt de eerdere versie", "unchanged": "was al geladen"}
+UPLOAD_COUNTS = {
+    "activities": "Activiteiten",
+    "statuses": "Statussen",
+    "budget_lines": "Begrotingsregels",
+    "deviations": "Afwijkingen",
+    "indicators": "Indicatoren",
+    "goals": "Doelen",
+    "warnings": "Meldingen",
+}
+# Dutch for the reasons a file cannot be read at all (matched on the start of the English reason).
+UNREADABLE_REASONS = {
+    "the file is empty": "het bestand is leeg",
+    "the file has no text": "het bestand bevat geen tekst",
+    "binary content": "dit is geen tekstdocument",
+    "not a text document": "dit is geen tekstdocument in een bekende tekenset",
+    "the PDF has no text layer": "de PDF heeft geen tekstlaag (een scan?); exporteer het document als tekst",
+    "not a readable PDF": "de PDF is beschadigd of geen echte PDF",
+    "not a readable Word": "het Word-bestand is beschadigd",
+    "not a readable Excel": "het Excel-bestand is beschadigd",
+    "old Office": "oude Office-bestanden (.doc/.xls) worden niet ondersteund; sla op als .docx of .xlsx",
+    "ZIP archive": "een ZIP-archief wordt niet ondersteund",
+}
+
 # What each warning code means, for the Bronnen page.
 WARNING_MEANINGS = {
     "unmapped-status-label": "Statuslabel staat niet in de woordenlijst; opgeslagen als onbekend",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.store import DB_ENV
+from loaders.store import DB_ENV, ensure_schema
 from tests.conftest import PROJECT
 
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -51,11 +51,10 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def app_url(samples_db: Path) -> Iterator[str]:
-    """`streamlit run` on a free loopback port with the sample database; stopped after the session."""
+def _serve(db: Path) -> Iterator[str]:
+    """`streamlit run` on a free loopback port with database `db`; stopped afterwards."""
     port = _free_port()
-    env = {**os.environ, DB_ENV: str(samples_db)}
+    env = {**os.environ, DB_ENV: str(db)}
     server = subprocess.Popen(
         [
             sys.executable,
@@ -94,6 +93,20 @@ def app_url(samples_db: Path) -> Iterator[str]:
     yield url
     server.terminate()
     server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url(samples_db: Path) -> Iterator[str]:
+    """The dashboard on the sample database (read only: tests must not change it)."""
+    yield from _serve(samples_db)
+
+
+@pytest.fixture
+def empty_app_url(tmp_path: Path) -> Iterator[str]:
+    """The dashboard on a database of its own that starts empty, for tests that load documents."""
+    db = tmp_path / "upload.duckdb"
+    ensure_schema(db)
+    yield from _serve(db)
 
 
 @pytest.fixture

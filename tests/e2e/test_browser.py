@@ -66,3 +66,22 @@ def test_finance_and_indicator_pages(page: Page, app_url: str):
     wait_idle(page)
     expect(page.get_by_text("30 indicatoren in 5 groepen")).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=str(ARTIFACTS / "indicatoren-bronckhorst.png"), full_page=True)
+
+
+def test_upload_preview_and_load_a_document(page: Page, empty_app_url: str):
+    from tests.conftest import ZEVENAAR
+
+    page.goto(f"{empty_app_url}/toevoegen")
+    wait_idle(page)
+    page.locator("input[type=file]").set_input_files(str(ZEVENAAR))
+    wait_idle(page)
+    expect(page.get_by_text("003_543c4b251921b3a7.txt — Zevenaar, 2e Voortgangsrapportage 2019 (2019)")).to_be_visible(
+        timeout=TIMEOUT
+    )
+    page.get_by_role("button", name="Laden in de database").click()
+    wait_idle(page)
+    expect(page.get_by_text("003_543c4b251921b3a7.txt: geladen (nieuw).")).to_be_visible(timeout=TIMEOUT)
+    page.screenshot(path=str(ARTIFACTS / "toevoegen.png"), full_page=True)
+    page.goto(f"{empty_app_url}/?gemeente=Zevenaar")
+    wait_idle(page)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("14", timeout=TIMEOUT)

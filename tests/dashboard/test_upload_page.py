@@ -1,0 +1,50 @@
+"""The upload page: preview per file, errors in Dutch, and loading through the store on confirmation."""
+
+from __future__ import annotations
+
+import duckdb
+from streamlit.testing.v1 import AppTest
+
+from dashboard import strings
+from loaders.store import DB_ENV, ensure_schema
+from tests.conftest import ZEVENAAR
+from tests.dashboard.test_pages import APP
+
+UPLOAD = "app_pages/toevoegen.py"
+
+
+def upload_page(monkeypatch, db) -> AppTest:
+    monkeypatch.setenv(DB_ENV, str(db))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.switch_page(UPLOAD)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_a_file_is_previewed_then_loaded_on_confirmation(monkeypatch, tmp_path):
+    db = tmp_path / "v.duckdb"
+    ensure_schema(db)
+    app = upload_page(monkeypatch, db)
+    app.file_uploader[0].set_value(("zevenaar.txt", ZEVENAAR.read_bytes(), "text/plain")).run()
+    assert not app.exception, app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert (metrics["Activiteiten"], metrics["Statussen"]) == ("14", "42")
+    assert app.expander[0].label.startswith("zevenaar.txt — Zevenaar, 2e Voortgangsrapportage 2019")
+    with duckdb.connect(str(db), read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    app.button(key="upload_bevestig").click().run()
+    assert app.success[0].value == strings.UPLOAD_LOADED.format(name="zevenaar.txt", outcome="nieuw")
+    with duckdb.connect(str(db), read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM statuses").fetchone()[0] == 42
+
+
+def test_unreadable_files_get_a_dutch_message_and_others_still_preview(monkeypatch, tmp_path):
+    db = tmp_path / "v.duckdb"
+    ensure_schema(db)
+    app = upload_page(monkeypatch, db)
+    app.file_uploader[0].set_value(
+        [("leeg.txt", b"", "text/plain"), ("zevenaar.txt", ZEVENAAR.read_bytes(), "text/plain")]
+    ).run()
+    assert app.error[0].value == "leeg.txt: het bestand is leeg"
+    assert len(app.expander) == 1
