@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from loaders.document import extract_file
-from loaders.store import DB_ENV, PROJECT_DIR, StoreError, default_db_path, load_extractions
+from loaders.excel_template import write_template
+from loaders.store import (
+    DB_ENV,
+    PROJECT_DIR,
+    StoreError,
+    default_db_path,
+    load_extractions,
+    read_extraction,
+    stored_documents,
+)
 from model.records import Extraction
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
@@ -73,6 +82,30 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", metavar="FORMAT", help="png, svg, html, csv or xlsx (default: the first offered)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: NAME.FORMAT)")
     export.add_argument(
+        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
+    )
+
+    template = commands.add_parser(
+        "template",
+        parents=[common],
+        help="write the empty Excel template",
+        description="Write the Excel template controllers fill in by hand (load it with voortgang load).",
+    )
+    template.add_argument("-o", "--output", metavar="FILE", type=Path, default=Path("voortgang-sjabloon.xlsx"))
+
+    export_template = commands.add_parser(
+        "export-template",
+        parents=[common],
+        help="write a loaded document in the Excel template layout",
+        description="Write one loaded document in the Excel template layout; loading that file gives the same records.",
+    )
+    export_template.add_argument(
+        "--document",
+        metavar="TEXT",
+        help="title or source of the document (needed when the database holds more than one)",
+    )
+    export_template.add_argument("-o", "--output", metavar="FILE", type=Path, default=Path("voortgang-export.xlsx"))
+    export_template.add_argument(
         "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
     )
 
@@ -214,6 +247,30 @@ def _export_bytes(export, fmt: str, figure, data, context) -> bytes:
         ) from None
 
 
+def _write(output: Path, content: bytes) -> int:
+    output.write_bytes(content)
+    print(f"{output}: {len(content)} bytes")
+    return 0
+
+
+def run_export_template(document: str | None, db: Path | None, output: Path) -> int:
+    """Write one stored document in the template layout (a lossless round trip through Excel)."""
+    db = (db or default_db_path()).expanduser().resolve()
+    if not db.exists():
+        raise StoreError(f"{db}: no database yet; load documents first (voortgang load FILE)")
+    documents = stored_documents(db)
+    chosen = [d for d in documents if document is None or document.lower() in " ".join(map(str, d[1:])).lower()]
+    if len(chosen) != 1:
+        listing = "; ".join(f"{title or '?'} ({source})" for _, source, title, _ in documents) or "none"
+        what = "matches no document" if not chosen else "matches several documents"
+        raise StoreError(
+            f"--document {document!r} {what}; stored are: {listing}"
+            if document
+            else f"the database holds {len(documents)} documents; choose one with --document: {listing}"
+        )
+    return _write(output, write_template(read_extraction(db, chosen[0][0])))
+
+
 def run_serve(db: Path | None, port: int) -> int:
     """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
     db = (db or default_db_path()).expanduser().resolve()
@@ -250,6 +307,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_load(options.files, options.db, options.municipality)
         if options.command == "export":
             return run_export(options)
+        if options.command == "template":
+            return _write(options.output, write_template())
+        if options.command == "export-template":
+            return run_export_template(options.document, options.db, options.output)
         return run_serve(options.db, options.port)
     except UsageError as error:
         print(f"{error}\n(see voortgang --help)", file=sys.stderr)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 from loaders.activity_cards import parse_activity_cards
 from loaders.budget_tables import parse_money_tables
 from loaders.errors import UnreadableDocument
+from loaders.excel_template import is_template, read_template
 from loaders.excel_text import xlsx_to_text
 from loaders.explanations import find_explanations, link_explanations
 from loaders.formats import check_extension, decode_text, detect_format, require_supported
@@ -23,6 +25,16 @@ from loaders.word_text import docx_to_text
 from model.periods import ParsedPeriod
 from model.records import Activity, Extraction, Period, WarningRecord
 from model.text import fold
+
+
+def _is_template(data: bytes) -> bool:
+    from openpyxl import load_workbook
+
+    try:
+        return is_template(load_workbook(io.BytesIO(data), read_only=True).sheetnames)
+    except Exception:  # noqa: BLE001 — an unreadable workbook is reported by the generic reader
+        return False
+
 
 _BINARY_READERS = {"pdf": pdf_to_text, "docx": docx_to_text, "xlsx": xlsx_to_text}
 
@@ -163,6 +175,8 @@ def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> 
     fmt = detect_format(data)
     require_supported(fmt)
     warnings: list[WarningRecord] = []
+    if fmt == "xlsx" and _is_template(data):
+        return read_template(data, source, sha256, municipality)
     if fmt in _BINARY_READERS:
         text = _BINARY_READERS[fmt](data)
     else:
