@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 _BLOCKS = {
@@ -33,6 +34,19 @@ _BLOCKS = {
 _SKIP = {"script", "style", "nav", "noscript", "template", "head", "svg"}
 
 
+_STATUS_CLASS = re.compile(r"(?:status|stoplicht|kleur|traffic)[-_](\w+)", re.IGNORECASE)
+
+
+def _status_label(tag: str, attributes: dict[str, str | None]) -> str | None:
+    """Text that stands for an icon: alt or title of images, aria-label, or a class like 'status-groen'."""
+    if tag == "img":
+        return attributes.get("alt") or attributes.get("title")
+    if attributes.get("aria-label") and tag in {"span", "i", "div", "td", "svg", "abbr"}:
+        return attributes["aria-label"]
+    match = _STATUS_CLASS.search(attributes.get("class") or "")
+    return match.group(1) if match else None
+
+
 class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -55,9 +69,9 @@ class _TextCollector(HTMLParser):
         elif tag in {"td", "th"}:
             if self.current and "".join(self.current).strip():
                 self.current.append(" | ")
-        elif tag == "img":
-            label = dict(attrs).get("alt") or dict(attrs).get("title")
-            if label and not self.skip_depth:
+        elif not self.skip_depth:
+            label = _status_label(tag, dict(attrs))
+            if label:
                 self.current.append(f" {label} ")
 
     def handle_endtag(self, tag: str) -> None:

@@ -168,3 +168,37 @@ def test_html_with_status_icons_gives_the_same_records_as_text():
 )
 def test_fill_colours_become_colour_words(rgb, word):
     assert colour_word(rgb) == word
+
+
+@needs_font
+def test_coloured_dots_in_a_pdf_status_table_are_read_as_statuses():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    colours = {"Groen": (0, 176, 80), "Oranje": (255, 192, 0), "Rood": (255, 0, 0)}
+    rows = [
+        ("2e Voortgangsrapportage 2021", None, None),
+        ("Gemeente Lingewaard", None, None),
+        ("Activiteit", "1e VGR", "2e VGR"),
+        *STATUS_ROWS,
+    ]
+    y = 20
+    for name, first, second in rows:
+        pdf.text(15, y, name)
+        for x, cell in ((120, first), (160, second)):
+            if cell in colours:
+                pdf.set_fill_color(*colours[cell])
+                pdf.ellipse(x, y - 3.5, 4, 4, style="F")
+            elif cell:
+                pdf.text(x, y, cell)
+        y += 8
+    extraction = extract_bytes(bytes(pdf.output()), "stoplicht.pdf")
+    assert [(s.activity_code, s.period, s.status) for s in extraction.statuses] == [
+        ("1.1.1", "1e VGR", "on_track"),
+        ("1.1.1", "2e VGR", "partly"),
+        ("1.1.2", "1e VGR", "on_track"),
+        ("1.1.2", "2e VGR", "council_action"),
+    ]

@@ -83,3 +83,11 @@ def test_html_becomes_lines_with_cells_and_image_alt_text():
         "<table><tr><td>6.1.1</td><td><img alt='Volgens plan'></td></tr></table><p>Tekst</p></body></html>"
     )
     assert html_to_text(markup).splitlines() == ["2e VGR 2019", "6.1.1 | Volgens plan", "Tekst"]
+
+
+def test_html_status_icons_from_aria_labels_and_class_names():
+    markup = (
+        "<html><body><table><tr><td>1.1.1 Fietspaden</td><td><span class='icon status-groen'></span></td>"
+        "<td><i aria-label='Oranje'></i></td></tr></table></body></html>"
+    )
+    assert html_to_text(markup).splitlines() == ["1.1.1 Fietspaden | groen | Oranje"]
