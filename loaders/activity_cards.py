@@ -13,6 +13,7 @@ from functools import cache
 
 from loaders.headings import find_headings
 from loaders.lines import Line
+from loaders.money_vocabulary import money_vocabulary
 from loaders.sections import card_labels, is_noise
 from model.amounts import NotAnAmount, parse_amount, to_euros
 from model.records import Activity, BudgetLine, WarningRecord
@@ -27,7 +28,6 @@ _AMOUNT = re.compile(
     r"|(?P<b>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)\s?(?:euro|eur)\b",
     re.IGNORECASE,
 )
-_BATEN = re.compile(r"\b(baten|opbrengst|opbrengsten|inkomsten|besparing|tijdwinst)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -43,6 +43,12 @@ class CardResult:
 def _activity_prefixes() -> tuple[str, ...]:
     words = load_vocabulary("documents")["headings"]["activity"]
     return tuple(sorted({fold(w) for w in words} | {fold(w) + "en" for w in words}, key=len, reverse=True))
+
+
+def _income(text: str) -> bool:
+    """True when the words just before an amount call it income (vocabulary: budget.toml income_words)."""
+    words = set(fold(text).replace(":", " ").replace("(", " ").split())
+    return bool(words & set(money_vocabulary().income_words))
 
 
 def _field_row(line: Line) -> tuple[str, str, str] | None:
@@ -198,7 +204,7 @@ def _cost_lines(
                     continue
                 if amount is None:
                     continue
-                kind = "baten" if _BATEN.search(sentence[: match.start()][-60:]) else "lasten"
+                kind = "baten" if _income(sentence[: match.start()][-60:]) else "lasten"
                 found.append(
                     BudgetLine(
                         scope=activity.name,

@@ -22,7 +22,6 @@ from model.vocabulary import load_vocabulary
 
 _MAX_NAME_CHARS = 300
 _MAX_GROUP_WORDS = 12
-_UNITS = (("%", "%"), ("percentage", "%"), ("aantal", "aantal"), ("per 1.000", "per 1.000"), ("per 1000", "per 1.000"))
 
 
 @dataclass
@@ -83,7 +82,16 @@ def _values_row(line: Line) -> list[float | int | None] | None:
 
 def _unit(name: str) -> str | None:
     folded = fold(name)
-    return next((unit for word, unit in _UNITS if folded.startswith(word) or f" {word} " in f" {folded} "), None)
+    units = load_vocabulary("documents")["indicator_units"]
+    return next(
+        (
+            unit
+            for unit, words in units.items()
+            for word in words
+            if folded.startswith(word) or f" {word} " in f" {folded} "
+        ),
+        None,
+    )
 
 
 def parse_indicators(lines: list[Line], context: DocumentContext) -> IndicatorResult:

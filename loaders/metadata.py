@@ -19,7 +19,6 @@ _TITLE_WINDOW = 25
 _MENTION_WINDOW = 60
 _MAX_TITLE_CHARS = 120
 _MAX_TITLE_WORDS = 14
-_ORDINAL_WORDS = {"eerste": "1", "tweede": "2", "derde": "3", "vierde": "4"}
 
 
 @dataclass
@@ -46,7 +45,8 @@ def _match_doc_type(text: str) -> tuple[str, str | None] | None:
             if not match:
                 continue
             n = match.groupdict().get("n")
-            n = _ORDINAL_WORDS.get(n, n) if n else None
+            ordinals = load_vocabulary("periods")["ordinals"]
+            n = str(ordinals.get(n, n)) if n else None
             if period and "{n}" in period:
                 period = period.format(n=n) if n else None
             return name, period

@@ -20,6 +20,7 @@ class MoneyVocabulary:
     totals: tuple[str, ...]
     deviation_titles: tuple[str, ...]
     directions: dict[str, str]
+    income_words: tuple[str, ...]
 
     def row_kind(self, label: str) -> str | None:
         """The kind a row or section label names (lasten, baten, saldo, reserves, resultaat), if any."""
@@ -56,4 +57,5 @@ def money_vocabulary() -> MoneyVocabulary:
         totals=tuple(fold(t) for t in data["totals"]),
         deviation_titles=tuple(fold(t) for t in data["deviation_titles"]),
         directions={fold(word): direction for direction, words in data["directions"].items() for word in words},
+        income_words=tuple(fold(w) for w in data["income_words"]),
     )

@@ -18,10 +18,11 @@ from model.periods import YEAR, ParsedPeriod, parse_period
 from model.records import Activity, StatusReport, WarningRecord
 from model.statuses import Status, match_status
 from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _MAX_LABEL_CHARS = 60
 _MAX_LABEL_WORDS = 7
-_STATUS_PREFIXES = ("status", "stand", "score", "kleur")
+_STATUS_PREFIXES = tuple(load_vocabulary("periods")["prefixes"])  # words such as "Status" before a period
 _ROW_CODE = re.compile(r"[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3})*[a-z]?")
 _CODE_NAME = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,3}){1,4})\.?\s+(?P<name>\S.*)$")
 
