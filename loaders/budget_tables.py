@@ -26,6 +26,10 @@ _MAX_HEADER_LINES = 12
 _MAX_SECTION_WORDS = 6
 _LOOKBACK = 3
 _MAX_UNIT_LINE_WORDS = 8
+_MAX_GAP_LINES = 10
+_MIN_YEAR_COLUMNS = 3
+_MAX_HEADER_WORDS = 16
+_NUMBER_WORD = re.compile(r"[-−(€]*\d[\d.,]*\)?")
 _NUMERIC_LINE = re.compile(r"^[-−(€]*\d[\d.,]*-?\)?[NV]?$|^[-–—]$")
 
 
@@ -77,8 +81,31 @@ def _has_amounts(line: Line) -> bool:
 
 def _continues_header(line: Line, vocabulary: MoneyVocabulary) -> bool:
     """'2018 Begroting Begroting 2019': only years and column words, so a header line, not a row."""
-    words = [fold(w) for w in line.text.split()]
-    return bool(words) and all(YEAR.fullmatch(w) or w in vocabulary.heads or w in vocabulary.nouns for w in words)
+    words = [fold(w) for w in line.text.replace("|", " ").split()]
+    if words and all(YEAR.fullmatch(w) or w in vocabulary.heads or w in vocabulary.nouns for w in words):
+        return True
+    return _year_row(line) is not None
+
+
+def _year_row(line: Line) -> list[str] | None:
+    """'2022 2023 2024 2025' or 'MJB 2023 - 2026': numbers that are all years (with at most two other words)."""
+    words = line.text.replace("|", " ").split()
+    years = [w for w in words if YEAR.fullmatch(w)]
+    others = [w for w in words if not YEAR.fullmatch(w) and w not in {"-", "–", "t/m"}]
+    if len(years) < 2 or len(others) > 2 or any(_NUMBER_WORD.fullmatch(w) for w in others):
+        return None
+    return years
+
+
+def _next_full_row(lines: list[Line], index: int, expected: int | None) -> int | None:
+    """Index of a full-width row within a few lines (sub-headings inside a table), or None at the table's end."""
+    if not expected or expected < 2:
+        return None
+    for ahead in range(index + 1, min(len(lines), index + 1 + _MAX_GAP_LINES)):
+        row = read_row(ahead, lines[ahead], expected)
+        if row is not None and row.label and len(row.cells) == expected:
+            return ahead
+    return None
 
 
 def _pure_amount(line: Line) -> Cell | None:
@@ -174,7 +201,14 @@ def _columns(header: list[Line], vocabulary: MoneyVocabulary) -> list[Column]:
     ]
     if len(per_line) >= 2 and len(per_line) == len([ln for ln in header if parse_unit(ln.text) is None]):
         return [Column(line.text) for line in per_line]
-    with_heads = [i for i, line in enumerate(header) if _head_words(line.text, vocabulary)]
+    year_rows = [years for line in header if (years := _year_row(line)) and len(years) >= _MIN_YEAR_COLUMNS]
+    if year_rows:
+        return [Column(year) for year in year_rows[-1]]
+    with_heads = [
+        i
+        for i, line in enumerate(header)
+        if _head_words(line.text, vocabulary) and len(line.text.split()) <= _MAX_HEADER_WORDS
+    ]
     if not with_heads:
         return []
     return _columns_from_words(header[with_heads[0] :], vocabulary)
@@ -223,8 +257,13 @@ def _read_table(
             or (cursor == start and parse_unit(lines[cursor].text))
         )
     ):
+        if _pure_amount(lines[cursor]) and not YEAR.fullmatch(lines[cursor].text.strip()):
+            break  # one amount per line starts: the line above is the first row's label, not a header
         header.append(lines[cursor])
         cursor += 1
+    if header and cursor < len(lines) and _pure_amount(lines[cursor]) and len(header) > 1:
+        header.pop()
+        cursor -= 1
     if not header or cursor >= len(lines):
         return None
     units = [parse_unit(line.text) for line in (*lines[max(0, start - 1) : start], *header)]
@@ -255,7 +294,10 @@ def _read_table(
             section, section_label = vocabulary.row_kind(line.text), fold(line.text)
             cursor += 1
             continue
-        break
+        resume = _next_full_row(lines, cursor, expected)
+        if resume is None:
+            break
+        cursor = resume
     table.end = cursor
     if not table.rows:
         return None
@@ -319,7 +361,7 @@ def _budget_lines(table: MoneyTable, warnings: list[WarningRecord]) -> list[Budg
             lines.append(
                 BudgetLine(
                     scope=row.numeric.label,
-                    kind=row.kind,
+                    kind=row.kind if row.kind != "other" else (money_vocabulary().row_kind(column.label) or "other"),
                     column=column.label,
                     year=column.year,
                     amount_eur=amount,

@@ -17,6 +17,7 @@ from model.amounts import NotAnAmount, parse_amount
 
 _NUMBER = re.compile(r"^[-−(]?€?-?\d[\d.]*(?:,\d+|,-{1,2})?\)?-?%?[NV]?$")
 _DASH = {"-", "–", "—", "−"}
+_NOT_KNOWN = {"PM", "-PM", "P.M.", "NNB", "N.N.B."}  # amounts not yet known: empty cells
 _MAX_AMBIGUOUS = 8
 
 
@@ -54,7 +55,7 @@ def _tokens_from_right(words: list[str]) -> int:
     start = len(words)
     while start > 0:
         word = words[start - 1]
-        if word in _DASH or word in {"N", "V", "€"} or _NUMBER.match(word):
+        if word in _DASH or word in {"N", "V", "€"} or word.upper() in _NOT_KNOWN or _NUMBER.match(word):
             start -= 1
         else:
             break
@@ -87,7 +88,8 @@ def _readings(tokens: list[str]) -> list[list[Cell]]:
                 return []
             text = f"-{tokens[i + 1]}" if i in joins else token
             skip = i in joins
-            cell = Cell(None, None, token) if token in _DASH and i not in joins else _amount(text)
+            empty = (token in _DASH and i not in joins) or token.upper() in _NOT_KNOWN
+            cell = Cell(None, None, token) if empty else _amount(text)
             if cell is None:
                 break
             cells.append(cell)

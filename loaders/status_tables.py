@@ -22,6 +22,8 @@ from model.vocabulary import load_vocabulary
 
 _MAX_LABEL_CHARS = 60
 _MAX_LABEL_WORDS = 7
+_NAME_LOOKBACK = 4
+_MAX_NAME_WORDS = 14
 _STATUS_PREFIXES = tuple(load_vocabulary("periods")["prefixes"])  # words such as "Status" before a period
 _ROW_CODE = re.compile(r"[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3})*[a-z]?")
 _CODE_NAME = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,3}){1,4})\.?\s+(?P<name>\S.*)$")
@@ -391,14 +393,7 @@ def _heading_activities(
         owners[block.index] = next((h for h in reversed(ordered) if h.index < block.index), None)
     depths = Counter(owner.depth for owner in owners.values() if owner)
     if not depths:
-        for block in blocks:
-            result.warnings.append(
-                WarningRecord(
-                    code="status-without-activity",
-                    line=lines[block.index].number,
-                    message="status values found but no numbered activity above them; not stored",
-                )
-            )
+        _named_activities(lines, blocks, context, result, seen_periods, seen_statuses)
         return
     depth = depths.most_common(1)[0][0]
     sections: dict[str, _Section] = {}
@@ -412,16 +407,8 @@ def _heading_activities(
             sections[heading.code] = section
         elif section.richness > sections[heading.code].richness:
             sections[heading.code] = section
-    for block in blocks:
-        owner = owners[block.index]
-        if owner is None or owner.depth != depth:
-            result.warnings.append(
-                WarningRecord(
-                    code="status-without-activity",
-                    line=lines[block.index].number,
-                    message="status values found outside a numbered activity; not stored",
-                )
-            )
+    unowned = [b for b in blocks if owners[b.index] is None or owners[b.index].depth != depth]
+    _named_activities(lines, unowned, context, result, seen_periods, seen_statuses)
     by_code = {h.code: h for h in reversed(ordered)}  # first occurrence wins
     for code in order:
         section = sections[code]
@@ -443,6 +430,59 @@ def _heading_activities(
             for period, (line, raw) in zip(periods, block.values, strict=True):
                 canonical = seen_periods.setdefault(period.canonical, period)
                 _add_status(result, seen_statuses, activity, canonical, line, raw, context)
+
+
+def _activity_name(lines: list[Line], block: Block) -> tuple[str, int] | None:
+    """The name above a status block without a numbered activity: 'Speerpunt: X', else a title-like line."""
+    prefixes = tuple(fold(w) for w in load_vocabulary("documents")["headings"]["activity"])
+    for line in reversed(lines[max(0, block.index - _NAME_LOOKBACK) : block.index]):
+        text = line.text.strip(" |")
+        label, _, rest = text.partition(":")
+        if rest.strip() and fold(label) in prefixes:
+            return rest.strip(), line.number
+        if (
+            len(text.split()) <= _MAX_NAME_WORDS
+            and not text.endswith((".", ":", ";", ","))
+            and not match_field(text)
+            and parse_period(text) is None
+            and not match_status(text).known
+            and any(ch.isalpha() for ch in text)
+        ):
+            return text, line.number
+    return None
+
+
+def _named_activities(
+    lines: list[Line],
+    blocks: list[Block],
+    context: DocumentContext,
+    result: StatusTableResult,
+    seen_periods: dict[str, ParsedPeriod],
+    seen_statuses: dict[tuple[str, str], StatusReport],
+) -> None:
+    """Activities without a code, named by the line above their status block."""
+    known = {a.name: a for a in result.activities if a.code is None}
+    for block in blocks:
+        found = _activity_name(lines, block)
+        if found is None:
+            result.warnings.append(
+                WarningRecord(
+                    code="status-without-activity",
+                    line=lines[block.index].number,
+                    message="status values found but no activity name above them; not stored",
+                )
+            )
+            continue
+        name, number = found
+        activity = known.get(name)
+        if activity is None:
+            activity = Activity(name=name, line=number)
+            known[name] = activity
+            result.activities.append(activity)
+        periods = block.periods[-len(block.values) :]
+        for period, (line, raw) in zip(periods, block.values, strict=True):
+            canonical = seen_periods.setdefault(period.canonical, period)
+            _add_status(result, seen_statuses, activity, canonical, line, raw, context)
 
 
 def _ancestor(by_code: dict[str, Heading], heading: Heading, level: int, depth: int) -> str | None:

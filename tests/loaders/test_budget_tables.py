@@ -173,3 +173,26 @@ def test_ooststellingwerf_budget_lines_cover_every_row_and_column(ooststellingwe
     assert cell(ooststellingwerf, "1.3 Thema Participatie", "Rekening 2019", "baten").amount_eur == 545_000
     assert cell(ooststellingwerf, "Resultaat", "Rekening 2019").amount_eur == -18_689_000
     assert codes(ooststellingwerf) == []
+
+
+def test_a_header_of_years_with_sub_headings_and_not_yet_known_amounts():
+    text = (
+        "Perspectiefnota 2023\nBedragen x €1.000\nTB1  MJB 2023 - 2026\n2022 2023 2024 2025\n"
+        "1a Financiële ontwikkelingen bestaand beleid\nReclame-inkomsten -384 -PM -PM -PM\n"
+        "Extra inhuur\na. uitleg zonder bedragen\nReguliere uitvoering -84 -79 -79 -40\n"
+    )
+    result = parse(text)
+    assert cell(result, "Reclame-inkomsten", "2022").amount_eur == -384_000
+    assert cell(result, "Reclame-inkomsten", "2023").amount_eur is None
+    assert cell(result, "Reguliere uitvoering", "2025").amount_eur == -40_000
+
+
+def test_column_headers_one_per_line_with_one_amount_per_line_and_the_kind_from_the_column():
+    text = (
+        "Jaarverslag 2017\nBedrag x € 1.000\nLasten geraamd\nLasten werkelijk\nVerschil\n01 Sociaal domein\n"
+        "18.924\n19.730\n806\n02 Onderwijs\n6.850\n6.711\n-139\n"
+    )
+    result = parse(text)
+    line = cell(result, "01 Sociaal domein", "Lasten werkelijk")
+    assert (line.amount_eur, line.kind) == (19_730_000, "lasten")
+    assert cell(result, "02 Onderwijs", "Verschil").amount_eur == -139_000

@@ -189,8 +189,28 @@ def test_inline_status_line_uses_the_document_period():
     assert result.periods[0].canonical == "2e VGR 2021"
 
 
-def test_status_without_a_numbered_activity_is_reported_not_stored():
-    text = "Voortgangsrapportage 2020\nInleiding\nRek. 2019\n1e VGR\nVolgens plan\nVolgens plan\n"
+def test_a_status_block_without_a_code_takes_its_name_from_the_line_above():
+    text = (
+        "2e Voortgangsrapportage 2022\nGemeente Ede\nSpeerpunt: Meer groen in de wijk\nStatus: Op koers\n"
+        "We planten bomen.\nVeilige fietsroutes\n1e VGR 2022 | 2e VGR 2022\n | Groen | Oranje\n"
+    )
+    result = parse(text)
+    assert [(a.code, a.name) for a in result.activities] == [
+        (None, "Meer groen in de wijk"),
+        (None, "Veilige fietsroutes"),
+    ]
+    assert [(s.activity_name, s.period, s.status) for s in result.statuses] == [
+        ("Meer groen in de wijk", "2e VGR", "on_track"),
+        ("Veilige fietsroutes", "1e VGR 2022", "on_track"),
+        ("Veilige fietsroutes", "2e VGR", "partly"),
+    ]
+
+
+def test_status_without_any_name_above_is_reported_not_stored():
+    text = (
+        "Voortgangsrapportage 2020\nDit is tekst.\nNog meer tekst.\nEn nog een zin.\nLaatste zin.\n"
+        "Rek. 2019\n1e VGR\nVolgens plan\nVolgens plan\n"
+    )
     result = parse(text)
     assert result.statuses == [] and any(w.code == "status-without-activity" for w in result.warnings)
 
