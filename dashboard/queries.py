@@ -224,7 +224,7 @@ def activity_versions(activity_key: str, path: Path | None = None) -> pd.DataFra
     return query(
         """
         SELECT a.code, a.name, a.programme, a.theme, a.target_year, a.description, a.progress, a.proposal, a.line,
-               d.title, d.source, d.year, d.municipality
+               d.title, d.source, d.year, d.municipality, d.page_starts
         FROM activities a JOIN documents d USING (doc_id)
         WHERE a.activity_key = ?
         ORDER BY d.year DESC NULLS LAST, d.loaded_at DESC

@@ -19,7 +19,7 @@ from loaders.indicators import parse_indicators
 from loaders.legends import find_legend
 from loaders.lines import Line, split_lines
 from loaders.metadata import DocumentContext, describe_document
-from loaders.pdf_text import pdf_to_text
+from loaders.pdf_text import page_starts, pdf_pages
 from loaders.status_tables import parse_status_tables
 from loaders.word_text import docx_to_text
 from model.periods import ParsedPeriod
@@ -36,7 +36,7 @@ def _is_template(data: bytes) -> bool:
         return False
 
 
-_BINARY_READERS = {"pdf": pdf_to_text, "docx": docx_to_text, "xlsx": xlsx_to_text}
+_BINARY_READERS = {"docx": docx_to_text, "xlsx": xlsx_to_text}
 
 
 class _Periods:
@@ -177,7 +177,10 @@ def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> 
     warnings: list[WarningRecord] = []
     if fmt == "xlsx" and _is_template(data):
         return read_template(data, source, sha256, municipality)
-    if fmt in _BINARY_READERS:
+    pages = pdf_pages(data) if fmt == "pdf" else None
+    if pages is not None:
+        text = "\n".join(pages)
+    elif fmt in _BINARY_READERS:
         text = _BINARY_READERS[fmt](data)
     else:
         text, warnings = decode_text(data)
@@ -186,6 +189,7 @@ def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> 
     mismatch = check_extension(Path(source).suffix, fmt)
     extraction = parse_text(text, source, sha256, municipality, fmt)
     extraction.warnings = [*([mismatch] if mismatch else []), *warnings, *extraction.warnings]
+    extraction.page_starts = page_starts(pages) if pages is not None else None
     return extraction
 
 

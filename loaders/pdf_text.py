@@ -73,8 +73,8 @@ def _lines_with_marks(page: Any, marks: list[dict]) -> str:
     return "\n".join(rendered)
 
 
-def pdf_to_text(data: bytes) -> str:
-    """The text of every page, pages in order."""
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of every page, in order (pages keep their number as provenance)."""
     import pdfplumber
 
     pages: list[str] = []
@@ -88,4 +88,18 @@ def pdf_to_text(data: bytes) -> str:
         raise UnreadableDocument(f"not a readable PDF ({type(error).__name__})") from None
     if not any(page.strip() for page in pages):
         raise UnreadableDocument("the PDF has no text layer (a scan?); OCR is not supported, export it as text")
-    return "\n".join(pages)
+    return pages
+
+
+def pdf_to_text(data: bytes) -> str:
+    """The text of every page, pages in order."""
+    return "\n".join(pdf_pages(data))
+
+
+def page_starts(pages: list[str]) -> list[int]:
+    """The 1-based line number where each page starts in the joined text."""
+    starts, line = [], 1
+    for page in pages:
+        starts.append(line)
+        line += page.count("\n") + 1
+    return starts

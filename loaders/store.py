@@ -33,7 +33,7 @@ from model.records import (
 from model.statuses import STATUSES
 from model.text import fold
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DB_ENV = "VOORTGANG_DB"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_DIR / "data" / "voortgang.duckdb"
@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS documents (
     year INTEGER CHECK (year BETWEEN 1900 AND 2200),
     period VARCHAR,
     raw_text VARCHAR NOT NULL,
+    page_starts INTEGER[],
     loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS periods (
@@ -395,7 +396,7 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
     info = extraction.document
     connection.execute(
         "INSERT INTO documents (doc_id, source, source_key, sha256, format, municipality, municipality_code, title, "
-        "doc_type, year, period, raw_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "doc_type, year, period, raw_text, page_starts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             doc,
             extraction.source,
@@ -409,6 +410,7 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
             info.year,
             info.period,
             extraction.raw_text or "",
+            extraction.page_starts,
         ],
     )
     periods = {p.label: p for p in extraction.periods}
@@ -671,6 +673,7 @@ def read_extraction(db_path: Path, doc_id: str) -> Extraction:
                 for i in rows("SELECT * FROM indicators WHERE doc_id = ? ORDER BY seq")
             ],
             raw_text=document["raw_text"],
+            page_starts=document["page_starts"],
         )
 
 

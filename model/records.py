@@ -153,6 +153,13 @@ class Goal(Record):
     line: int | None = None
 
 
+def page_of(line: int | None, page_starts: list[int] | None) -> int | None:
+    """The page a line is on, when the document has pages."""
+    if not line or not page_starts:
+        return None
+    return sum(1 for start in page_starts if start <= line) or None
+
+
 class Extraction(Record):
     """Everything one file yields: the object `voortgang extract --json` prints per file."""
 
@@ -169,6 +176,9 @@ class Extraction(Record):
     indicators: list[Indicator] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     warnings: list[WarningRecord] = Field(default_factory=list)
+    page_starts: list[int] | None = Field(
+        default=None, description="for PDFs: the line where each page starts, so a line number gives its page"
+    )
     raw_text: str | None = Field(
         default=None,
         exclude=True,

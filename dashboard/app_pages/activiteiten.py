@@ -9,6 +9,7 @@ from dashboard.filters import sidebar_selection
 from dashboard.guard import require_documents
 from dashboard.navigation import ACTIVITY_PARAM, selectable_table
 from dashboard.theme import status_label
+from model.records import page_of
 
 st.title(strings.ACTIVITIES_HEADER)
 require_documents()
@@ -77,10 +78,11 @@ if key:
         if isinstance(current[column], str) and current[column]:
             st.subheader(label)
             st.write(current[column])
+    line = int(current["line"]) if pd.notna(current["line"]) else None
+    starts = current["page_starts"]
+    page = page_of(line, list(starts)) if hasattr(starts, "__iter__") else None
     st.caption(
-        strings.DETAIL_SOURCE.format(
-            title=current["title"],
-            source=current["source"],
-            line=int(current["line"]) if pd.notna(current["line"]) else "?",
+        (strings.DETAIL_SOURCE_PAGE if page else strings.DETAIL_SOURCE).format(
+            title=current["title"], source=current["source"], page=page, line=line or "?"
         )
     )

@@ -202,3 +202,60 @@ def test_coloured_dots_in_a_pdf_status_table_are_read_as_statuses():
         ("1.1.2", "1e VGR", "on_track"),
         ("1.1.2", "2e VGR", "council_action"),
     ]
+
+
+@needs_font
+def test_a_pdf_with_dots_and_a_budget_table_gives_the_same_records_as_text():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    colours = {"Groen": (0, 176, 80), "Oranje": (255, 192, 0), "Rood": (255, 0, 0)}
+    y = 20
+    for text in ("2e Voortgangsrapportage 2021", "Gemeente Lingewaard"):
+        pdf.text(15, y, text)
+        y += 8
+    for name, first, second in [("Activiteit", "1e VGR", "2e VGR"), *STATUS_ROWS]:
+        pdf.text(15, y, name)
+        for x, cell in ((120, first), (160, second)):
+            if cell in colours:
+                pdf.set_fill_color(*colours[cell])
+                pdf.ellipse(x, y - 3.5, 4, 4, style="F")
+            else:
+                pdf.text(x, y, cell)
+        y += 8
+    pdf.text(15, y, "x € 1.000")
+    y += 8
+    for cells in [
+        ("Lasten", "Begroting 2021", "Rekening 2021", "Verschil"),
+        *[(n, f"{p:,}".replace(",", "."), f"{a:,}".replace(",", "."), f"{d} N") for n, p, a, d in BUDGET_ROWS],
+    ]:
+        for x, cell in zip((15, 70, 110, 150), cells, strict=True):
+            pdf.text(x, y, cell)
+        y += 8
+    from_pdf = extract_bytes(bytes(pdf.output()), "rapportage.pdf")
+    assert _records(from_pdf) == _records(extract_bytes(TEXT_EQUIVALENT.encode(), "rapportage.txt"))
+
+
+@needs_font
+def test_pdf_lines_keep_their_page():
+    from model.records import page_of
+
+    lines = [
+        "2e Voortgangsrapportage 2019",
+        "Gemeente Zevenaar",
+        *["Tekst."] * 70,
+        "6.1.1 Iets doen",
+        "Stand van zaken",
+        "Rek. 2018",
+        "1e VGR",
+        "Volgens plan",
+        "Volgens plan",
+    ]
+    extraction = extract_bytes(_pdf(lines), "lang.pdf")
+    assert len(extraction.page_starts) == 2
+    [activity] = extraction.activities
+    assert page_of(activity.line, extraction.page_starts) == 2
+    assert extraction.to_json_dict()["page_starts"] == extraction.page_starts
