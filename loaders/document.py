@@ -11,7 +11,7 @@ from loaders.budget_tables import parse_money_tables
 from loaders.errors import UnreadableDocument
 from loaders.excel_template import is_template, read_template
 from loaders.excel_text import xlsx_to_text
-from loaders.explanations import find_explanations, link_explanations
+from loaders.explanations import find_explanations, find_prose_deviations, link_explanations
 from loaders.formats import check_extension, decode_text, detect_format, require_supported
 from loaders.goals import parse_goals
 from loaders.html_text import html_to_text
@@ -100,7 +100,10 @@ def _money(lines: list[Line], context: DocumentContext, warnings: list[WarningRe
     deviation_tables = [t for t in money.tables if t.deviation_table]
     start = deviation_tables[0].end if deviation_tables else 0
     unit = deviation_tables[0].multiplier if deviation_tables else 1
-    deviations, link_warnings = link_explanations(money.deviations, find_explanations(lines, start), unit)
+    explanations = find_explanations(lines, start)
+    if not money.deviations and not explanations:
+        explanations = find_prose_deviations(lines)
+    deviations, link_warnings = link_explanations(money.deviations, explanations, unit)
     warnings.extend(link_warnings)
     return money.budget_lines, deviations
 

@@ -22,6 +22,17 @@ _EURO = r"€\s?-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljo
 _MAX_ITEM_WORDS = 14
 _BULLETS = "•·-–*▪◦"
 _FOOTNOTE = re.compile(r"^\*\s")
+_MAX_SCOPE_WORDS = 8
+_MAX_NAME_WORDS = 7
+_PROSE_ITEM_WORDS = 8
+_PROSE = re.compile(
+    r"\b(?P<dir>voordelig|nadelig|voordeel|nadeel)\b(?:\s+(?:van|is|of))?\s*"
+    + _EURO
+    + r"|"
+    + _EURO
+    + r"\s*\(?(?P<dir2>voordelig|nadelig|voordeel|nadeel|[NV])\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -66,7 +77,10 @@ def _item_line(line: Line) -> tuple[str, str, int | float, bool] | None:
     amount = _euro_amount(text)
     if not direction or not amount:
         return None
-    item = text[: direction.start()].strip(" ,:;-–")
+    raw_item = text[: direction.start()]
+    item = raw_item.strip(" ,:;-–")
+    if len(item.split()) > _MAX_NAME_WORDS or raw_item.rstrip().endswith("("):
+        return None
     if not item or (re.search(r"\d", item) and not re.match(r"^\d+(\.\d+)*\s", item)):
         return None
     if text[direction.end() :].strip(" ,:").split(" ")[0] not in {"€", "van", ""} and not text[
@@ -100,15 +114,45 @@ def find_explanations(lines: list[Line], start: int = 0) -> list[Explanation]:
             current = Explanation(line, item[0], item[2], item[1], item[3], scope)
             found.append(current)
             continue
-        heading = parse_heading(0, line)
-        if heading and len(line.text.split()) <= _MAX_ITEM_WORDS:
-            scope, current = line.text, None
+        if _scope_line(line):
+            scope, current = line.text.rstrip(": ").strip(), None
             continue
         if current is None or _FOOTNOTE.match(line.text):
             continue
         current.text.append(line.text)
         if line.text[0] in _BULLETS or (_direction_pattern().search(line.text) and _euro_amount(line.text)):
             current.parts.append(_part(line))
+    return found
+
+
+def _scope_line(line: Line) -> bool:
+    """A heading such as '3. Maatschappelijk werk:' or 'Thema 1.1 Jeugd' that groups the explanations below it."""
+    text = line.text
+    if parse_heading(0, line) and len(text.split()) <= _MAX_ITEM_WORDS:
+        return True
+    return text.endswith(":") and len(text.split()) <= _MAX_SCOPE_WORDS and not _euro_amount(text)
+
+
+def find_prose_deviations(lines: list[Line]) -> list[Explanation]:
+    """Deviations told in sentences ('... (voordelig € 35.000).') under a heading, for documents without a table
+    or item lines: the heading is the item, the sentence its explanation."""
+    found: list[Explanation] = []
+    scope: str | None = None
+    for line in lines:
+        if _scope_line(line):
+            scope = line.text.rstrip(": ").strip()
+            continue
+        match = _PROSE.search(line.text)
+        if not match:
+            continue
+        amount = _euro_amount(match.group(0))
+        if not amount:
+            continue
+        direction = money_vocabulary().directions[fold(match.group("dir") or match.group("dir2"))]
+        item = scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
+        explanation = Explanation(line, item, amount[0], direction, amount[1], scope)
+        explanation.text.append(line.text)
+        found.append(explanation)
     return found
 
 

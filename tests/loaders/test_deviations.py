@@ -103,3 +103,23 @@ def test_ooststellingwerf_jeugdzorg_is_explained_by_the_crisis_advance(ooststell
     assert youth.scope == "Thema 1.1 Jeugd" and "Crisis Jeugdhulp" in youth.explanation
     assert ooststellingwerf.deviations[2].incidental
     assert all(d.explanation for d in ooststellingwerf.deviations[:6])
+
+
+def test_deviations_told_in_sentences_under_headings():
+    text = (
+        "Analyse begroting 2018\n3. Maatschappelijk werk:\n"
+        "De lasten zijn lager omdat er incidenteel budget was (voordelig € 35.000).\n"
+        "Er is geen dekking vanuit de reserve begroot. (nadelig €57.000)\n5. Minderheden:\n"
+        "Geen huur meer voor de opvang (voordelig € 38.000)\nDe gemeente groeit.\n"
+    )
+    items = [(d.scope, d.amount_eur, d.direction) for d in parse(text).deviations]
+    assert items == [
+        ("3. Maatschappelijk werk", 35_000, "V"),
+        ("3. Maatschappelijk werk", 57_000, "N"),
+        ("5. Minderheden", 38_000, "V"),
+    ]
+    assert parse(text).deviations[0].explanation.startswith("De lasten zijn lager")
+
+
+def test_prose_is_not_read_when_the_document_has_a_deviation_table():
+    assert len(parse(REPORT + "Verder een voordeel van € 5.000 op papier.\n").deviations) == 3
