@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import queries, strings
 from dashboard.db import database_path
+from loaders.store import SCHEMA_VERSION
 
 
 def require_documents() -> None:
@@ -13,6 +14,10 @@ def require_documents() -> None:
     path = database_path()
     if not path.exists():
         st.info(strings.DATABASE_MISSING.format(path=path))
+        st.stop()
+    version = queries.schema_version()
+    if version != SCHEMA_VERSION:
+        st.error(strings.DATABASE_OLD.format(path=path, version=version or "?", current=SCHEMA_VERSION))
         st.stop()
     if queries.documents().empty:
         st.info(strings.EMPTY_DATABASE)

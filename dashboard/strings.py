@@ -32,6 +32,11 @@ EMPTY_DATABASE = (
 NO_ACTIVITIES = "De geladen documenten bevatten (nog) geen activiteiten met een status."
 NO_ACTIVITIES_FOR_FILTER = "Geen activiteiten met een status voor deze selectie. Verruim de filters in de zijbalk."
 NO_DATA_FOR_CHART = "Geen gegevens voor deze selectie"
+DATABASE_OLD = (
+    "Database {path} is gemaakt door een oudere versie (schema {version}, nu {current}). Verplaats of "
+    "verwijder het bestand en laad de documenten opnieuw (`voortgang serve` bouwt een nieuwe met de "
+    "voorbeelden)."
+)
 DATABASE_MISSING = "Database {path} bestaat niet. Voer `voortgang load <bestand> --db {path}` uit."
 
 FILTERS_HEADER = "Filters"

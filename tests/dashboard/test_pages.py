@@ -197,3 +197,14 @@ def test_an_activity_from_a_pdf_names_its_page_in_the_source(monkeypatch, tmp_pa
     load_extractions([extract_bytes(_pdf(lines), str(tmp_path / "lang.pdf"))], db)
     app = open_app(monkeypatch, db, ACTIVITIES, activiteit="GM0299|6.1.1")
     assert any(", pagina 2, regel " in caption.value for caption in app.caption)
+
+
+def test_a_database_of_an_older_version_is_explained_not_a_traceback(monkeypatch, tmp_path):
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    ensure_schema(db)
+    with duckdb.connect(str(db)) as connection:
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    app = open_app(monkeypatch, db)
+    assert app.error[0].value.startswith(f"Database {db} is gemaakt door een oudere versie (schema 1, nu ")
