@@ -52,6 +52,10 @@ CHOOSE_STATUS = "Alle statussen"
 INVALID_FILTER = "De link bevat een onbekende waarde voor {filter}: {value!r}. Die is genegeerd."
 
 OVERVIEW_HEADER = "Overzicht van de voortgang"
+MIXED_MUNICIPALITIES = (
+    "Dit overzicht telt de activiteiten van meerdere gemeenten samen ({names}); hun "
+    "rapportageperioden verschillen. Kies links een gemeente voor een zuiver beeld."
+)
 KPI_ACTIVITIES = "Activiteiten"
 KPI_ON_TRACK = "Op koers in {period}"
 KPI_COUNCIL = "Bijsturing raad nodig"

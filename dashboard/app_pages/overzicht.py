@@ -17,6 +17,8 @@ if facts.empty:
     st.info(strings.NO_ACTIVITIES_FOR_FILTER)
     st.stop()
 
+if selection.municipality is None and facts["municipality"].nunique() > 1:
+    st.info(strings.MIXED_MUNICIPALITIES.format(names=", ".join(sorted(facts["municipality"].dropna().unique()))))
 periods = facts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
 latest = selection.period if selection.period in periods else periods[-1]
 previous = periods[periods.index(latest) - 1] if periods.index(latest) > 0 else None

@@ -208,3 +208,9 @@ def test_a_database_of_an_older_version_is_explained_not_a_traceback(monkeypatch
         connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     app = open_app(monkeypatch, db)
     assert app.error[0].value.startswith(f"Database {db} is gemaakt door een oudere versie (schema 1, nu ")
+
+
+def test_the_overview_of_several_municipalities_says_to_choose_one(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db)
+    assert app.info[0].value.startswith("Dit overzicht telt de activiteiten van meerdere gemeenten samen (")
+    assert not open_app(monkeypatch, samples_db, gemeente="Zevenaar").info
