@@ -372,9 +372,8 @@ def _table_activities(
                 result.activities.append(activity)
                 if row.code:
                     known[row.code] = activity
-            for period, raw in zip(periods[-len(row.values) :], row.values, strict=True):
-                canonical = seen_periods.setdefault(period.canonical, period)
-                _add_status(result, seen_statuses, activity, canonical, row.line, raw, context)
+            values = [(row.line, raw) for raw in row.values]
+            _add_statuses(result, seen_periods, seen_statuses, activity, periods, values, context)
 
 
 def _heading_activities(
@@ -426,10 +425,7 @@ def _heading_activities(
         )
         result.activities.append(activity)
         for block in section.blocks:
-            periods = block.periods[-len(block.values) :]
-            for period, (line, raw) in zip(periods, block.values, strict=True):
-                canonical = seen_periods.setdefault(period.canonical, period)
-                _add_status(result, seen_statuses, activity, canonical, line, raw, context)
+            _add_statuses(result, seen_periods, seen_statuses, activity, block.periods, block.values, context)
 
 
 def _activity_name(lines: list[Line], block: Block) -> tuple[str, int] | None:
@@ -479,10 +475,7 @@ def _named_activities(
             activity = Activity(name=name, line=number)
             known[name] = activity
             result.activities.append(activity)
-        periods = block.periods[-len(block.values) :]
-        for period, (line, raw) in zip(periods, block.values, strict=True):
-            canonical = seen_periods.setdefault(period.canonical, period)
-            _add_status(result, seen_statuses, activity, canonical, line, raw, context)
+        _add_statuses(result, seen_periods, seen_statuses, activity, block.periods, block.values, context)
 
 
 def _ancestor(by_code: dict[str, Heading], heading: Heading, level: int, depth: int) -> str | None:
@@ -491,6 +484,21 @@ def _ancestor(by_code: dict[str, Heading], heading: Heading, level: int, depth: 
     code = ".".join(heading.code.split(".")[:level])
     ancestor = by_code.get(code)
     return ancestor.text if ancestor else None
+
+
+def _add_statuses(
+    result: StatusTableResult,
+    seen_periods: dict[str, ParsedPeriod],
+    seen_statuses: dict[tuple[str, str], StatusReport],
+    activity: Activity,
+    periods: list[ParsedPeriod],
+    values: list[tuple[Line, str]],
+    context: DocumentContext,
+) -> None:
+    """Statuses of one activity; fewer values than periods belong to the latest periods."""
+    for period, (line, raw) in zip(periods[-len(values) :], values, strict=True):
+        canonical = seen_periods.setdefault(period.canonical, period)
+        _add_status(result, seen_statuses, activity, canonical, line, raw, context)
 
 
 def _add_status(

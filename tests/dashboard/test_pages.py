@@ -178,23 +178,12 @@ def test_without_chromium_image_downloads_say_how_to_install_it(monkeypatch, sam
 def test_an_activity_from_a_pdf_names_its_page_in_the_source(monkeypatch, tmp_path):
     from loaders.document import extract_bytes
     from loaders.store import load_extractions
-    from tests.loaders.test_document_formats import FONT, _pdf
+    from tests.loaders.test_document_formats import FONT, TWO_PAGE_REPORT, _pdf
 
     if not FONT.exists():
         pytest.skip("DejaVu font missing (apt-get install fonts-dejavu-core)")
-    lines = [
-        "2e Voortgangsrapportage 2019",
-        "Gemeente Zevenaar",
-        *["Tekst."] * 70,
-        "6.1.1 Iets doen",
-        "Stand van zaken",
-        "Rek. 2018",
-        "1e VGR",
-        "Volgens plan",
-        "Volgens plan",
-    ]
     db = tmp_path / "v.duckdb"
-    load_extractions([extract_bytes(_pdf(lines), str(tmp_path / "lang.pdf"))], db)
+    load_extractions([extract_bytes(_pdf(TWO_PAGE_REPORT), str(tmp_path / "lang.pdf"))], db)
     app = open_app(monkeypatch, db, ACTIVITIES, activiteit="GM0299|6.1.1")
     assert any(", pagina 2, regel " in caption.value for caption in app.caption)
 

@@ -18,6 +18,18 @@ needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font missing (
 
 STATUS_ROWS = [("1.1.1 Fietspaden verbreden", "Groen", "Oranje"), ("1.1.2 Laadpalen plaatsen", "Groen", "Rood")]
 BUDGET_ROWS = [("Jeugd", 1200, 1350, 150), ("Wmo", 800, 760, 40)]
+# Long enough to need two PDF pages; the activity stands on page 2.
+TWO_PAGE_REPORT = [
+    "2e Voortgangsrapportage 2019",
+    "Gemeente Zevenaar",
+    *["Tekst."] * 70,
+    "6.1.1 Iets doen",
+    "Stand van zaken",
+    "Rek. 2018",
+    "1e VGR",
+    "Volgens plan",
+    "Volgens plan",
+]
 
 
 def _pdf(lines: list[str]) -> bytes:
@@ -243,18 +255,7 @@ def test_a_pdf_with_dots_and_a_budget_table_gives_the_same_records_as_text():
 def test_pdf_lines_keep_their_page():
     from model.records import page_of
 
-    lines = [
-        "2e Voortgangsrapportage 2019",
-        "Gemeente Zevenaar",
-        *["Tekst."] * 70,
-        "6.1.1 Iets doen",
-        "Stand van zaken",
-        "Rek. 2018",
-        "1e VGR",
-        "Volgens plan",
-        "Volgens plan",
-    ]
-    extraction = extract_bytes(_pdf(lines), "lang.pdf")
+    extraction = extract_bytes(_pdf(TWO_PAGE_REPORT), "lang.pdf")
     assert len(extraction.page_starts) == 2
     [activity] = extraction.activities
     assert page_of(activity.line, extraction.page_starts) == 2
