@@ -1,5 +1,5 @@
 """Loaders: turn document bytes into records (pure; they never open the database)."""
 
-from loaders.document import extract_bytes, extract_file
+from loaders.extract import extract_bytes, extract_file
 
 __all__ = ["extract_bytes", "extract_file"]

@@ -10,8 +10,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from loaders.document import extract_file
-from loaders.excel_template import write_template
+from loaders.extract import extract_file
 from loaders.store import (
     DB_ENV,
     PROJECT_DIR,
@@ -21,6 +20,7 @@ from loaders.store import (
     read_extraction,
     stored_documents,
 )
+from loaders.template.workbook import write_template
 from model.records import Extraction
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"

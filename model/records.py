@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from model.statuses import Status
+from model.warnings import CATALOGUE
 
 BudgetKind = Literal["lasten", "baten", "saldo", "reserves", "resultaat", "other"]
 Direction = Literal["N", "V"]
@@ -24,6 +25,13 @@ class WarningRecord(Record):
     code: str = Field(description="stable kebab-case code, e.g. unmapped-status-label")
     message: str = Field(description="what was found and what was done with it")
     line: int | None = Field(default=None, description="1-based line in the document text")
+
+    @field_validator("code")
+    @classmethod
+    def _known_code(cls, code: str) -> str:
+        if code not in CATALOGUE:
+            raise ValueError(f"warning code {code!r} is not in model/warnings.py")
+        return code
 
     def render(self) -> str:
         """One line for the JSON `warnings` list and the terminal."""

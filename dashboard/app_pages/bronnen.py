@@ -6,6 +6,7 @@ from dashboard import format, queries, strings
 from dashboard.downloads import downloads
 from dashboard.guard import require_documents
 from dashboard.selection import Selection
+from model.warnings import dutch_meaning
 
 st.title(strings.SOURCES_HEADER)
 require_documents()
@@ -48,7 +49,7 @@ st.subheader(strings.WARNINGS_HEADER)
 if warnings.empty:
     st.write(strings.NO_WARNINGS)
 else:
-    meaning = warnings["code"].map(lambda code: strings.WARNING_MEANINGS.get(code, code))
+    meaning = warnings["code"].map(dutch_meaning)
     st.dataframe(
         warnings.assign(meaning=meaning)[["municipality", "title", "line", "meaning", "code", "message"]].rename(
             columns={

@@ -10,6 +10,7 @@ from dashboard.filters import sidebar_selection
 from dashboard.format import euro
 from dashboard.guard import require_documents
 from dashboard.navigation import selectable_table
+from model.warnings import dutch_meaning
 
 st.title(strings.FINANCE_HEADER)
 require_documents()
@@ -153,7 +154,7 @@ if checks.empty:
 else:
     st.caption(strings.CHECKS_CAPTION)
     st.dataframe(
-        checks.assign(meaning=checks["code"].map(lambda c: strings.WARNING_MEANINGS.get(c, c)))[
+        checks.assign(meaning=checks["code"].map(dutch_meaning))[
             ["municipality", "title", "line", "meaning", "message"]
         ].rename(
             columns={

@@ -8,8 +8,8 @@ import streamlit as st
 
 from dashboard import strings
 from dashboard.db import database_path
-from loaders.document import extract_bytes
 from loaders.errors import UnreadableDocument
+from loaders.extract import extract_bytes
 from loaders.store import StoreError, load_extractions
 
 MAX_MEGABYTES = 25

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import strings
 from loaders.store import DB_ENV, ensure_schema
+from model.warnings import dutch_meaning
 from tests.dashboard.test_pages import APP, table_with
 
 FINANCE, INDICATORS = "app_pages/financien.py", "app_pages/indicatoren.py"
@@ -94,7 +95,7 @@ def test_activity_costs_are_grouped_by_programme(monkeypatch, samples_db):
     headings = [m.value for m in app.markdown if m.value.startswith("**Uitvoeringsprogramma")]
     assert len(headings) == 6 and headings[0].startswith("**Uitvoeringsprogramma 1: Gezond en weerbaar** — € ")
     assert any(
-        strings.WARNING_MEANINGS["amount-not-understood"] in set(frame.value.get(strings.COL_WARNING_MEANING, []))
+        dutch_meaning("amount-not-understood") in set(frame.value.get(strings.COL_WARNING_MEANING, []))
         for frame in app.dataframe
     )
 
@@ -117,7 +118,7 @@ def test_finance_pages_on_an_empty_database(monkeypatch, tmp_path, page):
 
 
 def test_indicator_values_target_and_trend_are_shown(monkeypatch, tmp_path):
-    from loaders.document import parse_text
+    from loaders.extract import parse_text
     from loaders.store import load_extractions
 
     text = (

@@ -176,7 +176,7 @@ def test_without_chromium_image_downloads_say_how_to_install_it(monkeypatch, sam
 
 
 def test_an_activity_from_a_pdf_names_its_page_in_the_source(monkeypatch, tmp_path):
-    from loaders.document import extract_bytes
+    from loaders.extract import extract_bytes
     from loaders.store import load_extractions
     from tests.loaders.test_document_formats import FONT, TWO_PAGE_REPORT, _pdf
 

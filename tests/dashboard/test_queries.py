@@ -69,7 +69,7 @@ def test_deviation_items_with_parts(samples_db):
 
 
 def test_indicators_with_values_in_period_order(tmp_path):
-    from loaders.document import parse_text
+    from loaders.extract import parse_text
     from loaders.store import load_extractions
 
     text = "Indicatoren\n2.1 Werk\nBanen per 1.000 inwoners | |\n2021 | 2020\n640 | 612,5\nBron: | CBS\n"

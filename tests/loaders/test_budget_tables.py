@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import parse_text
+from loaders.extract import parse_text
 from tests.conftest import SAMPLES
 
 SIGNED = """\

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.document import extract_bytes
 from loaders.errors import UnreadableDocument
+from loaders.extract import extract_bytes
 from model.colours import colour_word
 from tests.conftest import ZEVENAAR
 

@@ -8,9 +8,9 @@ import pytest
 from openpyxl import load_workbook
 
 from loaders import cli
-from loaders.document import extract_bytes, extract_file
-from loaders.excel_template import ACTIVITIES, BUDGET, DEVIATIONS, INDICATORS, write_template
+from loaders.extract import extract_bytes, extract_file
 from loaders.store import load_extractions, read_extraction, stored_documents
+from loaders.template.workbook import ACTIVITIES, BUDGET, DEVIATIONS, INDICATORS, write_template
 from tests.conftest import SAMPLES
 
 

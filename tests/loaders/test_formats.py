@@ -8,10 +8,10 @@ import zipfile
 
 import pytest
 
-from loaders.document import extract_bytes
 from loaders.errors import UnreadableDocument
-from loaders.formats import decode_text, detect_format
-from loaders.html_text import html_to_text
+from loaders.extract import extract_bytes
+from loaders.readers.formats import decode_text, detect_format
+from loaders.readers.html import html_to_text
 
 REPORT = "2e Voortgangsrapportage 2019\nGemeente Zevenaar\n6.1.1 Iets\nStand van zaken\nRek. 2018\nVolgens plan\n"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.document import parse_text
+from loaders.extract import parse_text
 from tests.conftest import SAMPLES
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import parse_text
-from loaders.legends import find_legend
-from loaders.lines import split_lines
+from loaders.extract import parse_text
+from loaders.readers.lines import split_lines
+from loaders.recognizers.legends import find_legend
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from loaders.lines import split_lines
-from loaders.metadata import describe_document
+from loaders.readers.lines import split_lines
+from loaders.recognizers.metadata import describe_document
 
 
 def describe(text: str, municipality: str | None = None):

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.document import extract_bytes
 from loaders.errors import UnreadableDocument
+from loaders.extract import extract_bytes
 from tests.conftest import ZEVENAAR, sample_paths
 
 LINES = st.sampled_from(

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from loaders.document import parse_text
+from loaders.extract import parse_text
 from tests.conftest import ZEVENAAR
 
 DETAIL = """\

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from loaders.lines import Line
 from model.amounts import NotAnAmount, parse_amount
+from model.document import Line
 
 _NUMBER = re.compile(r"^[-−(]?€?-?\d[\d.]*(?:,\d+|,-{1,2})?\)?-?%?[NV]?$")
 _DASH = {"-", "–", "—", "−"}

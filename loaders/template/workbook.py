@@ -10,7 +10,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from loaders.money_vocabulary import money_vocabulary
+from loaders.recognizers.money_vocabulary import money_vocabulary
 from model.amounts import NotAnAmount, parse_amount, to_euros
 from model.municipalities import find_municipality
 from model.periods import parse_period

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from loaders.headings import find_headings
-from loaders.lines import Line
-from loaders.money_vocabulary import money_vocabulary
-from loaders.sections import card_labels, is_noise
+from loaders.recognizers.headings import find_headings
+from loaders.recognizers.money_vocabulary import money_vocabulary
+from loaders.recognizers.sections import card_labels, is_noise
 from model.amounts import NotAnAmount, parse_amount, to_euros
+from model.document import Line
 from model.records import Activity, BudgetLine, WarningRecord
 from model.text import fold
 from model.vocabulary import load_vocabulary

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.lines import Line
+from model.document import Line
 from model.text import fold
 from model.vocabulary import load_vocabulary
 

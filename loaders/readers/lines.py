@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from model.document import Line
 from model.text import clean_line
 
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*|\t+")
-
-
-@dataclass(frozen=True)
-class Line:
-    """A non-empty line: its 1-based number in the text, its cleaned text and its cells."""
-
-    number: int
-    text: str
-    cells: tuple[str, ...]
 
 
 def split_lines(text: str) -> list[Line]:

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from loaders.lines import Line
-from loaders.metadata import DocumentContext
-from loaders.sections import indicator_vocabulary, is_noise
+from loaders.recognizers.metadata import DocumentContext
+from loaders.recognizers.sections import indicator_vocabulary, is_noise
 from model.amounts import NotAnAmount, parse_amount
+from model.document import Line
 from model.periods import ParsedPeriod, parse_period
 from model.records import Indicator, IndicatorValue, WarningRecord
 from model.text import fold

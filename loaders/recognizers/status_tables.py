@@ -10,10 +10,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders.fields import match_field
-from loaders.headings import Heading, find_headings
-from loaders.lines import Line
-from loaders.metadata import DocumentContext
+from loaders.recognizers.fields import match_field
+from loaders.recognizers.headings import Heading, find_headings
+from loaders.recognizers.metadata import DocumentContext
+from model.document import Line
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.records import Activity, StatusReport, WarningRecord
 from model.statuses import Status, match_status

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from loaders.headings import parse_heading
-from loaders.lines import Line
-from loaders.money_vocabulary import money_vocabulary
+from loaders.recognizers.headings import parse_heading
+from loaders.recognizers.money_vocabulary import money_vocabulary
 from model.amounts import NotAnAmount, parse_amount, to_euros
+from model.document import Line
 from model.records import Deviation, DeviationPart, WarningRecord
 from model.text import fold
 

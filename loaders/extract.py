@@ -6,22 +6,22 @@ import hashlib
 import io
 from pathlib import Path
 
-from loaders.activity_cards import parse_activity_cards
-from loaders.budget_tables import parse_money_tables
 from loaders.errors import UnreadableDocument
-from loaders.excel_template import is_template, read_template
-from loaders.excel_text import xlsx_to_text
-from loaders.explanations import find_explanations, find_prose_deviations, link_explanations
-from loaders.formats import check_extension, decode_text, detect_format, require_supported
-from loaders.goals import parse_goals
-from loaders.html_text import html_to_text
-from loaders.indicators import parse_indicators
-from loaders.legends import find_legend
-from loaders.lines import Line, split_lines
-from loaders.metadata import DocumentContext, describe_document
-from loaders.pdf_text import page_starts, pdf_pages
-from loaders.status_tables import parse_status_tables
-from loaders.word_text import docx_to_text
+from loaders.readers.docx import docx_to_text
+from loaders.readers.formats import check_extension, decode_text, detect_format, require_supported
+from loaders.readers.html import html_to_text
+from loaders.readers.lines import Line, split_lines
+from loaders.readers.pdf import page_starts, pdf_pages
+from loaders.readers.xlsx import xlsx_to_text
+from loaders.recognizers.activity_cards import parse_activity_cards
+from loaders.recognizers.budget_tables import parse_money_tables
+from loaders.recognizers.explanations import find_explanations, find_prose_deviations, link_explanations
+from loaders.recognizers.goals import parse_goals
+from loaders.recognizers.indicators import parse_indicators
+from loaders.recognizers.legends import find_legend
+from loaders.recognizers.metadata import DocumentContext, describe_document
+from loaders.recognizers.status_tables import parse_status_tables
+from loaders.template.workbook import is_template, read_template
 from model.periods import ParsedPeriod
 from model.records import Activity, Extraction, Period, WarningRecord
 from model.text import fold

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from loaders.lines import Line
+from model.document import Line
 from model.statuses import STATUSES, Status, label_key, match_status
 from model.text import fold
 from model.vocabulary import load_vocabulary

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from loaders.lines import Line
+from model.document import Line
 from model.municipalities import detect_municipality, find_municipality
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.records import DocumentInfo, WarningRecord

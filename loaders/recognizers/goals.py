@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.headings import Heading, find_headings
-from loaders.lines import Line
-from loaders.metadata import DocumentContext
-from loaders.sections import goal_section, is_goal_stop, is_noise
+from loaders.recognizers.headings import Heading, find_headings
+from loaders.recognizers.metadata import DocumentContext
+from loaders.recognizers.sections import goal_section, is_goal_stop, is_noise
+from model.document import Line
 from model.periods import ParsedPeriod, parse_period
 from model.records import Activity, Goal, StatusReport, WarningRecord
 from model.statuses import match_status
