@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import colorsys
+import re
 from functools import cache
 
 from model.vocabulary import load_vocabulary
@@ -37,3 +38,35 @@ def colour_word(rgb: str | None) -> str | None:
         return "grijs"
     degrees = hue * 360
     return next((word for word, low, high in _ranges() if low <= degrees < high), None)
+
+
+@cache
+def _names() -> dict[str, str]:
+    names = load_vocabulary("statuses").get("colour_names", {})
+    found = {word: word for word in load_vocabulary("statuses")["colours"]}
+    found.update({"wit": "wit", "zwart": "zwart", "grijs": "grijs"})
+    for word, others in names.items():
+        for other in others:
+            found[other] = word
+    return found
+
+
+_RGB = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})")
+_HEX = re.compile(r"#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+
+
+def named_colour(word: str) -> str | None:
+    """The colour word of a colour name in Dutch or English ('green', 'amber' → 'groen', 'oranje')."""
+    return _names().get(word.strip().lower())
+
+
+def css_colour(value: str) -> str | None:
+    """The colour word of a CSS colour value: '#3c9a3c', '#f00', 'rgb(60, 154, 60)' or a colour name."""
+    if match := _HEX.search(value):
+        digits = match.group(1)
+        if len(digits) == 3:
+            digits = "".join(ch * 2 for ch in digits)
+        return colour_word(digits)
+    if match := _RGB.search(value):
+        return colour_word("".join(f"{min(255, int(part)):02X}" for part in match.groups()))
+    return named_colour(value.strip().split()[0]) if value.strip() else None

@@ -104,6 +104,7 @@ class BudgetLine(Record):
     activity: str | None = Field(default=None, description="the activity a cost item belongs to (execution programmes)")
     programme: str | None = None
     note: str | None = Field(default=None, description="the sentence an amount was taken from")
+    table: str | None = Field(default=None, description="the title of the table the amount is in")
     line: int | None = None
 
 

@@ -1,0 +1,53 @@
+"""Readers: the bytes of a file in any supported format to one document model (model/document.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from loaders.readers.docx import docx_to_text
+from loaders.readers.formats import decode_text
+from loaders.readers.html import html_to_text
+from loaders.readers.pdf import page_starts, pdf_pages
+from loaders.readers.text import read_text
+from loaders.readers.xlsx import xlsx_to_text
+from model.document import Document
+from model.records import WarningRecord
+
+
+def _read_plain(data: bytes) -> tuple[Document, list[WarningRecord]]:
+    text, warnings = decode_text(data)
+    return read_text(text), warnings
+
+
+def _read_html(data: bytes) -> tuple[Document, list[WarningRecord]]:
+    text, warnings = decode_text(data)
+    return read_text(html_to_text(text), "html"), warnings
+
+
+def _read_pdf(data: bytes) -> tuple[Document, list[WarningRecord]]:
+    pages = pdf_pages(data)
+    document = read_text("\n".join(pages), "pdf")
+    document.page_starts = page_starts(pages)
+    return document, []
+
+
+def _read_docx(data: bytes) -> tuple[Document, list[WarningRecord]]:
+    return read_text(docx_to_text(data), "docx"), []
+
+
+def _read_xlsx(data: bytes) -> tuple[Document, list[WarningRecord]]:
+    return read_text(xlsx_to_text(data), "xlsx"), []
+
+
+READERS: dict[str, Callable[[bytes], tuple[Document, list[WarningRecord]]]] = {
+    "text": _read_plain,
+    "html": _read_html,
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+    "xlsx": _read_xlsx,
+}
+
+
+def read_document(data: bytes, fmt: str) -> tuple[Document, list[WarningRecord]]:
+    """The document model of `data` in format `fmt` (as detected), with the reader's own warnings."""
+    return READERS[fmt](data)

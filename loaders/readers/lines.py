@@ -15,7 +15,7 @@ def split_lines(text: str) -> list[Line]:
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         cleaned = clean_line(raw)
-        if not cleaned or set(cleaned) <= set("|-: "):
+        if not cleaned or (set(cleaned) <= set("|-: ") and ("|" in cleaned or len(cleaned) >= 3)):
             continue
         cells = tuple(cell for cell in (clean_line(c) for c in _CELL_SEPARATOR.split(cleaned)) if cell)
         lines.append(Line(number, cleaned, cells or (cleaned,)))

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from loaders.readers.numeric_rows import Cell, NumericRow, read_row
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.money_vocabulary import MoneyVocabulary, money_vocabulary
-from loaders.recognizers.numeric_rows import Cell, NumericRow, read_row
 from model.amounts import NotAnAmount, parse_amount, parse_unit, to_euros
 from model.document import Line
 from model.periods import YEAR, parse_period

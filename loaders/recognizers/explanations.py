@@ -18,13 +18,14 @@ from model.document import Line
 from model.records import Deviation, DeviationPart, WarningRecord
 from model.text import fold
 
-_EURO = r"€\s?-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?\*?"
+_EURO = r"€\s*-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?\*?"
 _MAX_ITEM_WORDS = 14
 _BULLETS = "•·-–*▪◦"
 _FOOTNOTE = re.compile(r"^\*\s")
 _MAX_SCOPE_WORDS = 8
 _MAX_NAME_WORDS = 7
 _PROSE_ITEM_WORDS = 8
+_ASIDE = re.compile(r"\([^()]*\)")
 _PROSE = re.compile(
     r"\b(?P<dir>voordelig|nadelig|voordeel|nadeel)\b(?:\s+(?:van|is|of))?\s*"
     + _EURO
@@ -133,6 +134,18 @@ def _scope_line(line: Line) -> bool:
     return text.endswith(":") and len(text.split()) <= _MAX_SCOPE_WORDS and not _euro_amount(text)
 
 
+def _main_match(text: str) -> re.Match[str] | None:
+    """The amount with a direction that the sentence is about: not one inside an aside '(Act. 2022 € 100.000 V)'."""
+    matches = list(_PROSE.finditer(text))
+    outside = [m for m in matches if not _inside_aside(text, m.start())]
+    return (outside or matches or [None])[-1] if len(outside) != 1 else outside[0]
+
+
+def _inside_aside(text: str, position: int) -> bool:
+    opening = text.rfind("(", 0, position)
+    return opening >= 0 and text.find(")", opening) > position and bool(re.search(r"[A-Za-z]", text[opening:position]))
+
+
 def find_prose_deviations(lines: list[Line]) -> list[Explanation]:
     """Deviations told in sentences ('... (voordelig € 35.000).') under a heading, for documents without a table
     or item lines: the heading is the item, the sentence its explanation."""
@@ -142,14 +155,19 @@ def find_prose_deviations(lines: list[Line]) -> list[Explanation]:
         if _scope_line(line):
             scope = line.text.rstrip(": ").strip()
             continue
-        match = _PROSE.search(line.text)
+        match = _main_match(line.text)
         if not match:
             continue
         amount = _euro_amount(match.group(0))
         if not amount:
             continue
         direction = money_vocabulary().directions[fold(match.group("dir") or match.group("dir2"))]
-        item = scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
+        before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
+        closing = not line.text[match.end() :].strip(" .)")
+        if closing and before and len(before.split()) <= _MAX_ITEM_WORDS:
+            item = before
+        else:
+            item = scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
         explanation = Explanation(line, item, amount[0], direction, amount[1], scope)
         explanation.text.append(line.text)
         found.append(explanation)
@@ -192,7 +210,7 @@ def link_explanations(
                     f"the table {deviation.direction} € {deviation.amount_eur:n}",
                 )
             )
-        deviation.scope = explanation.scope
+        deviation.scope = explanation.scope or deviation.scope
         deviation.explanation = "\n".join([explanation.line.text, *explanation.text])
         deviation.explanation_line = explanation.line.number
         deviation.parts = explanation.parts

@@ -80,7 +80,7 @@ def _values_row(line: Line) -> list[float | int | None] | None:
     return values if values else None
 
 
-def _unit(name: str) -> str | None:
+def unit_from_name(name: str) -> str | None:
     folded = fold(name)
     units = load_vocabulary("documents")["indicator_units"]
     return next(
@@ -155,7 +155,7 @@ def _section(
         name = line.cells[0] if line.cells else line.text
         if len(name) > _MAX_NAME_CHARS or values is not None:
             continue
-        current = Indicator(name=name, group=group, unit=_unit(name), line=line.number)
+        current = Indicator(name=name, group=group, unit=unit_from_name(name), line=line.number)
         header, target_columns = None, 0
         result.indicators.append(current)
     return index

@@ -17,14 +17,19 @@ class MoneyVocabulary:
     nouns: tuple[str, ...]
     difference_columns: tuple[str, ...]
     row_kinds: tuple[tuple[str, tuple[str, ...]], ...]
+    row_phrases: tuple[tuple[str, str], ...]
     totals: tuple[str, ...]
     deviation_titles: tuple[str, ...]
     directions: dict[str, str]
     income_words: tuple[str, ...]
+    money_context: tuple[str, ...]
 
     def row_kind(self, label: str) -> str | None:
         """The kind a row or section label names (lasten, baten, saldo, reserves, resultaat), if any."""
         words = f" {fold(label)} "
+        for phrase, kind in self.row_phrases:
+            if f" {phrase} " in words:
+                return kind
         for kind, names in self.row_kinds:
             if any(f" {name} " in words for name in names):
                 return kind
@@ -54,8 +59,10 @@ def money_vocabulary() -> MoneyVocabulary:
         nouns=tuple(fold(n) for n in data["nouns"]),
         difference_columns=tuple(fold(n) for n in data["difference_columns"]),
         row_kinds=tuple((kind, tuple(fold(n) for n in names)) for kind, names in data["row_kinds"].items()),
+        row_phrases=tuple((fold(phrase), kind) for phrase, kind in data["row_phrases"].items()),
         totals=tuple(fold(t) for t in data["totals"]),
         deviation_titles=tuple(fold(t) for t in data["deviation_titles"]),
         directions={fold(word): direction for direction, words in data["directions"].items() for word in words},
         income_words=tuple(fold(w) for w in data["income_words"]),
+        money_context=tuple(fold(w) for w in data["money_context"]),
     )

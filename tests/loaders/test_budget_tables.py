@@ -68,9 +68,9 @@ def test_amounts_are_whole_euros_with_the_printed_sign_and_the_row_kind():
     assert cell(result, "Saldo van baten en lasten", "Verschil").kind == "saldo"
 
 
-def test_dash_is_an_empty_cell_and_n_v_stays_with_its_amount():
+def test_dash_is_nil_and_n_v_stays_with_its_amount():
     result = parse(SIGNED)
-    assert cell(result, "2.1 Thema Wonen", "Primitieve Begroting", "baten").amount_eur is None
+    assert cell(result, "2.1 Thema Wonen", "Primitieve Begroting", "baten").amount_eur == 0
     difference = cell(result, "2.1 Thema Wonen", "Verschil", "lasten")
     assert (difference.amount_eur, difference.direction) == (-100_000, "N")
 

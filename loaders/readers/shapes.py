@@ -1,0 +1,115 @@
+"""What a piece of text looks like as a table cell: a number, a missing value, an N/V marker, a year, a code, a
+period or column name, a short label or prose. Readers use it to find tables in text; recognizers to read cells.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cache
+
+from model.periods import YEAR, parse_period
+from model.text import fold
+from model.vocabulary import load_vocabulary
+
+_MAX_SHORT_WORDS = 12
+_MAX_SHORT_CHARS = 110
+_MAX_VALUE_NAME_WORDS = 7
+_NUMBER = re.compile(
+    r"""^(?:[<>≤≥~±]\s*)?            # a comparator: '> 90%'
+        (?P<open>\()?[-−–+]?\s?(?:€\s?)?[-−–]?   # sign and euro sign in either order
+        (?:\d{1,3}(?:\.\d{3})+|\d+)    # 1.234.567 or 1234
+        (?:,\d+|,-{1,2})?              # decimals or ',-'
+        (?(open)\))\s?(?:%|‰)?-?       # closing bracket, percent, trailing minus
+        (?:\s?[NV])?\**$               # N/V marker, footnote stars
+    """,
+    re.VERBOSE,
+)
+_CODE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}\.?|\d{1,2}\.)$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d|21\d\d)$")
+_SENTENCE_END = re.compile(r"[.:;!?]$")
+
+
+class Shape(StrEnum):
+    """The kinds of cell text tables are built from."""
+
+    NUMBER = "number"
+    MISSING = "missing"
+    MARKER = "marker"
+    YEAR = "year"
+    CODE = "code"
+    PERIOD = "period"
+    COLUMN = "column"
+    SHORT = "short"
+    PROSE = "prose"
+
+
+VALUE_SHAPES = frozenset({Shape.NUMBER, Shape.MISSING, Shape.YEAR})
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_vocabulary("tables")
+    return (
+        frozenset(fold(w) for w in data["label_columns"]),
+        frozenset(fold(w) for w in data["value_columns"]),
+        frozenset(w.lower() for w in data["missing"]),
+    )
+
+
+def is_number(text: str) -> bool:
+    """True for a figure as tables print it: '1.234', '-5,6', '12%', '€ 285', '4.977-', '34**', '> 90%'."""
+    stripped = text.strip()
+    return bool(_NUMBER.match(stripped)) and (not _CODE.match(stripped) or bool(_THOUSANDS.match(stripped)))
+
+
+def is_missing(text: str) -> bool:
+    """True for a cell that stands for a missing value: '-', '.', 'n.n.b.', 'nb', '***', 'PM'."""
+    return text.strip().lower() in _vocabulary()[2]
+
+
+def column_role(text: str) -> str | None:
+    """'label' or 'value' when `text` names a table column ('Omschrijving', 'Verschil', 'Rekening 2021')."""
+    folded = fold(text)
+    if not folded:
+        return None
+    words = folded.split()
+    labels, values, _ = _vocabulary()
+    if folded in labels or (len(words) <= 3 and any(folded.startswith(w + " ") for w in labels)):
+        return "label"
+    if folded in values or (
+        (len(words) <= 2 or (len(words) <= _MAX_VALUE_NAME_WORDS and YEAR.search(folded)))
+        and any(folded.startswith(w + " ") for w in values)
+    ):
+        return "value"
+    period = parse_period(text)
+    if period is not None and period.kind != "jaar":
+        return "value"
+    return None
+
+
+def shape(text: str) -> Shape:
+    """Classify one cell or one line of text."""
+    stripped = text.strip()
+    if stripped in {"N", "V"}:
+        return Shape.MARKER
+    if _YEAR.match(stripped):
+        return Shape.YEAR
+    if is_missing(stripped):
+        return Shape.MISSING
+    if _CODE.match(stripped) and not _THOUSANDS.match(stripped):
+        return Shape.CODE
+    if is_number(stripped):
+        return Shape.NUMBER
+    role = column_role(stripped)
+    if role == "value" and parse_period(stripped) is not None:
+        return Shape.PERIOD
+    if role is not None:
+        return Shape.COLUMN
+    words = stripped.split()
+    if len(words) > _MAX_SHORT_WORDS or len(stripped) > _MAX_SHORT_CHARS:
+        return Shape.PROSE
+    if len(words) > 6 and _SENTENCE_END.search(stripped):
+        return Shape.PROSE
+    return Shape.SHORT

@@ -1,0 +1,170 @@
+"""Budget tables ("Wat heeft het gekost?", "Overzicht van baten en lasten", multi-year overviews) as budget lines.
+
+A table is a budget table by what its header and caption mean: a unit, period or difference columns, rows or
+columns that name lasten, baten, saldo or reserves. Each value cell becomes a budget line with its scope (the row
+or the table's title), kind, column, year, amount in euros and N/V.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from loaders.readers.shapes import is_missing
+from loaders.recognizers.grid import Column, Grid, GridRow
+from loaders.recognizers.money import Unit, amount_of, sign_legend, table_unit
+from loaders.recognizers.money_vocabulary import MoneyVocabulary, money_vocabulary
+from loaders.recognizers.signals import indicator_signals, money_signals
+from model.amounts import Amount, to_euros
+from model.records import BudgetLine, WarningRecord
+from model.text import fold
+
+_MIN_SCORE = 3
+_CODED = re.compile(r"^(?:[A-Z]{0,2}\d{1,2}(?:\.\d{1,3})*\.?)\s+\S")
+_NIL = {"-", "–", "—", "−"}  # a dash in a financial table is nil: zero, not unknown
+
+
+@dataclass
+class BudgetCell:
+    """One amount of a budget table, before it becomes a record (kept for the checks)."""
+
+    row: GridRow
+    column: Column
+    value: Decimal | None
+    direction: str | None
+    kind: str
+    total: bool
+
+
+@dataclass
+class BudgetTable:
+    """A budget table read: its unit, its cells and its warnings."""
+
+    grid: Grid
+    unit: Unit
+    cells: list[BudgetCell] = field(default_factory=list)
+    lines: list[BudgetLine] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
+
+
+def column_kind(column: Column, vocabulary: MoneyVocabulary) -> str | None:
+    """What a column holds: 'verschil' for differences, else the period kind of its name."""
+    if vocabulary.is_difference(column.name) or fold(column.name).startswith("resultaat"):
+        return "verschil"
+    return column.period.kind if column.period else None
+
+
+def _kind_of_column(column: Column, vocabulary: MoneyVocabulary) -> str | None:
+    words = fold(column.name).split()
+    for kind in ("baten", "lasten", "saldo"):
+        if kind in words:
+            return kind
+    return None
+
+
+def is_budget(grid: Grid, title: str | None = None) -> bool:
+    """True when the table's header, caption and rows say it holds budget figures."""
+    return money_signals(grid, title) - indicator_signals(grid) >= _MIN_SCORE
+
+
+def _values(grid: Grid) -> list[Decimal]:
+    found = []
+    for row in grid.rows:
+        for column in grid.value_columns:
+            cell = row.value(column)
+            amount = amount_of(cell.text) if cell else None
+            if amount is not None and amount.value is not None and not amount.percent:
+                found.append(amount.value)
+    return found
+
+
+def read_budget(
+    grid: Grid, title: str | None, previous: tuple[tuple[str, ...], Unit] | None = None
+) -> BudgetTable:
+    """Budget lines of a budget table; `title` is the scope of rows that only name a kind ('Lasten'). A table
+    without a unit whose columns repeat those of the `previous` budget table takes that table's unit."""
+    vocabulary = money_vocabulary()
+    context = grid.context
+    around = fold(" ".join([*grid.table.caption, title or ""]))
+    programme_level = (
+        any(vocabulary.row_kind(row.label) for row in grid.rows)
+        or any(_kind_of_column(c, vocabulary) for c in grid.value_columns)
+        or any(word in around for word in vocabulary.money_context)
+    )
+    euro_signs = any("€" in (row.value(c).text if row.value(c) else "") for row in grid.rows for c in grid.value_columns)
+    unit = table_unit(context, _values(grid), euro_signs) if programme_level else table_unit(context, [], euro_signs)
+    if not unit.stated and previous and previous[0] == tuple(c.name for c in grid.value_columns):
+        unit = previous[1]
+    result = BudgetTable(grid, unit)
+    if not unit.stated:
+        assumed = "thousands of euros (programme figures below a million)" if unit.multiplier == 1000 else "euros"
+        result.warnings.append(
+            WarningRecord(
+                code="budget-unit-assumed",
+                line=grid.table.line,
+                message=f"the table states no unit (such as 'x € 1.000'); amounts taken as {assumed}",
+            )
+        )
+    negative = sign_legend(context)
+    default = "saldo" if _per_programme(grid, around, vocabulary) else "other"
+    section: str | None = None
+    section_label = ""
+    unnamed = [c for c in grid.value_columns if not c.name]
+    if unnamed:
+        result.warnings.append(
+            WarningRecord(
+                code="budget-columns-mismatch",
+                line=grid.table.line,
+                message=f"{len(unnamed)} value columns have no name in the header; named by their position",
+            )
+        )
+    for row in grid.rows:
+        label = row.label
+        row_kind = vocabulary.row_kind(label)
+        if not row.has_values(grid.value_columns):
+            if row_kind:
+                section, section_label = row_kind, fold(label)
+            continue
+        total = vocabulary.is_total(label) or (bool(section_label) and fold(label) == section_label)
+        for position, column in enumerate(grid.value_columns):
+            cell = row.value(column)
+            if cell is None:
+                continue
+            amount = Amount(Decimal(0)) if cell.text.strip() in _NIL else amount_of(cell.text)
+            if amount is None and is_missing(cell.text):
+                amount = Amount(None)
+            if amount is None or amount.percent:
+                continue
+            kind = _kind_of_column(column, vocabulary) or row_kind or section or default
+            direction = amount.direction
+            difference = column_kind(column, vocabulary) == "verschil"
+            if direction is None and difference and negative and amount.value:
+                direction = negative if amount.value < 0 else ("V" if negative == "N" else "N")
+            result.cells.append(BudgetCell(row, column, amount.value, direction, kind, total))
+            result.lines.append(
+                BudgetLine(
+                    scope=label or title or "(zonder naam)",
+                    kind=kind,  # type: ignore[arg-type]
+                    column=column.name or f"kolom {position + 1}",
+                    year=column.year,
+                    amount_eur=to_euros(amount.value, unit.multiplier) if amount.value is not None else None,
+                    column_kind=column_kind(column, vocabulary),
+                    total=total,
+                    direction=direction,
+                    table=title,
+                    line=cell.line,
+                )
+            )
+    return result
+
+
+def _per_programme(grid: Grid, around: str, vocabulary: MoneyVocabulary) -> bool:
+    """An overview with one figure per programme or taakveld and nothing naming lasten or baten: the figures are
+    each row's saldo."""
+    if any(vocabulary.row_kind(row.label) for row in grid.rows if not vocabulary.is_total(row.label)):
+        return False
+    if any(_kind_of_column(c, vocabulary) for c in grid.value_columns):
+        return False
+    coded = sum(1 for row in grid.rows if _CODED.match(row.label))
+    return coded * 2 > len(grid.rows) or any(word in around.split() for word in ("taakveld", "programma"))

@@ -1,0 +1,117 @@
+"""Checks a controller runs on a budget table: totals add up, Verschil = realisatie − actuele begroting, and the
+printed N/V agrees with the difference. Each failure is a warning with the line it concerns."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from loaders.recognizers.budget import BudgetCell, BudgetTable, column_kind
+from loaders.recognizers.grid import Column, GridRow
+from loaders.recognizers.money_vocabulary import money_vocabulary
+from model.records import WarningRecord
+
+_TOLERANCE = Decimal(1)
+
+
+def check_budget(table: BudgetTable) -> list[WarningRecord]:
+    """All checks of one budget table."""
+    by_row: dict[int, dict[int, BudgetCell]] = defaultdict(dict)
+    rows: dict[int, GridRow] = {}
+    for cell in table.cells:
+        by_row[id(cell.row)][cell.column.index] = cell
+        rows[id(cell.row)] = cell.row
+    ordered = [key for key in dict.fromkeys(id(cell.row) for cell in table.cells)]
+    warnings = _section_totals(table, ordered, by_row)
+    warnings += _difference_checks(table, ordered, by_row)
+    return warnings
+
+
+def _section_totals(
+    table: BudgetTable, ordered: list[int], by_row: dict[int, dict[int, BudgetCell]]
+) -> list[WarningRecord]:
+    """A 'Totaal lasten' row equals the sum of the lasten rows above it (per column)."""
+    warnings: list[WarningRecord] = []
+    members: list[int] = []
+    for key in ordered:
+        cells = by_row[key]
+        first = next(iter(cells.values()))
+        if not first.total:
+            members.append(key)
+            continue
+        same_kind = [m for m in members if next(iter(by_row[m].values())).kind == first.kind]
+        if len(same_kind) >= 2 and first.kind in {"lasten", "baten", "reserves"}:
+            for index, total_cell in cells.items():
+                if total_cell.value is None or column_kind(total_cell.column, money_vocabulary()) == "verschil":
+                    continue
+                parts = [by_row[m][index].value for m in same_kind if index in by_row[m]]
+                computed = sum((v for v in parts if v is not None), Decimal(0))
+                if abs(computed - total_cell.value) > _TOLERANCE:
+                    warnings.append(
+                        WarningRecord(
+                            code="budget-total-mismatch",
+                            line=total_cell.row.line,
+                            message=f"{total_cell.row.label!r} {total_cell.column.name}: printed "
+                            f"{total_cell.value:n}, the rows above add up to {computed:n}",
+                        )
+                    )
+        members = []
+    return warnings
+
+
+def _pick(columns: list[Column], kinds: tuple[str, ...], before: int) -> Column | None:
+    found = [c for c in columns if c.index < before and c.period and c.period.kind in kinds]
+    return found[-1] if found else None
+
+
+def _difference_checks(
+    table: BudgetTable, ordered: list[int], by_row: dict[int, dict[int, BudgetCell]]
+) -> list[WarningRecord]:
+    """Verschil = realisatie − (actuele) begroting, and N/V agrees with that difference."""
+    vocabulary = money_vocabulary()
+    columns = table.grid.value_columns
+    difference = next((c for c in columns if column_kind(c, vocabulary) == "verschil"), None)
+    if difference is None:
+        return []
+    actual = _pick(columns, ("rekening",), difference.index)
+    if actual is None:
+        return []
+    budget = _pick(columns, ("actuele_begroting",), difference.index) or _pick(columns, ("begroting",), actual.index)
+    if budget is None:
+        return []
+    lasten_negative = _lasten_negative(table)
+    warnings: list[WarningRecord] = []
+    for key in ordered:
+        cells = by_row[key]
+        real, planned, printed = (cells.get(c.index) for c in (actual, budget, difference))
+        if real is None or planned is None or printed is None:
+            continue
+        if real.value is None or planned.value is None or printed.value is None:
+            continue
+        expected = real.value - planned.value
+        where = f"{real.row.label!r}: {actual.name} {real.value:n} − {budget.name} {planned.value:n}"
+        if abs(abs(expected) - abs(printed.value)) > _TOLERANCE:
+            warnings.append(
+                WarningRecord(
+                    code="budget-difference-mismatch",
+                    line=printed.row.line,
+                    message=f"{where} = {expected:n}, but {difference.name} says {printed.value:n}",
+                )
+            )
+        if printed.direction and expected != 0 and real.kind not in {"reserves", "other"}:
+            favourable = expected > 0 if (lasten_negative or real.kind != "lasten") else expected < 0
+            implied = "V" if favourable else "N"
+            if implied != printed.direction:
+                warnings.append(
+                    WarningRecord(
+                        code="budget-direction-mismatch",
+                        line=printed.row.line,
+                        message=f"{where} = {expected:n} is {implied}, but the table says {printed.direction}",
+                    )
+                )
+    return warnings
+
+
+def _lasten_negative(table: BudgetTable) -> bool:
+    values = [c.value for c in table.cells if c.kind == "lasten" and c.value]
+    return bool(values) and sum(1 for v in values if v < 0) > len(values) / 2

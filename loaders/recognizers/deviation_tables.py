@@ -1,0 +1,140 @@
+"""Deviation tables: items with an amount and N/V ("Belangrijkste afwijkingen", "Toelichting budgetverschillen").
+
+The amount column is the first value column that holds figures; a second column named 'Totaal ...' holds the
+totals of groups. N/V comes from the cell ('328 N'), a V/N column, the table's sign legend, else the sign. Rows
+without an amount ('6.2 Wijkteams') and a leading group column give the scope of the items below them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from loaders.recognizers.grid import Column, Grid, GridRow
+from loaders.recognizers.money import Unit, amount_of, sign_legend
+from loaders.recognizers.money_vocabulary import money_vocabulary
+from loaders.recognizers.signals import is_figure_table
+from model.amounts import parse_unit, to_euros
+from model.records import Deviation, WarningRecord
+from model.text import fold
+
+_TOLERANCE = Decimal(1)
+_MAX_AMOUNT_COLUMNS = 3
+_NUMBERING = re.compile(r"^\d{1,3}[.)]\s+")
+
+
+@dataclass
+class DeviationTable:
+    """The items of a deviation table, its unit and warnings."""
+
+    unit: Unit
+    deviations: list[Deviation] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
+
+
+def _amount_columns(grid: Grid) -> list[Column]:
+    columns = []
+    for column in grid.value_columns:
+        texts = [cell.text for row in grid.rows if (cell := row.value(column)) is not None]
+        if any(amount_of(text) is not None and amount_of(text).value is not None for text in texts):
+            columns.append(column)
+    return columns
+
+
+def is_deviation_table(grid: Grid, title: str | None) -> bool:
+    """A table of items with one amount each, titled as deviations."""
+    if not is_figure_table(grid):
+        return False
+    words = f"{grid.context} {title or ''}"
+    if not money_vocabulary().names_deviations(words):
+        return False
+    columns = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
+    return 1 <= len(columns) <= 1 and len(_amount_columns(grid)) <= _MAX_AMOUNT_COLUMNS
+
+
+def _direction_column(grid: Grid) -> Column | None:
+    for column in grid.columns:
+        texts = {cell.text for row in grid.rows if (cell := row.value(column)) is not None and cell.text}
+        if texts and texts <= {"N", "V", "-"}:
+            return column
+    return None
+
+
+def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
+    """The deviation items of a deviation table."""
+    vocabulary = money_vocabulary()
+    context = f"{' '.join(grid.table.caption)} {grid.context}"
+    stated = parse_unit(context)
+    result = DeviationTable(Unit(stated or 1, stated is not None))
+    amounts = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
+    column = amounts[0]
+    direction_column = _direction_column(grid)
+    negative = sign_legend(context)
+    label_columns = grid.label_columns
+    scope = title
+    group_scope: str | None = None
+    signed_sum = Decimal(0)
+    total: tuple[GridRow, Decimal] | None = None
+    for row in grid.rows:
+        cell = row.value(column)
+        amount = amount_of(cell.text) if cell else None
+        label = _item_label(row, label_columns)
+        if len(label_columns) >= 2 and row.cells[label_columns[0].index].text:
+            group_scope = row.cells[label_columns[0].index].text
+        if amount is None or amount.value is None:
+            if label and not row.has_values(grid.value_columns):
+                scope, group_scope = label, None
+            continue
+        marker = row.value(direction_column) if direction_column else None
+        direction = amount.direction or (marker.text if marker and marker.text in {"N", "V"} else None)
+        from_sign = direction is None
+        if direction is None:
+            if negative:
+                direction = negative if amount.value < 0 else ("V" if negative == "N" else "N")
+            else:
+                direction = "N" if amount.value < 0 else "V"
+        signed = abs(amount.value) if direction == "V" else -abs(amount.value)
+        if vocabulary.is_total(label):
+            total = (row, signed)
+            continue
+        if from_sign and not negative:
+            result.warnings.append(
+                WarningRecord(
+                    code="deviation-direction-from-sign",
+                    line=row.line,
+                    message=f"{label!r} has no N/V; took {direction} from the sign",
+                )
+            )
+        signed_sum += signed
+        result.deviations.append(
+            Deviation(
+                scope=group_scope or scope,
+                item=label.rstrip("* ").strip() or "(zonder naam)",
+                amount_eur=to_euros(abs(amount.value), result.unit.multiplier),
+                direction=direction,  # type: ignore[arg-type]
+                incidental=label.endswith("*"),
+                line=row.line,
+            )
+        )
+    if total and abs(total[1] - signed_sum) > _TOLERANCE and len(result.deviations) > 1:
+        row, printed = total
+        result.warnings.append(
+            WarningRecord(
+                code="deviation-total-mismatch",
+                line=row.line,
+                message=f"the deviation items add up to {_signed(signed_sum)} but the total says {_signed(printed)}",
+            )
+        )
+    return result
+
+
+def _item_label(row: GridRow, label_columns: list[Column]) -> str:
+    """The item's name: the longest label cell (not a group code or an L/B marker)."""
+    names = [row.cells[c.index].text for c in label_columns if row.cells[c.index].text]
+    text = max(names, key=len) if names else ""
+    return _NUMBERING.sub("", text).strip()
+
+
+def _signed(value: Decimal) -> str:
+    return f"{abs(value):n} {'V' if value >= 0 else 'N'}"

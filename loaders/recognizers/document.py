@@ -1,0 +1,125 @@
+"""All recognizers over one document model: metadata and legend first, then tables, then the layouts that live in
+paragraphs (status blocks under numbered headings, goals, activity cards, explained deviations, indicator lists).
+Merges their records and warnings into one Extraction."""
+
+from __future__ import annotations
+
+from loaders.recognizers.activity_cards import parse_activity_cards
+from loaders.recognizers.explanations import find_explanations, find_prose_deviations, link_explanations
+from loaders.recognizers.goals import parse_goals
+from loaders.recognizers.indicators import parse_indicators
+from loaders.recognizers.legends import find_legend
+from loaders.recognizers.metadata import DocumentContext, describe_document
+from loaders.recognizers.periods import PeriodRegistry
+from loaders.recognizers.status_tables import parse_status_tables
+from loaders.recognizers.tables import TableRecords, read_tables
+from model.document import Document, Line
+from model.records import Activity, Deviation, Extraction, WarningRecord
+from model.text import fold
+
+
+def _activity_key(activity: Activity) -> str:
+    return activity.code or f"naam:{fold(activity.name)}"
+
+
+def _merge_activities(groups: list[list[Activity]], warnings: list[WarningRecord]) -> list[Activity]:
+    merged: dict[str, Activity] = {}
+    for group in groups:
+        for activity in group:
+            key = _activity_key(activity)
+            if key in merged:
+                warnings.append(
+                    WarningRecord(
+                        code="duplicate-activity",
+                        line=activity.line,
+                        message=f"activity {activity.code or activity.name!r} appears again; kept the first",
+                    )
+                )
+                continue
+            merged[key] = activity
+    return list(merged.values())
+
+
+def _use_legend(lines: list[Line], context: DocumentContext, warnings: list[WarningRecord]) -> None:
+    legend = find_legend(lines, context.info.municipality)
+    if not legend:
+        return
+    context.legend = legend.mapping
+    context.info.legend = {key: status for key, _, status in legend.entries}
+    described = ", ".join(f"{key} → {status}" for key, _, status in legend.entries)
+    warnings.append(
+        WarningRecord(
+            code="status-legend-used",
+            line=legend.line,
+            message=f"the document's legend maps {described}; used for this document",
+        )
+    )
+
+
+def _deviations(lines: list[Line], tables: TableRecords, warnings: list[WarningRecord]) -> list[Deviation]:
+    """Deviation-table items linked to the explanations below the table; explanations alone without a table."""
+    start = 0
+    if tables.deviation_end is not None:
+        start = next((i for i, line in enumerate(lines) if line.number > tables.deviation_end), len(lines))
+    explanations = find_explanations(lines, start)
+    if not tables.deviations and not explanations:
+        explanations = find_prose_deviations(lines)
+    deviations, link_warnings = link_explanations(tables.deviations, explanations, tables.deviation_unit)
+    warnings.extend(link_warnings)
+    return deviations
+
+
+def parse_document(document: Document, source: str, sha256: str, municipality: str | None = None) -> Extraction:
+    """Every record the recognizers find in `document`; problems inside it become warnings, never exceptions."""
+    lines = document.lines
+    context = describe_document(lines, municipality)
+    warnings = list(context.warnings)
+    _use_legend(lines, context, warnings)
+    periods = PeriodRegistry()
+
+    tables = read_tables(document, context)
+    warnings.extend(tables.warnings)
+    free = [line for line in lines if line.number not in tables.consumed]
+
+    statuses = parse_status_tables(lines, context)
+    warnings.extend(statuses.warnings)
+    for period in statuses.periods:
+        periods.add(period)
+
+    goals = parse_goals(free, context, {a.code for a in statuses.activities if a.code})
+    warnings.extend(goals.warnings)
+    for period in goals.periods:
+        label = periods.add(period)
+        for status in goals.statuses:
+            if status.period == period.label:
+                status.period = label
+
+    deviations = _deviations(free, tables, warnings)
+    cards = parse_activity_cards(free)
+    warnings.extend(cards.warnings)
+
+    listed = parse_indicators(free if not tables.indicators else [], context)
+    warnings.extend(listed.warnings)
+    indicators = [*tables.indicators, *listed.indicators]
+    labels = {p.label: periods.add(p) for p in [*tables.periods, *listed.periods]}
+    for indicator in indicators:
+        for value in indicator.values:
+            value.period = labels.get(value.period, value.period)
+
+    activities = _merge_activities([statuses.activities, goals.activities, cards.activities], warnings)
+    return Extraction(
+        source=source,
+        sha256=sha256,
+        format=document.format,
+        document=context.info,
+        periods=periods.records(warnings),
+        activities=activities,
+        statuses=[*statuses.statuses, *goals.statuses],
+        budget_lines=[*tables.budget_lines, *cards.budget_lines],
+        deviations=deviations,
+        indicators=indicators,
+        goals=goals.goals,
+        warnings=sorted(warnings, key=lambda w: w.line or 0),
+        raw_text=document.text,
+        page_starts=document.page_starts,
+    )

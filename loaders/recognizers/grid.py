@@ -1,0 +1,185 @@
+"""A table read as a grid: header rows joined into column names, label columns told from value columns, and body
+rows with their label and their value cells. Every table recognizer starts from this view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape
+from model.document import Cell, Table
+from model.periods import YEAR, ParsedPeriod, parse_period
+from model.text import fold
+
+_MAX_HEADER_ROWS = 4
+_MAX_TITLE_ROWS = 2
+
+
+@dataclass
+class Column:
+    """A column: its position, its name as printed (header rows joined) and the period it names, if any."""
+
+    index: int
+    name: str
+    period: ParsedPeriod | None = None
+    value: bool = True
+
+    @property
+    def year(self) -> int | None:
+        """The year in the name ('Rekening 2021' → 2021; the last of several)."""
+        years = YEAR.findall(self.name)
+        if years:
+            return int(years[-1])
+        return self.period.year if self.period else None
+
+
+@dataclass
+class GridRow:
+    """A body row: its cells by column, its label (the label cells joined) and its first line."""
+
+    cells: list[Cell]
+    label_cells: list[Cell]
+    line: int
+
+    @property
+    def label(self) -> str:
+        """The row's name: its label cells joined."""
+        return " ".join(cell.text for cell in self.label_cells if cell.text)
+
+    def value(self, column: Column) -> Cell | None:
+        """The cell in `column`, or None when that cell is empty."""
+        cell = self.cells[column.index] if column.index < len(self.cells) else None
+        return cell if cell is not None and not cell.empty else None
+
+    def has_values(self, columns: list[Column]) -> bool:
+        """True when any value column holds text or a mark."""
+        return any(self.value(column) is not None for column in columns)
+
+
+@dataclass
+class Grid:
+    """A table as columns and rows, with the text around it (caption and header) for units and legends."""
+
+    table: Table
+    columns: list[Column]
+    rows: list[GridRow]
+    header: list[list[Cell]] = field(default_factory=list)
+
+    @property
+    def value_columns(self) -> list[Column]:
+        """The columns that hold values."""
+        return [column for column in self.columns if column.value]
+
+    @property
+    def label_columns(self) -> list[Column]:
+        """The columns that name the rows."""
+        return [column for column in self.columns if not column.value]
+
+    @property
+    def context(self) -> str:
+        """Caption lines and header cells as one text: where units, sign legends and titles are stated."""
+        header = " ".join(cell.text for row in self.header for cell in row if cell.text)
+        return " ".join([*self.table.caption, header])
+
+
+def expand(row: tuple[Cell, ...], header: bool) -> list[Cell]:
+    """A row's cells by column position: a spanning header cell fills every column it spans."""
+    cells: list[Cell] = []
+    for cell in row:
+        cells.append(cell)
+        for _ in range(cell.span - 1):
+            cells.append(cell if header else Cell("", cell.line))
+    return cells
+
+
+def _is_header_row(row: list[Cell]) -> bool:
+    texts = [cell.text for cell in row if cell.text]
+    if len(texts) < 2:
+        return False
+    kinds = [shape(text) for text in texts]
+    if any(kind in {Shape.NUMBER, Shape.MISSING} for kind in kinds[1:]):
+        return False
+    return any(kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR} for kind in kinds)
+
+
+def _header_span(table: Table, rows: list[list[Cell]]) -> tuple[int, int]:
+    """(first, count) of the header rows; a title row ('Banen per 1.000 inwoners | | |') may come first."""
+    if table.header_rows:
+        return 0, table.header_rows
+    for first in range(min(_MAX_TITLE_ROWS, len(rows)) + 1):
+        if first and sum(1 for cell in rows[first - 1] if cell.text) != 1:
+            break
+        count = 0
+        while first + count < len(rows) - 1 and count < _MAX_HEADER_ROWS and _is_header_row(rows[first + count]):
+            count += 1
+        if count:
+            return first, count
+    return 0, 0
+
+
+def _align(row: list[Cell], width: int) -> list[Cell]:
+    """A header row shorter than the body that starts with a value column's name lacks the label column's name:
+    it is aligned to the right."""
+    if len(row) >= width or not row or column_role(row[0].text) == "label" or not row[0].text:
+        return row
+    if column_role(row[0].text) != "value" and parse_period(row[0].text) is None and not YEAR.search(row[0].text):
+        return row
+    return [Cell("", row[0].line, header=True)] * (width - len(row)) + row
+
+
+def _names(header: list[list[Cell]], width: int) -> list[str]:
+    names = []
+    for index in range(width):
+        parts: list[str] = []
+        for row in header:
+            text = row[index].text if index < len(row) else ""
+            if text and text not in parts:
+                parts.append(text)
+        names.append(" ".join(parts))
+    return names
+
+
+def _value_column(name: str, cells: list[Cell]) -> bool:
+    """A column holds values when its name says so or most of its cells are figures."""
+    role = column_role(name) if name else None
+    if role == "label":
+        return False
+    filled = [cell for cell in cells if cell.text]
+    figures = sum(1 for cell in filled if shape(cell.text) in VALUE_SHAPES)
+    if role == "value" or parse_period(name) is not None or YEAR.search(name):
+        return True
+    return (bool(filled) and figures * 2 > len(filled)) or (not filled and any(cell.marks for cell in cells))
+
+
+def _has_figures(cells: list[Cell]) -> bool:
+    return any(shape(cell.text) in VALUE_SHAPES for cell in cells if cell.text)
+
+
+def read_grid(table: Table, year: int | None = None) -> Grid:
+    """The grid view of `table`; `year` completes period names without a year."""
+    expanded = [expand(row, header=False) for row in table.rows]
+    first, count = _header_span(table, expanded)
+    body = expanded[:first] + expanded[first + count :]
+    width = max((len(row) for row in expanded), default=0)
+    header = [_align(expand(row, header=True), width) for row in table.rows[first : first + count]]
+    names = _names(header, width)
+    columns = []
+    seen_value = False
+    for index, name in enumerate(names):
+        cells = [row[index] for row in body if index < len(row)]
+        value = _value_column(name, cells) and (index > 0 or (bool(name) and _has_figures(cells)))
+        if index > 0 and not value and seen_value and not name:
+            value = True
+        seen_value = seen_value or value
+        columns.append(Column(index, name, parse_period(name, year) if name else None, value))
+    label_indexes = [c.index for c in columns if not c.value]
+    rows = []
+    for cells in body:
+        padded = cells + [Cell("", cells[-1].line if cells else table.line)] * (width - len(cells))
+        label_cells = [padded[i] for i in label_indexes]
+        rows.append(GridRow(padded, label_cells, min((c.line for c in padded if c.text), default=table.line)))
+    return Grid(table, columns, rows, header)
+
+
+def folded_context(grid: Grid) -> str:
+    """The grid's caption and header, folded, for vocabulary lookups."""
+    return fold(grid.context)

@@ -1,0 +1,166 @@
+"""Indicator tables: a row per indicator with values per period, and where printed its unit, target and source.
+
+Rows that hold only "Eenheid:", "Bron:" or "Toelichting:" describe the indicator above them; rows named
+"Gemeente", "Provincie" or "Nederland" are series of the indicator above (the municipality's own series gives its
+values); a row whose name starts in lower case ("aantal voorzieningen") is a sub-row of the row above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from loaders.recognizers.grid import Column, Grid, GridRow
+from loaders.recognizers.indicators import unit_from_name
+from loaders.recognizers.sections import indicator_vocabulary
+from model.amounts import NotAnAmount, parse_amount
+from model.periods import ParsedPeriod, parse_period
+from model.records import Indicator, IndicatorValue, WarningRecord
+from model.text import fold
+
+_COMPARATOR = re.compile(r"^\s*(?:[<>≤≥~±]|ca\.?|circa)\s*", re.IGNORECASE)
+_TRAILING_WORDS = re.compile(r"^\s*(-?[\d.,]+\s*%?)\s+[a-z]+\s*$", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s+(?=\S)")
+
+
+@dataclass
+class IndicatorTable:
+    """Indicators of one table, the periods their values use, and warnings."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    periods: list[ParsedPeriod] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
+
+
+@cache
+def _roles() -> dict[str, str]:
+    vocabulary = indicator_vocabulary()
+    roles = {"unit_labels": "unit", "source_labels": "source", "note_labels": "note", "target_words": "target",
+             "series_labels": "series"}
+    return {word: role for key, role in roles.items() for word in vocabulary[key]}
+
+
+def _role(text: str) -> str | None:
+    folded = fold(text)
+    return _roles().get(folded)
+
+
+def column_period(name: str, year: int | None) -> ParsedPeriod:
+    """The period a value column stands for; a name that is no period ('Cijfer Wassenaar') is its own period."""
+    period = parse_period(name, year) if name else None
+    if period is not None:
+        return period
+    years = re.findall(r"(?<!\d)(?:19|20|21)\d\d(?!\d)", name)
+    found = int(years[-1]) if years else None
+    return ParsedPeriod(name, "overig", found, None, 99, False, name)
+
+
+def indicator_value(text: str) -> tuple[float | int | None, bool]:
+    """(value, percent) of an indicator cell: '12,5%', '34**', '> 90%', '€ 285', '6 personen'; None when missing."""
+    cleaned = _COMPARATOR.sub("", text.strip()).rstrip("*").strip()
+    trailing = _TRAILING_WORDS.match(cleaned)
+    if trailing:
+        cleaned = trailing.group(1)
+    try:
+        amount = parse_amount(cleaned)
+    except NotAnAmount:
+        return None, False
+    if amount.value is None:
+        return None, False
+    value = amount.value
+    return (int(value) if value == value.to_integral_value() else float(value)), amount.percent
+
+
+def read_indicators(grid: Grid, group: str | None, year: int | None) -> IndicatorTable:
+    """The indicators of an indicator table."""
+    result = IndicatorTable()
+    columns = {role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target")}
+    period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "name"}]
+    periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
+    result.periods = list(periods.values())
+    name_columns = [c for c in grid.label_columns if _role(c.name) not in {"unit", "source", "note", "target"}]
+    current: Indicator | None = None
+    parent: Indicator | None = None
+    pending: GridRow | None = None
+    _pending_name = ""
+    for row in grid.rows:
+        label = " ".join(row.cells[c.index].text for c in name_columns if row.cells[c.index].text).strip()
+        role = _role(label.rstrip(":"))
+        values = _row_values(row, period_columns, periods)
+        if role in {"unit", "source", "note"} and current is not None:
+            text = _row_text(row, grid)
+            if role == "unit" and text:
+                current.unit = text
+            elif role == "source" and text:
+                current.source = text
+            continue
+        if role == "series":
+            if pending is not None:
+                current = _indicator(pending, group, columns, _pending_name)
+                result.indicators.append(current)
+                pending = None
+            if current is not None and not current.values and values:
+                current.values = values
+            continue
+        if not values and not _cells(row, columns["target"]):
+            pending, _pending_name = row, _ROW_NUMBER.sub("", label)
+            continue
+        pending = None
+        name = _ROW_NUMBER.sub("", label) if label else _pending_name
+        if label[:1].islower() and parent is not None:
+            name = f"{parent.name} - {name}"
+        current = _indicator(row, group, columns, name)
+        current.values = values
+        if not current.unit:
+            current.unit = next((u for u in (_percent(row, period_columns),) if u), None)
+        result.indicators.append(current)
+        if not label[:1].islower():
+            parent = current
+        if grid.table.layout == "stacked" and 0 < len(row_cells := _filled(row, period_columns)) < len(period_columns):
+            result.warnings.append(
+                WarningRecord(
+                    code="indicator-periods-unknown",
+                    line=row.line,
+                    message=f"{current.name!r} has {len(row_cells)} values for {len(period_columns)} periods (empty "
+                    "cells were lost); assigned them to the first periods",
+                )
+            )
+    return result
+
+
+def _filled(row: GridRow, columns: list[Column]) -> list[Column]:
+    return [c for c in columns if row.value(c) is not None and row.value(c).text]
+
+
+def _cells(row: GridRow, columns: list[Column]) -> list[str]:
+    return [cell.text for c in columns if (cell := row.value(c)) is not None and cell.text]
+
+
+def _row_text(row: GridRow, grid: Grid) -> str:
+    texts = [cell.text for cell in row.cells if cell.text]
+    return " ".join(texts[1:]) if len(texts) > 1 else ""
+
+
+def _percent(row: GridRow, columns: list[Column]) -> str | None:
+    return "%" if any("%" in text for text in _cells(row, columns)) else None
+
+
+def _row_values(row: GridRow, columns: list[Column], periods: dict[int, ParsedPeriod]) -> list[IndicatorValue]:
+    values = []
+    for column in columns:
+        cell = row.value(column)
+        if cell is None or not cell.text:
+            continue
+        value, _ = indicator_value(cell.text)
+        values.append(IndicatorValue(period=periods[column.index].label, value=value))
+    return values
+
+
+def _indicator(row: GridRow, group: str | None, columns: dict[str, list[Column]], name: str) -> Indicator:
+    label = name
+    unit = next(iter(_cells(row, columns["unit"])), None) or unit_from_name(label)
+    source = next(iter(_cells(row, columns["source"])), None)
+    target_text = next(iter(_cells(row, columns["target"])), None)
+    target = indicator_value(target_text)[0] if target_text else None
+    return Indicator(name=label or "(zonder naam)", group=group, unit=unit, target=target, source=source, line=row.line)

@@ -1,0 +1,132 @@
+"""Every table of a document to the recognizer its header, caption and cells point to: deviations, budget,
+indicators. A table that looks like figures but is read by none of them gives a warning, never silence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from loaders.readers.shapes import Shape, shape
+from loaders.recognizers.budget import is_budget, read_budget
+from loaders.recognizers.budget_checks import check_budget
+from loaders.recognizers.deviation_tables import is_deviation_table, read_deviation_table
+from loaders.recognizers.grid import Grid, read_grid
+from loaders.recognizers.indicator_tables import read_indicators
+from loaders.recognizers.metadata import DocumentContext
+from loaders.recognizers.money import Unit, sign_legend
+from loaders.recognizers.signals import figures, indicator_signals, is_figure_table, money_signals
+from model.amounts import parse_unit
+from model.document import Document, Heading, Table
+from model.periods import ParsedPeriod
+from model.records import BudgetLine, Deviation, Indicator, WarningRecord
+from model.text import fold
+from model.vocabulary import load_vocabulary
+
+_MIN_FIGURE_ROWS = 1
+
+
+@dataclass
+class TableRecords:
+    """What the tables of a document yield, and which lines they took."""
+
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    deviations: list[Deviation] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    periods: list[ParsedPeriod] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
+    deviation_end: int | None = None  # last line of the first deviation table: explanations follow it
+    deviation_unit: int = 1
+    last_unit: tuple[tuple[str, ...], Unit] | None = None  # the columns and unit of the last budget table
+
+
+def table_title(table: Table, heading: str | None) -> str | None:
+    """The table's title: the nearest caption line that is a name (not a unit, legend or sentence), else the
+    heading above it."""
+    for text in reversed(table.caption):
+        if parse_unit(text) is not None or sign_legend(text) or len(text.split()) > 12:
+            continue
+        if shape(text) in {Shape.PROSE, Shape.NUMBER, Shape.MISSING, Shape.YEAR}:
+            continue
+        return text.strip()
+    return heading
+
+
+def _lines_of(table: Table) -> set[int]:
+    return {cell.line for row in table.rows for cell in row} | {table.line}
+
+
+def read_tables(document: Document, context: DocumentContext) -> TableRecords:
+    """Budget lines, deviations and indicators of every table in `document`."""
+    records = TableRecords()
+    heading: str | None = None
+    year = context.info.year
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            heading = block.text
+            continue
+        if not isinstance(block, Table):
+            continue
+        grid = read_grid(block, year)
+        title = table_title(block, heading)
+        if _read_one(grid, title, records, year):
+            records.consumed |= _lines_of(block)
+    return records
+
+
+def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | None) -> bool:
+    """Give the grid to the recognizer its evidence points to; True when one read it."""
+    if not grid.rows or not grid.value_columns:
+        return False
+    if is_deviation_table(grid, title):
+        table = read_deviation_table(grid, title)
+        records.deviations.extend(table.deviations)
+        records.warnings.extend(table.warnings)
+        if records.deviation_end is None:
+            records.deviation_end = grid.table.end_line
+            records.deviation_unit = table.unit.multiplier
+        return bool(table.deviations)
+    if _status_columns(grid):
+        return False
+    if is_budget(grid, title):
+        budget = read_budget(grid, title, records.last_unit)
+        if budget.unit.stated or records.last_unit is None:
+            records.last_unit = (tuple(c.name for c in grid.value_columns), budget.unit)
+        records.budget_lines.extend(budget.lines)
+        records.warnings.extend(budget.warnings)
+        records.warnings.extend(check_budget(budget))
+        return bool(budget.lines)
+    if is_figure_table(grid) and _has_periods(grid):
+        table = read_indicators(grid, title, year)
+        if table.indicators:
+            records.indicators.extend(table.indicators)
+            records.periods.extend(table.periods)
+            records.warnings.extend(table.warnings)
+            return True
+    _warn_unread(grid, title, records)
+    return False
+
+
+def _status_columns(grid: Grid) -> bool:
+    """Columns named 'Status 2019', 'Stand van zaken 1e Burap': the status recognizer reads those."""
+    prefixes = tuple(fold(w) for w in load_vocabulary("tables")["status_columns"])
+    return any(fold(c.name).startswith(prefixes) for c in grid.value_columns if c.period is not None)
+
+
+def _has_periods(grid: Grid) -> bool:
+    return any(c.period is not None or c.year is not None for c in grid.value_columns) or (
+        indicator_signals(grid) > money_signals(grid)
+    )
+
+
+def _warn_unread(grid: Grid, title: str | None, records: TableRecords) -> None:
+    filled, numbers, _ = figures(grid)
+    if numbers >= _MIN_FIGURE_ROWS * 2 and filled:
+        name = f" {title!r}" if title else ""
+        records.warnings.append(
+            WarningRecord(
+                code="table-not-read",
+                line=grid.table.line,
+                message=f"a table{name} with {numbers} figures was not read: its header names no periods or "
+                "money columns that the vocabularies know",
+            )
+        )
