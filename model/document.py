@@ -72,8 +72,9 @@ class Table:
     page: int | None = None
     header_rows: int = 0
     caption: tuple[str, ...] = ()
-    layout: str = "cells"  # cells, pipes, stacked, spaced, aligned, positioned, glued
+    layout: str = "cells"  # cells, pipes, stacked, spaced, grid, positioned, glued
     name: str | None = None  # a sheet's name
+    ragged: bool = False  # rows lost empty cells in the export; their values were placed by a rule
 
     @property
     def width(self) -> int:

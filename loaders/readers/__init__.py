@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from loaders.readers.docx import docx_to_text
+from loaders.readers.docx import read_docx
 from loaders.readers.formats import decode_text
-from loaders.readers.html import html_to_text
+from loaders.readers.html import read_html
 from loaders.readers.pdf import page_starts, pdf_pages
 from loaders.readers.text import read_text
-from loaders.readers.xlsx import xlsx_to_text
+from loaders.readers.xlsx import read_xlsx
 from model.document import Document
 from model.records import WarningRecord
 
@@ -21,7 +21,7 @@ def _read_plain(data: bytes) -> tuple[Document, list[WarningRecord]]:
 
 def _read_html(data: bytes) -> tuple[Document, list[WarningRecord]]:
     text, warnings = decode_text(data)
-    return read_text(html_to_text(text), "html"), warnings
+    return read_html(text), warnings
 
 
 def _read_pdf(data: bytes) -> tuple[Document, list[WarningRecord]]:
@@ -32,11 +32,11 @@ def _read_pdf(data: bytes) -> tuple[Document, list[WarningRecord]]:
 
 
 def _read_docx(data: bytes) -> tuple[Document, list[WarningRecord]]:
-    return read_text(docx_to_text(data), "docx"), []
+    return read_docx(data), []
 
 
 def _read_xlsx(data: bytes) -> tuple[Document, list[WarningRecord]]:
-    return read_text(xlsx_to_text(data), "xlsx"), []
+    return read_xlsx(data), []
 
 
 READERS: dict[str, Callable[[bytes], tuple[Document, list[WarningRecord]]]] = {

@@ -14,9 +14,9 @@ _SEPARATOR = " | "
 
 
 def cell_text(cell: Cell) -> str:
-    """What a cell shows as text: its text, else the label of its icon or colour."""
+    """What a cell shows as text on one line: its text, else the label of its icon or colour."""
     if cell.text:
-        return cell.text
+        return " ".join(cell.text.split())
     for kind in ("label", "colour", "class", "glyph"):
         for mark in cell.marks:
             if mark.kind == kind:

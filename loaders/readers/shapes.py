@@ -113,3 +113,16 @@ def shape(text: str) -> Shape:
     if len(words) > 6 and _SENTENCE_END.search(stripped):
         return Shape.PROSE
     return Shape.SHORT
+
+
+def looks_like_header(texts: list[str]) -> bool:
+    """A row of column names: two or more periods, column words or years (or one after the first cell), or two
+    or more activity codes, and no figures after the first cell."""
+    filled = [text for text in texts if text]
+    if len(filled) < 2:
+        return False
+    kinds = [shape(text) for text in filled]
+    if any(kind in {Shape.NUMBER, Shape.MISSING} for kind in kinds[1:]):
+        return False
+    named = [i for i, kind in enumerate(kinds) if kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR}]
+    return len(named) >= 2 or (len(named) == 1 and named[0] > 0) or kinds.count(Shape.CODE) >= 2

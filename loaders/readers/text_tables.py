@@ -20,12 +20,13 @@ from loaders.readers.headers import (
     split_flat_header,
 )
 from loaders.readers.numeric_rows import read_row
-from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape
+from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, looks_like_header, shape
 from model.amounts import parse_unit
 from model.document import Cell, Line, Table
 from model.periods import YEAR
 
 _PIPE_SPLIT = re.compile(r"\s*\|\s*|\t")
+_CODE_LED = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,4})\.?\s+\S")
 _MAX_HEADER_LINES = 16
 _MAX_SPACED_HEADER = 4
 _MAX_SECTION_GAP = 3
@@ -34,6 +35,8 @@ _MAX_YEAR_NAME_WORDS = 5
 _MAX_SINGLE_LABEL_WORDS = 10
 _MIN_SINGLE_ROWS = 3
 _MAX_SECTION_WORDS = 6
+_MAX_STATUS_WORDS = 6
+_LOOKAHEAD = 4
 _MAX_FIRST_LABELS = 3
 
 
@@ -59,10 +62,12 @@ def _is_pipe_row(line: Line) -> bool:
 
 def pipe_cells(text: str) -> list[str]:
     """The cells of a '|' or tab separated row, empty inner cells kept, the empty edges of '| a | b |' dropped."""
-    parts = [part.strip() for part in _PIPE_SPLIT.split(text.strip())]
-    if text.strip().startswith("|") and parts and not parts[0]:
+    stripped = text.strip()
+    parts = [part.strip() for part in _PIPE_SPLIT.split(stripped)]
+    framed = stripped.startswith("|") and stripped.endswith("|")
+    if framed and parts and not parts[0]:
         parts = parts[1:]
-    if text.strip().endswith("|") and parts and not parts[-1]:
+    if stripped.endswith("|") and parts and not parts[-1]:
         parts = parts[:-1]
     return parts
 
@@ -82,16 +87,8 @@ def _pipe_table(lines: list[Line], start: int) -> Found | None:
     rows = [tuple(_cell(line, text) for text in pipe_cells(line.text)) for line in lines[start:end]]
     if end - start < 2 and len(rows[0]) < 3:
         return None
-    header = 1 if _looks_like_header([c.text for c in rows[0]]) else 0
+    header = 1 if looks_like_header([c.text for c in rows[0]]) else 0
     return Found(start, end, Table(rows=rows, line=lines[start].number, header_rows=header, layout="pipes"))
-
-
-def _looks_like_header(texts: list[str]) -> bool:
-    filled = [t for t in texts if t]
-    kinds = [shape(t) for t in filled]
-    return bool(filled) and not any(k in {Shape.NUMBER, Shape.MISSING} for k in kinds) and any(
-        k in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR} for k in kinds
-    )
 
 
 # --- space-separated amounts --------------------------------------------------------------------------------------
@@ -376,28 +373,41 @@ def _stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | N
 
 def _fixed_table(lines: list[Line], start: int) -> Found | None:
     """A header run of N names followed by rows of exactly N lines each, the values short texts (statuses)."""
+    announced = False
     while start < len(lines) and column_role(lines[start].text) == "value" and shape(lines[start].text) != Shape.PERIOD:
         start += 1
+        announced = True
     end_header = start
     while end_header < len(lines) and _is_header_line(lines[end_header]) and not _is_value(lines[end_header]):
         end_header += 1
     names = [line.text for line in lines[start:end_header]]
     width = len(names)
     name_kinds = [shape(n) for n in names]
-    if width < 2 or Shape.PERIOD not in name_kinds or any(k not in {Shape.PERIOD, Shape.COLUMN} for k in name_kinds):
+    if width < (1 if announced else 2) or Shape.PERIOD not in name_kinds or any(k not in {Shape.PERIOD, Shape.COLUMN} for k in name_kinds):
         return None
     label_columns = sum(1 for n in names if column_role(n) == "label")
-    if label_columns >= width:
+    if label_columns >= width or any(_is_value(line) for line in lines[end_header : end_header + _LOOKAHEAD]):
         return None
     rows: list[list[Line]] = []
     cursor = end_header
     signature: list[str] | None = None
+    if label_columns == 0:
+        partial = _partial_row(lines, end_header, width)
+        if partial is not None:
+            header = tuple(_cell(lines[start + i], name, True) for i, name in enumerate(names))
+            empty = [Cell("", partial[0].number)] * (width - len(partial))
+            row = (*empty, *(_cell(line, line.text) for line in partial))
+            table = Table(rows=[header, row], line=lines[start].number, header_rows=1, layout="stacked")
+            table.ragged = len(partial) < width
+            return Found(start, end_header + len(partial), table)
     while cursor + width <= len(lines):
         chunk = lines[cursor : cursor + width]
         kinds = [_chunk_kind(line) for line in chunk]
         if any(_is_pipe_row(line) or shape(line.text) in {Shape.PERIOD, Shape.COLUMN} for line in chunk):
             break
-        if any(k != Shape.SHORT.value for k in kinds[label_columns:]):
+        if any(k != Shape.SHORT.value or not _status_like(line.text) for k, line in zip(
+            kinds[label_columns:], chunk[label_columns:], strict=True
+        )):
             break
         if signature is None:
             signature = kinds
@@ -405,11 +415,47 @@ def _fixed_table(lines: list[Line], start: int) -> Found | None:
             break
         rows.append(chunk)
         cursor += width
-    if not rows:
+    if not rows and name_kinds.count(Shape.PERIOD) >= 2:
+        return _header_only(lines, start, end_header, names)
+    if not rows or (name_kinds.count(Shape.PERIOD) < 2 and len(rows) < 2):
         return None
     header = tuple(_cell(lines[start + i], name, True) for i, name in enumerate(names))
     body = [tuple(_cell(line, line.text) for line in chunk) for chunk in rows]
     return Found(start, cursor, Table(rows=[header, *body], line=lines[start].number, header_rows=1, layout="stacked"))
+
+
+def _partial_row(lines: list[Line], start: int, width: int) -> list[Line] | None:
+    """Up to `width` status words right below a header of periods (fewer when cells were lost)."""
+    found: list[Line] = []
+    while start + len(found) < len(lines) and len(found) < width:
+        line = lines[start + len(found)]
+        if _is_pipe_row(line) or _is_header_line(line) or not _status_like(line.text):
+            break
+        if shape(line.text) != Shape.SHORT:
+            break
+        found.append(line)
+    return found or None
+
+
+def _header_only(lines: list[Line], start: int, end_header: int, names: list[str]) -> Found:
+    """A header of periods without values (icons lost): the header, and the activities listed below it."""
+    header = tuple(_cell(lines[start + i], name, True) for i, name in enumerate(names))
+    rows: list[tuple[Cell, ...]] = [header]
+    cursor = end_header
+    codes: list[str] = []
+    while cursor < len(lines) and (match := _CODE_LED.match(lines[cursor].text)):
+        code = match.group(1)
+        if code in codes or (codes and code.count(".") != codes[0].count(".")):
+            break
+        codes.append(code)
+        rows.append((_cell(lines[cursor], lines[cursor].text),))
+        cursor += 1
+    return Found(start, cursor, Table(rows=rows, line=lines[start].number, header_rows=1, layout="stacked"))
+
+
+def _status_like(text: str) -> bool:
+    """Short words without figures or a sentence's end: 'Volgens plan', 'duim omhoog', 'G'."""
+    return len(text.split()) <= _MAX_STATUS_WORDS and not re.search(r"[\d€]", text) and not text.endswith((".", ":"))
 
 
 def _chunk_kind(line: Line) -> str:

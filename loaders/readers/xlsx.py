@@ -1,6 +1,7 @@
-"""Excel (.xlsx) to text lines with openpyxl: each sheet's rows as ' | ' rows, numbers in Dutch notation.
+"""Excel (.xlsx) to the document model with openpyxl: each sheet a heading (its name) and a table of its rows.
 
-A filled cell without text (a traffic light) reads as its colour word.
+Numbers are written the Dutch way, so recognizers read them as they read printed tables; a filled cell keeps its
+fill as a colour mark and a coloured symbol its font colour, so a status shown as a colour can be read.
 """
 
 from __future__ import annotations
@@ -8,16 +9,17 @@ from __future__ import annotations
 import io
 
 from loaders.errors import UnreadableDocument
+from loaders.readers.builder import DocumentBuilder
+from loaders.readers.shapes import looks_like_header
 from model.amounts import format_amount
 from model.colours import colour_word
+from model.document import Cell, Document, Mark
+
+_MAX_GLYPH = 2
 
 
-def _cell_text(cell) -> str:
-    value = cell.value
+def _text(value) -> str:
     if value is None:
-        fill = cell.fill
-        if fill is not None and fill.fill_type == "solid":
-            return colour_word(str(fill.fgColor.rgb) if fill.fgColor.type == "rgb" else None) or ""
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
@@ -27,24 +29,79 @@ def _cell_text(cell) -> str:
         return format_amount(round(value, 2), decimals=0 if value == int(value) else 2)
     if hasattr(value, "strftime"):
         return value.strftime("%d-%m-%Y")
-    return " ".join(str(value).split())
+    return "\n".join(" ".join(part.split()) for part in str(value).splitlines() if part.strip())
 
 
-def xlsx_to_text(data: bytes) -> str:
-    """Every sheet: its name as a heading line, then its non-empty rows."""
+def _rgb(colour) -> str | None:
+    return str(colour.rgb) if colour is not None and colour.type == "rgb" and isinstance(colour.rgb, str) else None
+
+
+def _cell(cell) -> Cell:
+    text = _text(cell.value)
+    marks: list[Mark] = []
+    fill = cell.fill
+    if fill is not None and fill.fill_type == "solid":
+        word = colour_word(_rgb(fill.fgColor))
+        if word:
+            marks.append(Mark("colour", word))
+    if text and len(text) <= _MAX_GLYPH and not any(ch.isalnum() for ch in text):
+        marks.append(Mark("glyph", text))
+        word = colour_word(_rgb(cell.font.color)) if cell.font is not None else None
+        if word:
+            marks.append(Mark("colour", word))
+    if text and cell.font is not None and cell.font.bold:
+        marks.append(Mark("bold", "vet"))
+    return Cell(text, 0, tuple(marks))
+
+
+def read_xlsx(data: bytes) -> Document:
+    """The document model of a workbook: every sheet in order."""
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # noqa: BLE001 — openpyxl raises many kinds for broken packages
         raise UnreadableDocument(f"not a readable Excel workbook ({type(error).__name__})") from None
-    lines: list[str] = []
+    builder = DocumentBuilder("xlsx")
     for sheet in book.worksheets:
-        lines.append(sheet.title)
+        builder.heading(sheet.title, 1)
+        rows = []
         for row in sheet.iter_rows():
-            cells = [_cell_text(cell) for cell in row]
-            while cells and not cells[-1]:
+            cells = [_cell(cell) for cell in row]
+            while cells and cells[-1].empty:
                 cells.pop()
-            if any(cells):
-                lines.append(" | ".join(cells))
-    return "\n".join(lines)
+            rows.append(cells)
+        _add_sheet(builder, rows, sheet.title)
+        builder.blank()
+    return builder.build()
+
+
+def _filled(row: list[Cell]) -> list[Cell]:
+    return [cell for cell in row if not cell.empty]
+
+
+def _add_sheet(builder: DocumentBuilder, rows: list[list[Cell]], name: str) -> None:
+    """A sheet's rows as tables: an empty row ends a table, a header row after rows of data starts a new one, and
+    a single filled cell before a table (a title, a unit) is a paragraph."""
+    table: list[list[Cell]] = []
+    body = 0
+    for position, row in enumerate(rows):
+        filled = _filled(row)
+        header = looks_like_header([cell.text for cell in row])
+        if not filled or (header and body):
+            if table:
+                builder.table(table, name=name)
+            table, body = [], 0
+            if not filled:
+                continue
+        following = rows[position + 1] if position + 1 < len(rows) else []
+        if len(filled) == 1 and (not table or looks_like_header([c.text for c in following])):
+            if table:
+                builder.table(table, name=name)
+                table, body = [], 0
+            builder.paragraph(filled[0].text, filled[0].marks)
+            continue
+        table.append(row)
+        body += 0 if header else 1
+    if table:
+        builder.table(table, name=name)

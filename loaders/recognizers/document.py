@@ -8,10 +8,10 @@ from loaders.recognizers.activity_cards import parse_activity_cards
 from loaders.recognizers.explanations import find_explanations, find_prose_deviations, link_explanations
 from loaders.recognizers.goals import parse_goals
 from loaders.recognizers.indicators import parse_indicators
-from loaders.recognizers.legends import find_legend
+from loaders.recognizers.legends import Legend, find_legend
 from loaders.recognizers.metadata import DocumentContext, describe_document
 from loaders.recognizers.periods import PeriodRegistry
-from loaders.recognizers.status_tables import parse_status_tables
+from loaders.recognizers.statuses import read_statuses
 from loaders.recognizers.tables import TableRecords, read_tables
 from model.document import Document, Line
 from model.records import Activity, Deviation, Extraction, WarningRecord
@@ -40,10 +40,10 @@ def _merge_activities(groups: list[list[Activity]], warnings: list[WarningRecord
     return list(merged.values())
 
 
-def _use_legend(lines: list[Line], context: DocumentContext, warnings: list[WarningRecord]) -> None:
-    legend = find_legend(lines, context.info.municipality)
+def _use_legend(document: Document, context: DocumentContext, warnings: list[WarningRecord]) -> Legend | None:
+    legend = find_legend(document, context.info.municipality)
     if not legend:
-        return
+        return None
     context.legend = legend.mapping
     context.info.legend = {key: status for key, _, status in legend.entries}
     described = ", ".join(f"{key} → {status}" for key, _, status in legend.entries)
@@ -54,6 +54,7 @@ def _use_legend(lines: list[Line], context: DocumentContext, warnings: list[Warn
             message=f"the document's legend maps {described}; used for this document",
         )
     )
+    return legend
 
 
 def _deviations(lines: list[Line], tables: TableRecords, warnings: list[WarningRecord]) -> list[Deviation]:
@@ -74,17 +75,17 @@ def parse_document(document: Document, source: str, sha256: str, municipality: s
     lines = document.lines
     context = describe_document(lines, municipality)
     warnings = list(context.warnings)
-    _use_legend(lines, context, warnings)
+    legend = _use_legend(document, context, warnings)
     periods = PeriodRegistry()
 
-    tables = read_tables(document, context)
-    warnings.extend(tables.warnings)
-    free = [line for line in lines if line.number not in tables.consumed]
-
-    statuses = parse_status_tables(lines, context)
+    statuses = read_statuses(document, context, legend)
     warnings.extend(statuses.warnings)
     for period in statuses.periods:
         periods.add(period)
+
+    tables = read_tables(document, context, statuses.consumed)
+    warnings.extend(tables.warnings)
+    free = [line for line in lines if line.number not in tables.consumed | statuses.consumed]
 
     goals = parse_goals(free, context, {a.code for a in statuses.activities if a.code})
     warnings.extend(goals.warnings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape
+from loaders.readers.shapes import VALUE_SHAPES, column_role, looks_like_header, shape
 from model.document import Cell, Table
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.text import fold
@@ -92,13 +92,7 @@ def expand(row: tuple[Cell, ...], header: bool) -> list[Cell]:
 
 
 def _is_header_row(row: list[Cell]) -> bool:
-    texts = [cell.text for cell in row if cell.text]
-    if len(texts) < 2:
-        return False
-    kinds = [shape(text) for text in texts]
-    if any(kind in {Shape.NUMBER, Shape.MISSING} for kind in kinds[1:]):
-        return False
-    return any(kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR} for kind in kinds)
+    return looks_like_header([cell.text for cell in row])
 
 
 def _header_span(table: Table, rows: list[list[Cell]]) -> tuple[int, int]:
@@ -166,7 +160,9 @@ def read_grid(table: Table, year: int | None = None) -> Grid:
     seen_value = False
     for index, name in enumerate(names):
         cells = [row[index] for row in body if index < len(row)]
-        value = _value_column(name, cells) and (index > 0 or (bool(name) and _has_figures(cells)))
+        value = _value_column(name, cells) and (
+            index > 0 or (bool(name) and (parse_period(name) is not None or _has_figures(cells)))
+        )
         if index > 0 and not value and seen_value and not name:
             value = True
         seen_value = seen_value or value

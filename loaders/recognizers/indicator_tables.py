@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from loaders.readers.shapes import VALUE_SHAPES, shape
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.indicators import unit_from_name
 from loaders.recognizers.sections import indicator_vocabulary
@@ -86,6 +87,8 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
     _pending_name = ""
     for row in grid.rows:
         label = " ".join(row.cells[c.index].text for c in name_columns if row.cells[c.index].text).strip()
+        if not name_columns and row.cells and row.cells[0].text and shape(row.cells[0].text) not in VALUE_SHAPES:
+            label = row.cells[0].text
         role = _role(label.rstrip(":"))
         values = _row_values(row, period_columns, periods)
         if role in {"unit", "source", "note"} and current is not None:
@@ -150,7 +153,7 @@ def _row_values(row: GridRow, columns: list[Column], periods: dict[int, ParsedPe
     values = []
     for column in columns:
         cell = row.value(column)
-        if cell is None or not cell.text:
+        if cell is None or not cell.text or (shape(cell.text) not in VALUE_SHAPES and indicator_value(cell.text)[0] is None):
             continue
         value, _ = indicator_value(cell.text)
         values.append(IndicatorValue(period=periods[column.index].label, value=value))

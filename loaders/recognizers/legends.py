@@ -1,8 +1,10 @@
-"""Status legends printed in a document: "Groen = realisatie volgens begroting", "(R) Niet volgens planning".
+"""Status legends printed in a document: what this document's colours, icons, letters and symbols mean.
 
-The legend tells what this document's colours and letters mean. Each key's description is matched against
-the status vocabulary, else against cue words (model/vocabularies/statuses.toml [legend]); the result maps
-both the key and the description for this document only.
+Entries come in many shapes: 'Groen = realisatie volgens begroting', '(R) Niet volgens planning', a coloured
+swatch or icon before its meaning (a paragraph or a two-column table), several entries on one line
+('● op schema ● beperkte vertraging', 'A = volgens afspraak, B = kleine afwijking'), or a 'Legenda' block of
+'key meaning' lines. Each meaning is matched against the status vocabulary, else against cue words
+(model/vocabularies/statuses.toml [legend]); the legend maps its keys and meanings for this document only.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from model.document import Line
+from loaders.recognizers.legend_entries import Entry, block_entries, line_entries
+from model.document import Document
 from model.statuses import STATUSES, Status, label_key, match_status
 from model.text import fold
 from model.vocabulary import load_vocabulary
 
-_WINDOW = 3
+_WINDOW = 6
 _MIN_ENTRIES = 2
-_MAX_DESCRIPTION = 300
 
 
 @dataclass
@@ -27,70 +29,82 @@ class Legend:
 
     mapping: dict[str, Status] = field(default_factory=dict)
     entries: list[tuple[str, str, Status]] = field(default_factory=list)
+    descriptions: dict[str, str] = field(default_factory=dict)
     line: int | None = None
+
+    def lookup(self, candidate: str) -> tuple[Status, str] | None:
+        """(status, the legend's wording) for a key or meaning exactly as the legend has it."""
+        key = label_key(candidate)
+        if key in self.mapping:
+            return self.mapping[key], self.descriptions.get(key, candidate)
+        return None
+
+    def lookup_near(self, candidate: str) -> tuple[Status, str] | None:
+        """The same for a candidate that a key ends or starts ('icoon duim opzij' ends with 'duim opzij'), or that
+        starts a meaning ('gestopt' starts 'gestopt – de raad besluit ...')."""
+        key = label_key(candidate)
+        if len(key) < _MIN_SUFFIX:
+            return None
+        for known in sorted(self.mapping, key=len, reverse=True):
+            if len(known) >= _MIN_SUFFIX and (
+                key.endswith(" " + known) or key.startswith(known + " ") or known.startswith(key + " ")
+            ):
+                return self.mapping[known], self.descriptions.get(known, candidate)
+        return None
+
+
+_MIN_SUFFIX = 4
 
 
 @cache
-def _vocabulary() -> tuple[frozenset[str], tuple[tuple[Status, tuple[str, ...]], ...]]:
+def _cues() -> tuple[tuple[Status, tuple[str, ...]], ...]:
     data = load_vocabulary("statuses")["legend"]
-    cues = tuple(
+    return tuple(
         (status, tuple(fold(c) for c in data["cues"].get(status, [])))
         for status in ("council_action", "unknown", "partly", "on_track", "done")
         if status in STATUSES
     )
-    return frozenset(fold(k) for k in data["keys"]), cues
 
 
-def _status_of(description: str, key: str, municipality: str | None) -> Status | None:
+def status_of(description: str, key: str, municipality: str | None) -> Status | None:
+    """The status a legend entry's meaning (else its key) stands for."""
     known = match_status(description, municipality)
     if known.known:
         return known.status
     folded = fold(description)
-    for status, cues in _vocabulary()[1]:
-        if any(cue in folded for cue in cues):
+    for status, cues in _cues():
+        if any(re.search(rf"(?<!\w){re.escape(cue)}", folded) for cue in cues):
             return status
     by_key = match_status(key, municipality)
     return by_key.status if by_key.known else None
 
 
-def _entries_on_line(text: str, keys: frozenset[str]) -> list[tuple[str, str]]:
-    """Entries written on one line: 'Groen: ...', '- Rood = ...', '(G) ...', 'GROEN  ...', '... (geel)'."""
-    stripped = text.strip(" -•·*")
-    match = re.match(r"^\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=]|\s{2,}|(?<=\))\s)\s*(?P<desc>\S.*)$", stripped)
-    if match and fold(match.group("key")) in keys:
-        return [(match.group("key"), match.group("desc").strip())]
-    inline = re.findall(r"(?P<desc>[^,()]{3,80}?)\s*\((?P<key>[A-Za-z]{1,7})\)", text)
-    return [(key, desc.strip(" ,.")) for desc, key in inline if fold(key) in keys]
-
-
-def find_legend(lines: list[Line], municipality: str | None) -> Legend | None:
-    """The first legend with at least two entries close together, or None."""
-    keys, _ = _vocabulary()
-    found: list[tuple[int, str, str]] = []
-    for index, line in enumerate(lines):
-        for key, description in _entries_on_line(line.text, keys):
-            found.append((index, key, description))
-        if fold(line.text) in keys and len(line.text) <= 7:
-            following = [ln for ln in lines[index + 1 : index + 3] if ln.text.strip() not in {"=", ":"}]
-            if following and len(following[0].text) <= _MAX_DESCRIPTION and fold(following[0].text) not in keys:
-                found.append((index, line.text, following[0].text))
-    groups: list[list[tuple[int, str, str]]] = []
-    for entry in found:
-        if groups and entry[0] - groups[-1][-1][0] <= _WINDOW:
+def _groups(entries: list[Entry]) -> list[list[Entry]]:
+    groups: list[list[Entry]] = []
+    for entry in sorted(entries, key=lambda e: e.line):
+        if groups and entry.line - groups[-1][-1].line <= _WINDOW:
             groups[-1].append(entry)
         else:
             groups.append([entry])
-    for group in groups:
-        if len({fold(key) for _, key, _ in group}) < _MIN_ENTRIES:
+    return groups
+
+
+def find_legend(document: Document, municipality: str | None) -> Legend | None:
+    """The first legend with at least two entries close together, or None."""
+    entries = [*block_entries(document), *line_entries(document.lines)]
+    for group in _groups(entries):
+        if len({label_key(entry.keys[0]) for entry in group}) < _MIN_ENTRIES:
             continue
-        legend = Legend(line=lines[group[0][0]].number)
-        for _, key, description in group:
-            status = _status_of(description, key, municipality)
-            if status is None or label_key(key) in legend.mapping:
+        legend = Legend(line=group[0].line)
+        for entry in group:
+            status = status_of(entry.description, entry.keys[0], municipality)
+            if status is None or label_key(entry.keys[0]) in legend.mapping:
                 continue
-            legend.entries.append((key, description, status))
-            legend.mapping[label_key(key)] = status
-            legend.mapping.setdefault(label_key(description), status)
+            legend.entries.append((entry.keys[0], entry.description, status))
+            for key in (*entry.keys, entry.description):
+                if label_key(key) and label_key(key) not in legend.mapping:
+                    legend.mapping[label_key(key)] = status
+                    legend.descriptions[label_key(key)] = entry.description
         if len(legend.entries) >= _MIN_ENTRIES:
             return legend
     return None

@@ -55,8 +55,8 @@ def _lines_of(table: Table) -> set[int]:
     return {cell.line for row in table.rows for cell in row} | {table.line}
 
 
-def read_tables(document: Document, context: DocumentContext) -> TableRecords:
-    """Budget lines, deviations and indicators of every table in `document`."""
+def read_tables(document: Document, context: DocumentContext, taken: set[int] | None = None) -> TableRecords:
+    """Budget lines, deviations and indicators of every table in `document` (but those whose lines are `taken`)."""
     records = TableRecords()
     heading: str | None = None
     year = context.info.year
@@ -64,7 +64,7 @@ def read_tables(document: Document, context: DocumentContext) -> TableRecords:
         if isinstance(block, Heading):
             heading = block.text
             continue
-        if not isinstance(block, Table):
+        if not isinstance(block, Table) or (taken and block.line in taken):
             continue
         grid = read_grid(block, year)
         title = table_title(block, heading)

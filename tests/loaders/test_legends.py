@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract import parse_text
-from loaders.readers.lines import split_lines
+from loaders.readers.text import read_text
 from loaders.recognizers.legends import find_legend
 
 
@@ -21,7 +21,7 @@ from loaders.recognizers.legends import find_legend
     ],
 )
 def test_legend_layouts_map_colours_to_statuses(legend):
-    found = find_legend(split_lines(legend), None)
+    found = find_legend(read_text(legend), None)
     assert {key.lower(): status for key, _, status in found.entries} in (
         {"groen": "on_track", "oranje": "partly", "rood": "council_action"},
         {"g": "on_track", "o": "partly", "r": "council_action"},
@@ -29,7 +29,7 @@ def test_legend_layouts_map_colours_to_statuses(legend):
 
 
 def test_no_legend_in_ordinary_text():
-    assert find_legend(split_lines("De gemeente werkt aan groen in de wijk.\nRood asfalt op fietspaden."), None) is None
+    assert find_legend(read_text("De gemeente werkt aan groen in de wijk.\nRood asfalt op fietspaden."), None) is None
 
 
 REPORT = """\

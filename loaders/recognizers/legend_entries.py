@@ -1,0 +1,187 @@
+"""Entries of status legends: a key (a colour, an icon, a letter, a symbol, a phrase) and its meaning."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from model.colours import named_colour
+from model.document import Cell, Document, Line, Mark, Paragraph, Table
+from model.text import fold
+from model.vocabulary import load_vocabulary
+
+_MAX_DESCRIPTION = 300
+_MAX_KEY_WORDS = 3
+_LEGEND_TITLES = ("legenda", "legend", "betekenis", "toelichting kleuren", "de kleuren betekenen", "kleurcodes")
+_MAX_BLOCK_LINES = 8
+_KEY_LINE_GAP = 3  # a key alone on its line is a legend entry only next to another one: key, meaning, key, ...
+_SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
+_ASSIGNMENT = re.compile(r"(?:^|[;,.]\s*|\s)(?P<key>[^\s;,=:]{1,12}(?:\s\([^)]{1,20}\))?)\s*=\s*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One legend entry: its keys (most specific first), its meaning and the line it is on."""
+
+    keys: tuple[str, ...]
+    description: str
+    line: int
+
+
+@cache
+def _word_keys() -> frozenset[str]:
+    return frozenset(fold(k) for k in load_vocabulary("statuses")["legend"]["keys"])
+
+
+def mark_keys(marks: tuple[Mark, ...] | list[Mark]) -> list[str]:
+    """The keys marks stand for: colour words for colours and colour classes, else labels, classes and glyphs."""
+    colours = [m.value for m in marks if m.kind == "colour"]
+    colours += [c for m in marks if m.kind == "class" and (c := named_colour(m.value))]
+    keys: list[str] = []
+    for value in [*colours, *(m.value for m in marks if m.kind in {"label", "class"})]:
+        if value not in keys:
+            keys.append(value)
+    if not colours:
+        keys += [m.value for m in marks if m.kind == "glyph" and m.value not in keys]
+    return keys
+
+
+def _strip_key(text: str, keys: list[str]) -> str:
+    """'Groen – op schema' → 'op schema' when 'groen' is a key."""
+    stripped = text.strip()
+    for key in sorted(keys, key=len, reverse=True):
+        match = re.match(rf"^{re.escape(key)}{_SEPARATOR}(?P<rest>\S.*)$", stripped, re.IGNORECASE)
+        if match:
+            return match.group("rest").strip()
+        if fold(stripped).startswith(fold(key) + " ") and len(key) > 1:
+            return stripped[len(key) :].strip(" :=–-")
+    return stripped.strip(" :=–-")
+
+
+def _split_at(text: str, labels: list[str]) -> list[str] | None:
+    """A line holding several entries, split where each icon's label (in order) starts."""
+    positions: list[int] = []
+    start = 0
+    for label in labels:
+        found = fold(text).find(fold(label), start)
+        if found < 0:
+            return None
+        positions.append(found)
+        start = found + len(label)
+    positions.append(len(text))
+    return [text[positions[i] : positions[i + 1]].strip() for i in range(len(labels))]
+
+
+def _paragraph_entries(paragraph: Paragraph) -> list[Entry]:
+    keys = mark_keys(paragraph.marks)
+    if not keys or not paragraph.text:
+        return []
+    glyphs = [m.value for m in paragraph.marks if m.kind == "glyph"]
+    colours = [m.value for m in paragraph.marks if m.kind == "colour"]
+    if len(glyphs) >= 2 and len(set(glyphs)) == 1 and len(colours) == len(glyphs):
+        parts = [p.strip(" ,;") for p in paragraph.text.split(glyphs[0])[1:]]
+        return [Entry((colour,), part, paragraph.line) for colour, part in zip(colours, parts, strict=False) if part]
+    labels = [m.value for m in paragraph.marks if m.kind == "label"]
+    if len(labels) >= 2:
+        parts = _split_at(paragraph.text, labels)
+        if parts:
+            return [Entry((label,), _strip_key(part[len(label) :], [label]), paragraph.line)
+                    for label, part in zip(labels, parts, strict=True)]
+    if len(glyphs) >= 2 and not colours:
+        return []
+    description = _strip_key(paragraph.text, keys)
+    for key in keys:
+        description = _strip_key(description, [key])
+    return [Entry(tuple(keys), description, paragraph.line)] if description else []
+
+
+def _cell_keys(cell: Cell) -> list[str]:
+    keys = mark_keys(cell.marks)
+    if cell.text and len(cell.text.split()) <= _MAX_KEY_WORDS and len(cell.text) <= 20:
+        keys.append(cell.text)
+    return keys
+
+
+def _table_entries(table: Table) -> list[Entry]:
+    """Rows of a key cell (a swatch, an icon, a symbol) and a meaning."""
+    entries = []
+    for row in table.rows:
+        filled = [cell for cell in row if not cell.empty]
+        if len(filled) != 2:
+            continue
+        key_cell, meaning = filled
+        keys = _cell_keys(key_cell)
+        if keys and meaning.text and not meaning.marks and len(meaning.text) <= _MAX_DESCRIPTION:
+            entries.append(Entry(tuple(keys), meaning.text, key_cell.line))
+    return entries if len(entries) >= 2 else []
+
+
+def block_entries(document: Document) -> list[Entry]:
+    """Entries whose keys are icons, colours or symbols: paragraphs with marks and two-column tables."""
+    entries: list[Entry] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph) and block.marks:
+            entries.extend(_paragraph_entries(block))
+        elif isinstance(block, Table):
+            entries.extend(_table_entries(block))
+    return entries
+
+
+def _word_entry(text: str, number: int) -> list[Entry]:
+    """'Groen: ...', '- Rood = ...', '(G) ...', 'GROEN  ...', '... (geel)' with a known key word or letter."""
+    keys = _word_keys()
+    stripped = text.strip(" -•·*")
+    match = re.match(r"^\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$", stripped)
+    if match and fold(match.group("key")) in keys:
+        return [Entry((match.group("key"),), match.group("desc").strip(), number)]
+    inline = re.findall(r"(?P<desc>[^,()]{3,80}?)\s*\((?P<key>[A-Za-z]{1,7})\)", text)
+    return [Entry((key,), desc.strip(" ,."), number) for desc, key in inline if fold(key) in keys]
+
+
+def _assignments(text: str, number: int) -> list[Entry]:
+    """Several 'key = meaning' entries in one sentence: 'A = volgens afspraak, B = kleine afwijking, ...'."""
+    matches = list(_ASSIGNMENT.finditer(text))
+    if len(matches) < 2:
+        return []
+    entries = []
+    for position, match in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
+        key = re.sub(r"\s*\(.*\)$", "", match.group("key")).strip()
+        description = text[match.end() : end].strip(" ,;.")
+        if key and description:
+            entries.append(Entry((key,), description, number))
+    return entries
+
+
+def _legend_block(lines: list[Line], index: int) -> list[Entry]:
+    """Lines after a 'Legenda' title: 'duim omhoog Op koers' (key in lower case, meaning capitalised)."""
+    entries = []
+    for line in lines[index + 1 : index + 1 + _MAX_BLOCK_LINES]:
+        match = re.match(r"^(?P<key>[^A-Z:=]{2,40}?)\s+(?P<desc>[A-Z].*)$", line.text.strip())
+        if not match or len(match.group("key").split()) > _MAX_KEY_WORDS:
+            break
+        entries.append(Entry((match.group("key"),), match.group("desc"), line.number))
+    return entries if len(entries) >= 2 else []
+
+
+def line_entries(lines: list[Line]) -> list[Entry]:
+    """Entries written as text, one or several per line, or a key on one line and its meaning below it."""
+    keys = _word_keys()
+    found: list[Entry] = []
+    alone: list[tuple[int, Entry]] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if fold(text).startswith(_LEGEND_TITLES) and len(text.split()) <= 4:
+            found.extend(_legend_block(lines, index))
+        entries = _assignments(text, line.number) or _word_entry(text, line.number)
+        found.extend(entries)
+        if fold(text) in keys and len(text) <= 7:
+            following = [ln for ln in lines[index + 1 : index + 3] if ln.text.strip() not in {"=", ":"}]
+            if following and len(following[0].text) <= _MAX_DESCRIPTION and fold(following[0].text) not in keys:
+                alone.append((index, Entry((text,), following[0].text, line.number)))
+    for position, (index, entry) in enumerate(alone):
+        neighbours = [other for other, _ in alone[max(0, position - 1) : position + 2] if other != index]
+        if any(abs(other - index) <= _KEY_LINE_GAP for other in neighbours):
+            found.append(entry)
+    return found

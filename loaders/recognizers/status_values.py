@@ -1,0 +1,75 @@
+"""What status a cell shows: its text, an icon's label, a symbol, a colour or a colour class, read through the
+document's own legend first and the status vocabulary after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.readers.shapes import Shape, shape
+from loaders.recognizers.legend_entries import mark_keys
+from loaders.recognizers.legends import Legend
+from model.document import Cell, Mark
+from model.statuses import Status, match_status
+from model.text import fold
+
+_MAX_STATUS_WORDS = 8
+
+
+@dataclass(frozen=True)
+class StatusValue:
+    """A status read from a cell: the normalized status, the wording it is known by, and whether it was known."""
+
+    status: Status
+    raw: str
+    known: bool
+
+
+def candidates(text: str, marks: tuple[Mark, ...] | list[Mark]) -> list[str]:
+    """The things a cell shows that may name its status, most specific first."""
+    found: list[str] = []
+    labels = [m.value for m in marks if m.kind == "label"]
+    cleaned = text.strip()
+    for value in [*labels, cleaned, *mark_keys(marks)]:
+        if value and value not in found:
+            found.append(value)
+    return found
+
+
+def shows_status(text: str, marks: tuple[Mark, ...] | list[Mark]) -> bool:
+    """A cell that could hold a status: short text that is no amount, or marks."""
+    if marks:
+        return True
+    cleaned = text.strip()
+    return bool(cleaned) and len(cleaned.split()) <= _MAX_STATUS_WORDS and shape(cleaned) not in {
+        Shape.NUMBER,
+        Shape.YEAR,
+        Shape.PROSE,
+    }
+
+
+def resolve(
+    text: str, marks: tuple[Mark, ...] | list[Mark], legend: Legend | None, municipality: str | None
+) -> StatusValue | None:
+    """The status a cell shows, None when it shows nothing that could be one."""
+    options = candidates(text, marks)
+    if not options:
+        return None
+    if legend is not None:
+        for lookup in (legend.lookup, legend.lookup_near):
+            for option in options:
+                found = lookup(option)
+                if found:
+                    return StatusValue(found[0], found[1], True)
+    for option in options:
+        match = match_status(option, municipality)
+        if match.known:
+            return StatusValue(match.status, option, True)
+    shown = next((o for o in options if fold(o)), options[0])
+    return StatusValue("unknown", shown, False)
+
+
+def resolve_cell(cell: Cell, legend: Legend | None, municipality: str | None) -> StatusValue | None:
+    """The status a table cell shows."""
+    if cell.empty:
+        return None
+    return resolve(cell.text, cell.marks, legend, municipality)
