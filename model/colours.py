@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import colorsys
 import re
+import unicodedata
 from functools import cache
 
 from model.vocabulary import load_vocabulary
@@ -70,3 +71,16 @@ def css_colour(value: str) -> str | None:
     if match := _RGB.search(value):
         return colour_word("".join(f"{min(255, int(part)):02X}" for part in match.groups()))
     return named_colour(value.strip().split()[0]) if value.strip() else None
+
+
+_MAX_SYMBOL = 2
+
+
+def is_symbol(text: str) -> bool:
+    """A status symbol: one or two signs that are no letters, digits or plain punctuation ('●', '✔', '☺', '!')."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= _MAX_SYMBOL
+        and not any(ch.isalnum() for ch in stripped)
+        and all(unicodedata.category(ch).startswith("S") or ch == "!" for ch in stripped)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from model.text import fold
@@ -64,6 +64,7 @@ def _ordinal(raw: str | None, ordinals: dict[str, int]) -> int | None:
     return int(raw) if raw.isdigit() else ordinals.get(raw)
 
 
+@lru_cache(maxsize=1 << 15)
 def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod | None:
     """Parse `label`; None when it is not a period label. A missing year takes `document_year` (year_guessed)."""
     kinds, prefixes, ordinals = _vocabulary()

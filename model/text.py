@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCTUATION = " \t.:;,?!()[]{}*•·-–—\"'“”‘’"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Return `text` lower-cased, without accents, with single spaces and no punctuation at either end."""
     decomposed = unicodedata.normalize("NFKD", text)

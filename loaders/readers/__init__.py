@@ -7,7 +7,7 @@ from collections.abc import Callable
 from loaders.readers.docx import read_docx
 from loaders.readers.formats import decode_text
 from loaders.readers.html import read_html
-from loaders.readers.pdf import page_starts, pdf_pages
+from loaders.readers.pdf import read_pdf
 from loaders.readers.text import read_text
 from loaders.readers.xlsx import read_xlsx
 from model.document import Document
@@ -25,10 +25,7 @@ def _read_html(data: bytes) -> tuple[Document, list[WarningRecord]]:
 
 
 def _read_pdf(data: bytes) -> tuple[Document, list[WarningRecord]]:
-    pages = pdf_pages(data)
-    document = read_text("\n".join(pages), "pdf")
-    document.page_starts = page_starts(pages)
-    return document, []
+    return read_pdf(data), []
 
 
 def _read_docx(data: bytes) -> tuple[Document, list[WarningRecord]]:

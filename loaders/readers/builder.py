@@ -7,6 +7,7 @@ what records cite as their line and what the dashboard shows as the source.
 
 from __future__ import annotations
 
+from loaders.readers.text import find_text_tables
 from model.document import Block, Cell, Document, DocumentMeta, Heading, Line, Mark, Paragraph, Table
 from model.text import clean_line
 
@@ -97,7 +98,7 @@ class DocumentBuilder:
     def build(self) -> Document:
         """The document: blocks, numbered lines, text and pages."""
         return Document(
-            blocks=self.blocks,
+            blocks=find_text_tables(self.blocks),
             lines=self.lines,
             text="\n".join(self.texts),
             format=self.format,

@@ -12,12 +12,11 @@ import re
 
 from loaders.errors import UnreadableDocument
 from loaders.readers.builder import DocumentBuilder
-from model.colours import colour_word
+from model.colours import colour_word, is_symbol
 from model.document import Cell, Document, DocumentMeta, Mark
 from model.numbering import parse_numbered
 
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
-_MAX_GLYPH = 2
 
 
 def _run_marks(runs) -> list[Mark]:
@@ -25,7 +24,7 @@ def _run_marks(runs) -> list[Mark]:
     marks: list[Mark] = []
     for run in runs:
         text = run.text.strip()
-        if not text or len(text) > _MAX_GLYPH or any(ch.isalnum() for ch in text):
+        if not is_symbol(text):
             continue
         marks.append(Mark("glyph", text))
         colour = run.font.color.rgb if run.font.color is not None and run.font.color.type is not None else None

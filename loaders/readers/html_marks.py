@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from model.colours import css_colour, named_colour
+from model.colours import css_colour, is_symbol, named_colour
 from model.document import Mark
 from model.statuses import match_status
 
@@ -93,6 +93,6 @@ def element_marks(element) -> list[Mark]:
     marks.extend(Mark("class", word) for word in _class_words(element))
     marks.extend(Mark("colour", word) for word in _colours(element))
     own = (element.text or "").strip()
-    if own and len(own) <= _MAX_GLYPH and not any(ch.isalnum() for ch in own):
+    if is_symbol(own):
         marks.append(Mark("glyph", own))
     return marks

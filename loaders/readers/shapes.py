@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from model.periods import YEAR, parse_period
 from model.text import fold
@@ -21,7 +21,9 @@ _NUMBER = re.compile(
         (?:\d{1,3}(?:\.\d{3})+|\d+)    # 1.234.567 or 1234
         (?:,\d+|,-{1,2})?              # decimals or ',-'
         (?(open)\))\s?(?:%|‰)?-?       # closing bracket, percent, trailing minus
-        (?:\s?[NV])?\**$               # N/V marker, footnote stars
+        (?:\s?[NV])?\**               # N/V marker, footnote stars
+        (?:\s?\(\s?(?:19|20)\d\d\s?\))?$  # the year the figure is of: '10 (2022)'
+
     """,
     re.VERBOSE,
 )
@@ -58,6 +60,12 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def _prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    labels, values, _ = _vocabulary()
+    return tuple(w + " " for w in labels), tuple(w + " " for w in values)
+
+
 def is_number(text: str) -> bool:
     """True for a figure as tables print it: '1.234', '-5,6', '12%', '€ 285', '4.977-', '34**', '> 90%'."""
     stripped = text.strip()
@@ -69,6 +77,7 @@ def is_missing(text: str) -> bool:
     return text.strip().lower() in _vocabulary()[2]
 
 
+@lru_cache(maxsize=1 << 15)
 def column_role(text: str) -> str | None:
     """'label' or 'value' when `text` names a table column ('Omschrijving', 'Verschil', 'Rekening 2021')."""
     folded = fold(text)
@@ -76,11 +85,12 @@ def column_role(text: str) -> str | None:
         return None
     words = folded.split()
     labels, values, _ = _vocabulary()
-    if folded in labels or (len(words) <= 3 and any(folded.startswith(w + " ") for w in labels)):
+    label_prefixes, value_prefixes = _prefixes()
+    if folded in labels or (len(words) <= 3 and folded.startswith(label_prefixes)):
         return "label"
     if folded in values or (
         (len(words) <= 2 or (len(words) <= _MAX_VALUE_NAME_WORDS and YEAR.search(folded)))
-        and any(folded.startswith(w + " ") for w in values)
+        and folded.startswith(value_prefixes)
     ):
         return "value"
     period = parse_period(text)
@@ -89,6 +99,7 @@ def column_role(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def shape(text: str) -> Shape:
     """Classify one cell or one line of text."""
     stripped = text.strip()

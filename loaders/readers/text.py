@@ -44,6 +44,43 @@ def blocks_from_lines(lines: list[Line], page_of: dict[int, int] | None = None) 
     return blocks
 
 
+def _as_line(block: Paragraph | Heading) -> Line:
+    cells = tuple(cell for cell in (part.strip() for part in block.text.split("|")) if cell)
+    return Line(block.line, block.text, cells or (block.text,))
+
+
+def find_text_tables(blocks: list[Block]) -> list[Block]:
+    """Tables written as lines of text inside a structured document (one cell per paragraph, amounts separated by
+    spaces): runs of paragraphs that form a table become that table; every other block stays as it was."""
+    result: list[Block] = []
+    run: list[Paragraph | Heading] = []
+
+    def flush() -> None:
+        lines = [_as_line(block) for block in run]
+        found = {table.start: table for table in find_tables(lines)}
+        index = floor = 0
+        while index < len(run):
+            table = found.get(index)
+            if table is None:
+                result.append(run[index])
+                index += 1
+                continue
+            table.table.caption = _caption(lines, table.start, floor)
+            table.table.page = run[index].page
+            result.append(table.table)
+            index = floor = table.end
+        run.clear()
+
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            run.append(block)
+            continue
+        flush()
+        result.append(block)
+    flush()
+    return result
+
+
 def read_text(text: str, fmt: str = "text", meta: DocumentMeta | None = None) -> Document:
     """The document model of plain text; line numbers are the text's own lines."""
     lines = split_lines(text)

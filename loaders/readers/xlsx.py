@@ -12,10 +12,8 @@ from loaders.errors import UnreadableDocument
 from loaders.readers.builder import DocumentBuilder
 from loaders.readers.shapes import looks_like_header
 from model.amounts import format_amount
-from model.colours import colour_word
+from model.colours import colour_word, is_symbol
 from model.document import Cell, Document, Mark
-
-_MAX_GLYPH = 2
 
 
 def _text(value) -> str:
@@ -44,7 +42,7 @@ def _cell(cell) -> Cell:
         word = colour_word(_rgb(fill.fgColor))
         if word:
             marks.append(Mark("colour", word))
-    if text and len(text) <= _MAX_GLYPH and not any(ch.isalnum() for ch in text):
+    if is_symbol(text):
         marks.append(Mark("glyph", text))
         word = colour_word(_rgb(cell.font.color)) if cell.font is not None else None
         if word:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from loaders.readers.shapes import is_missing
+from loaders.readers.shapes import Shape, is_missing, shape
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.money import Unit, amount_of, sign_legend, table_unit
 from loaders.recognizers.money_vocabulary import MoneyVocabulary, money_vocabulary
@@ -122,6 +122,9 @@ def read_budget(
     for row in grid.rows:
         label = row.label
         row_kind = vocabulary.row_kind(label)
+        cells = [row.value(c) for c in grid.value_columns]
+        if any(cells) and all(cell is None or shape(cell.text) == Shape.YEAR for cell in cells):
+            continue  # a row of years is a header the layout did not see, not amounts
         if not row.has_values(grid.value_columns):
             if row_kind:
                 section, section_label = row_kind, fold(label)

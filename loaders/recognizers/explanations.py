@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from loaders.recognizers.headings import parse_heading
 from loaders.recognizers.money_vocabulary import money_vocabulary
@@ -50,6 +51,7 @@ class Explanation:
     text: list[str] = field(default_factory=list)
 
 
+@cache
 def _direction_pattern() -> re.Pattern[str]:
     words = sorted((w for w in money_vocabulary().directions if len(w) > 1), key=len, reverse=True)
     return re.compile(rf"\b(?P<dir>{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)

@@ -21,6 +21,7 @@ from model.records import Indicator, IndicatorValue, WarningRecord
 from model.text import fold
 
 _COMPARATOR = re.compile(r"^\s*(?:[<>≤≥~±]|ca\.?|circa)\s*", re.IGNORECASE)
+_OWN_YEAR = re.compile(r"\s*\(\s?(?:19|20)\d\d\s?\)\s*$")
 _TRAILING_WORDS = re.compile(r"^\s*(-?[\d.,]+\s*%?)\s+[a-z]+\s*$", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s+(?=\S)")
 
@@ -59,7 +60,7 @@ def column_period(name: str, year: int | None) -> ParsedPeriod:
 
 def indicator_value(text: str) -> tuple[float | int | None, bool]:
     """(value, percent) of an indicator cell: '12,5%', '34**', '> 90%', '€ 285', '6 personen'; None when missing."""
-    cleaned = _COMPARATOR.sub("", text.strip()).rstrip("*").strip()
+    cleaned = _OWN_YEAR.sub("", _COMPARATOR.sub("", text.strip())).rstrip("*").strip()
     trailing = _TRAILING_WORDS.match(cleaned)
     if trailing:
         cleaned = trailing.group(1)
@@ -80,13 +81,17 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
     period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "name"}]
     periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
     result.periods = list(periods.values())
-    name_columns = [c for c in grid.label_columns if _role(c.name) not in {"unit", "source", "note", "target"}]
+    name_columns = [
+        c
+        for c in grid.label_columns
+        if _role(c.name) not in {"unit", "source", "note", "target"} and not _numbering(grid, c)
+    ]
     current: Indicator | None = None
     parent: Indicator | None = None
     pending: GridRow | None = None
     _pending_name = ""
     for row in grid.rows:
-        label = " ".join(row.cells[c.index].text for c in name_columns if row.cells[c.index].text).strip()
+        label = " ".join(" ".join(row.cells[c.index].text.split()) for c in name_columns).strip()
         if not name_columns and row.cells and row.cells[0].text and shape(row.cells[0].text) not in VALUE_SHAPES:
             label = row.cells[0].text
         role = _role(label.rstrip(":"))
@@ -132,6 +137,12 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
     return result
 
 
+def _numbering(grid: Grid, column: Column) -> bool:
+    """A column of row numbers or codes ('6.', '17', 'P2'), not part of an indicator's name."""
+    texts = [row.cells[column.index].text for row in grid.rows if row.cells[column.index].text]
+    return bool(texts) and all(re.fullmatch(r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*\.?", t.strip()) for t in texts)
+
+
 def _filled(row: GridRow, columns: list[Column]) -> list[Column]:
     return [c for c in columns if row.value(c) is not None and row.value(c).text]
 
@@ -162,8 +173,8 @@ def _row_values(row: GridRow, columns: list[Column], periods: dict[int, ParsedPe
 
 def _indicator(row: GridRow, group: str | None, columns: dict[str, list[Column]], name: str) -> Indicator:
     label = name
-    unit = next(iter(_cells(row, columns["unit"])), None) or unit_from_name(label)
-    source = next(iter(_cells(row, columns["source"])), None)
+    unit = next((" ".join(u.split()) for u in _cells(row, columns["unit"])), None) or unit_from_name(label)
+    source = next((" ".join(s.split()) for s in _cells(row, columns["source"])), None)
     target_text = next(iter(_cells(row, columns["target"])), None)
     target = indicator_value(target_text)[0] if target_text else None
     return Indicator(name=label or "(zonder naam)", group=group, unit=unit, target=target, source=source, line=row.line)

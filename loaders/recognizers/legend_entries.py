@@ -17,6 +17,7 @@ _LEGEND_TITLES = ("legenda", "legend", "betekenis", "toelichting kleuren", "de k
 _MAX_BLOCK_LINES = 8
 _KEY_LINE_GAP = 3  # a key alone on its line is a legend entry only next to another one: key, meaning, key, ...
 _SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
+_KEY_IN_BRACKETS = re.compile(r"\((?P<key>[A-Za-z]{1,7})\)")
 _ASSIGNMENT = re.compile(r"(?:^|[;,.]\s*|\s)(?P<key>[^\s;,=:]{1,12}(?:\s\([^)]{1,20}\))?)\s*=\s*")
 
 
@@ -75,7 +76,7 @@ def _split_at(text: str, labels: list[str]) -> list[str] | None:
 
 def _paragraph_entries(paragraph: Paragraph) -> list[Entry]:
     keys = mark_keys(paragraph.marks)
-    if not keys or not paragraph.text:
+    if not keys or not paragraph.text or len(_ASSIGNMENT.findall(paragraph.text)) >= 2:
         return []
     glyphs = [m.value for m in paragraph.marks if m.kind == "glyph"]
     colours = [m.value for m in paragraph.marks if m.kind == "colour"]
@@ -135,8 +136,16 @@ def _word_entry(text: str, number: int) -> list[Entry]:
     match = re.match(r"^\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$", stripped)
     if match and fold(match.group("key")) in keys:
         return [Entry((match.group("key"),), match.group("desc").strip(), number)]
-    inline = re.findall(r"(?P<desc>[^,()]{3,80}?)\s*\((?P<key>[A-Za-z]{1,7})\)", text)
-    return [Entry((key,), desc.strip(" ,."), number) for desc, key in inline if fold(key) in keys]
+    if not _KEY_IN_BRACKETS.search(text):
+        return []
+    entries = []
+    for match in _KEY_IN_BRACKETS.finditer(text):
+        if fold(match.group("key")) not in keys:
+            continue
+        before = re.split(r"[,()]", text[: match.start()])[-1].strip(" ,.")
+        if len(before) >= 3:
+            entries.append(Entry((match.group("key"),), before[-80:].strip(), number))
+    return entries
 
 
 def _assignments(text: str, number: int) -> list[Entry]:

@@ -6,6 +6,7 @@ whose evidence is strongest.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from loaders.readers.shapes import Shape, shape
@@ -18,6 +19,7 @@ from model.vocabulary import load_vocabulary
 
 _BUDGET_PERIODS = {"begroting", "actuele_begroting", "rekening", "voorjaarsnota", "najaarsnota", "vgr", "jaar"}
 _MIN_FIGURES = 0.5
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*$|…\s*$")
 
 
 @cache
@@ -44,9 +46,10 @@ def figures(grid: Grid) -> tuple[int, int, int]:
 
 
 def is_figure_table(grid: Grid) -> bool:
-    """Most value cells are figures."""
+    """Most value cells are figures, and the rows are not a table of contents (labels ending in dot leaders)."""
     filled, numbers, _ = figures(grid)
-    return filled > 0 and numbers >= filled * _MIN_FIGURES
+    leaders = sum(1 for row in grid.rows if _LEADER.search(row.label))
+    return filled > 0 and numbers >= filled * _MIN_FIGURES and leaders * 2 < max(1, len(grid.rows))
 
 
 def money_signals(grid: Grid, title: str | None = None) -> int:

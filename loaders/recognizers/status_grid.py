@@ -85,12 +85,14 @@ def is_status_table(
         under_progress = any((found := match_field(text)) and found[0] == "progress" for text in grid.table.caption[-1:])
         return under_progress or any(fold(c.name).startswith(_status_prefixes()) for c, _ in columns)
     counted = [cell for cell in filled if cell.marks or shape(cell.text) != Shape.MISSING]
-    statuses = sum(
-        1
-        for cell in counted
-        if shows_status(cell.text, cell.marks)
-        and (cell.marks or ((found := resolve_cell(cell, legend, municipality)) is not None and found.known))
-    )
+    colours = {m.value for cell in filled for m in cell.marks if m.kind == "colour"}
+    varied = len(colours) >= 2 or bool(legend and any(legend.lookup(c) for c in colours))
+    statuses = 0
+    for cell in counted:
+        marked = any(m.kind != "colour" or varied for m in cell.marks if m.kind != "bold")
+        known = (found := resolve_cell(cell, legend, municipality)) is not None and found.known
+        if (marked or known) and (shows_status(cell.text, ()) or marked):
+            statuses += 1
     return statuses > 0 and statuses >= len(counted) * _MIN_STATUS_SHARE
 
 
@@ -201,7 +203,7 @@ def read_status_table(
                 status_row.target_year = int(cell.text.strip())
         for column, period in columns:
             cell = row.value(column)
-            if cell is not None and resolve_cell(cell, None, None) is not None:
+            if cell is not None and shows_status(cell.text, [m for m in cell.marks if m.kind != "bold"]):
                 status_row.cells.append((period, cell))
                 any_value = True
         if name or code or status_row.cells:

@@ -37,6 +37,7 @@ class TableRecords:
     deviation_end: int | None = None  # last line of the first deviation table: explanations follow it
     deviation_unit: int = 1
     last_unit: tuple[tuple[str, ...], Unit] | None = None  # the columns and unit of the last budget table
+    last_budget: tuple[Grid, str | None] | None = None  # the last budget table and its title
 
 
 def table_title(table: Table, heading: str | None) -> str | None:
@@ -87,10 +88,14 @@ def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | 
         return bool(table.deviations)
     if _status_columns(grid):
         return False
-    if is_budget(grid, title):
+    continued = _continues(grid, records.last_budget)
+    if continued is not None:
+        title = continued
+    if continued is not None or is_budget(grid, title):
         budget = read_budget(grid, title, records.last_unit)
         if budget.unit.stated or records.last_unit is None:
             records.last_unit = (tuple(c.name for c in grid.value_columns), budget.unit)
+        records.last_budget = (grid, title)
         records.budget_lines.extend(budget.lines)
         records.warnings.extend(budget.warnings)
         records.warnings.extend(check_budget(budget))
@@ -104,6 +109,19 @@ def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | 
             return True
     _warn_unread(grid, title, records)
     return False
+
+
+def _continues(grid: Grid, previous: tuple[Grid, str | None] | None) -> str | None:
+    """A table without a header that has as many value columns as the budget table before it continues that
+    table (a page break, a gap): it takes that table's column names; returns that table's title."""
+    if previous is None or grid.header:
+        return None
+    before, title = previous
+    if len(before.value_columns) != len(grid.value_columns) or len(grid.columns) != len(before.columns):
+        return None
+    for column, named in zip(grid.columns, before.columns, strict=True):
+        column.name, column.period, column.value = named.name, named.period, named.value
+    return title or ""
 
 
 def _status_columns(grid: Grid) -> bool:

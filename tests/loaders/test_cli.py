@@ -67,7 +67,7 @@ def test_municipality_flag_overrides_detection(capsys):
             bytes(range(128, 256)) * 4 + bytes(range(1, 31)) * 10,
             "not a text document in a known encoding (invalid UTF-8 byte 0x80 at offset 0)",
         ),
-        ("report.pdf", b"%PDF-1.5\n%\xe2\xe3", "not a readable PDF (PdfminerException)"),
+        ("report.pdf", b"%PDF-1.5\n%\xe2\xe3", "not a readable PDF (Failed to load document (PDFium: Data format error))"),
         (
             "report.doc",
             b"\xd0\xcf\x11\xe0" + b"\x00" * 64,
