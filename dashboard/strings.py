@@ -224,7 +224,8 @@ UPLOAD_CAPTION = (
     "geladen. Een bestand met dezelfde naam vervangt de eerdere versie."
 )
 UPLOAD_LABEL = "Documenten"
-UPLOAD_MUNICIPALITY = "Gemeente (leeg laten om die uit de tekst te halen)"
+UPLOAD_MUNICIPALITY = "Gemeente"
+UPLOAD_MUNICIPALITY_DETECT = "Uit het document halen"
 UPLOAD_TOO_LARGE = "{name}: het bestand is groter dan {limit} MB en wordt niet gelezen."
 UPLOAD_UNREADABLE = "{name}: {reason}"
 UPLOAD_PREVIEW = "{name} — {municipality}, {title} ({year})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import traceback
@@ -21,6 +22,7 @@ from loaders.store import (
     stored_documents,
 )
 from loaders.template.workbook import write_template
+from model.municipalities import find_municipality, suggest_municipalities
 from model.records import Extraction
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
@@ -295,16 +297,31 @@ def run_serve(db: Path | None, port: int) -> int:
     return streamlit_cli.main()
 
 
+def known_municipality(name: str | None) -> str | None:
+    """The list's name of the municipality given with --municipality; a usage error naming near misses when the
+    name is not a Dutch municipality."""
+    if name is None:
+        return None
+    known = find_municipality(name)
+    if known is not None:
+        return known.display_name
+    suggestions = suggest_municipalities(name)
+    hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+    raise UsageError(f"error: --municipality {name!r} is not a Dutch municipality{hint}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in arguments
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(message)s")
     try:
         options = _parser().parse_args(arguments)
         if options.command == "extract":
-            return run_extract(options.files, options.json, options.municipality)
+            return run_extract(options.files, options.json, known_municipality(options.municipality))
         if options.command == "load":
-            return run_load(options.files, options.db, options.municipality)
+            return run_load(options.files, options.db, known_municipality(options.municipality))
         if options.command == "export":
             return run_export(options)
         if options.command == "template":

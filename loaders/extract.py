@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from pathlib import Path
 
 from loaders.errors import UnreadableDocument
@@ -13,6 +14,8 @@ from loaders.readers.text import read_text
 from loaders.recognizers.document import parse_document
 from loaders.template.workbook import is_template, read_template
 from model.records import Extraction
+
+_log = logging.getLogger(__name__)
 
 
 def _is_template(data: bytes) -> bool:
@@ -40,6 +43,7 @@ def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> 
     if fmt == "xlsx" and _is_template(data):
         return read_template(data, source, sha256, municipality)
     document, warnings = read_document(data, fmt)
+    document.meta.file_name = Path(source).name
     if not document.lines:
         raise UnreadableDocument("the file has no text")
     mismatch = check_extension(Path(source).suffix, fmt)
@@ -69,7 +73,16 @@ def extract_file(path: str | Path, municipality: str | None = None) -> Extractio
         data = read_file(Path(path))
     except UnreadableDocument as error:
         return Extraction(source=source, sha256="", error=f"{source}: {error.reason}")
+    sha256 = hashlib.sha256(data).hexdigest()
     try:
         return extract_bytes(data, source, municipality)
     except UnreadableDocument as error:
-        return Extraction(source=source, sha256=hashlib.sha256(data).hexdigest(), error=f"{source}: {error.reason}")
+        return Extraction(source=source, sha256=sha256, error=f"{source}: {error.reason}")
+    except Exception as error:  # noqa: BLE001 — one file that breaks a reader never stops the others
+        _log.debug("reading %s failed", source, exc_info=True)
+        return Extraction(
+            source=source,
+            sha256=sha256,
+            error=f"{source}: could not be read (unexpected {type(error).__name__}: {error}); "
+            "run with --debug for the details",
+        )

@@ -257,8 +257,8 @@ def _writer_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _loaded_documents(db_path: Path) -> dict[str, str]:
-    """sha256 → source_key of the documents in the live database (empty when there is none)."""
+def _loaded_documents(db_path: Path) -> dict[str, tuple[str, str | None]]:
+    """sha256 → (source_key, municipality) of the documents in the live database (empty when there is none)."""
     if not db_path.exists():
         return {}
     try:
@@ -275,7 +275,8 @@ def _loaded_documents(db_path: Path) -> dict[str, str]:
                     f"{version[0] if version else '?'}, now {SCHEMA_VERSION}); move it away and load the "
                     "documents again"
                 )
-            return dict(connection.execute("SELECT sha256, source_key FROM documents").fetchall())
+            rows = connection.execute("SELECT sha256, source_key, municipality FROM documents").fetchall()
+            return {sha: (key, municipality) for sha, key, municipality in rows}
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
             holder = _lock_holder(str(error))
@@ -318,7 +319,7 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
         for position, extraction in enumerate(extractions):
             if extraction.error:
                 outcomes[position] = LoadOutcome(extraction.source, "failed", extraction.error)
-            elif extraction.sha256 in loaded:
+            elif extraction.sha256 in loaded and loaded[extraction.sha256][1] == extraction.document.municipality:
                 outcomes[position] = LoadOutcome(extraction.source, "unchanged", "already loaded, nothing changed")
             else:
                 to_write.append((position, extraction))
@@ -328,7 +329,9 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
     return [outcomes[position] for position in range(len(extractions))]
 
 
-def _write(db_path: Path, items: list[tuple[int, Extraction]], loaded: dict[str, str]) -> dict[int, LoadOutcome]:
+def _write(
+    db_path: Path, items: list[tuple[int, Extraction]], loaded: dict[str, tuple[str, str | None]]
+) -> dict[int, LoadOutcome]:
     for stale in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
         stale.unlink(missing_ok=True)
     temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
@@ -353,11 +356,19 @@ def _write(db_path: Path, items: list[tuple[int, Extraction]], loaded: dict[str,
 
 
 def _store_document(
-    connection: duckdb.DuckDBPyConnection, extraction: Extraction, loaded: dict[str, str]
+    connection: duckdb.DuckDBPyConnection, extraction: Extraction, loaded: dict[str, tuple[str, str | None]]
 ) -> LoadOutcome:
-    """Write one document in one transaction, replacing the earlier version from the same source."""
+    """Write one document in one transaction, replacing the earlier version from the same source, or the same
+    bytes loaded before (from another path, or with another municipality)."""
     key = source_key(extraction.source)
-    previous = connection.execute("SELECT doc_id FROM documents WHERE source_key = ?", [key]).fetchone()
+    replaced = [
+        row[0]
+        for row in connection.execute(
+            "SELECT doc_id FROM documents WHERE source_key = ? OR sha256 = ? ORDER BY source_key = ? DESC",
+            [key, extraction.sha256, key],
+        ).fetchall()
+    ]
+    previous = replaced[0] if replaced else None
     counts = {
         "activities": len(extraction.activities),
         "statuses": len(extraction.statuses),
@@ -369,9 +380,9 @@ def _store_document(
     }
     connection.execute("BEGIN TRANSACTION")
     try:
-        if previous:
+        for doc_id in replaced:
             for table in DOCUMENT_TABLES:
-                connection.execute(f"DELETE FROM {table} WHERE doc_id = ?", [previous[0]])
+                connection.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         _insert_records(connection, extraction, key)
         connection.execute(
             "INSERT INTO load_log (source, sha256, outcome, replaced_sha256, counts) VALUES (?, ?, ?, ?, ?)",
@@ -379,7 +390,7 @@ def _store_document(
                 extraction.source,
                 extraction.sha256,
                 "replaced" if previous else "loaded",
-                previous[0] if previous else None,
+                previous,
                 json.dumps(counts),
             ],
         )
@@ -387,7 +398,7 @@ def _store_document(
     except (duckdb.Error, ValueError) as error:
         connection.execute("ROLLBACK")
         return LoadOutcome(extraction.source, "failed", f"{extraction.source}: could not be stored: {error}")
-    loaded[extraction.sha256] = key
+    loaded[extraction.sha256] = (key, extraction.document.municipality)
     return LoadOutcome(extraction.source, "replaced" if previous else "loaded", counts=counts)
 
 

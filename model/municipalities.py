@@ -13,6 +13,7 @@ from model.vocabulary import VOCABULARY_DIR
 
 MUNICIPALITIES_FILE = VOCABULARY_DIR / "municipalities.csv"
 _HEAD_LINES = 15
+_SUGGEST_CUTOFF = 70
 _CONTEXT = r"(?:gemeente|gemeenteraad|college van|raad van)\s+"
 
 
@@ -24,10 +25,14 @@ class Municipality:
     name: str
     aliases: tuple[str, ...]
     needs_context: bool
+    display: str = ""
 
     @property
     def display_name(self) -> str:
-        """The name people write: the first alias for names with a province suffix ("Bergen (L.)" → "Bergen")."""
+        """The name people write: the list's display name ('Den Haag'), else the first alias for names with a
+        province suffix ("Bergen (L.)" → "Bergen"), else the official name."""
+        if self.display:
+            return self.display
         return self.aliases[0] if "(" in self.name and self.aliases else self.name
 
 
@@ -41,6 +46,7 @@ def all_municipalities() -> tuple[Municipality, ...]:
                 row["name"],
                 tuple(a for a in row["aliases"].split("|") if a),
                 row["needs_context"] == "1",
+                row.get("display") or "",
             )
             for row in csv.DictReader(handle)
         )
@@ -66,15 +72,15 @@ def find_municipality(name: str) -> Municipality | None:
 def _name_pattern() -> re.Pattern[str]:
     names = sorted({n for m in all_municipalities() for n in (m.name, *m.aliases)}, key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?P<context>{_CONTEXT})?(?P<name>{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w-])(?P<context>{_CONTEXT})?(?P<name>{alternatives})(?P<adjective>se)?(?![\w-])", re.IGNORECASE
+    )
 
 
-def detect_municipality(text: str) -> Municipality | None:
-    """Pick the municipality the text is most about: "gemeente X" and title lines weigh most, plain mentions count once.
-
-    Names that are also common words (Best, Putten, Sluis) only count after "gemeente". Returns None when no
-    municipality is named at all.
-    """
+def mention_scores(text: str) -> Counter[str]:
+    """How strongly the text names each municipality: "gemeente X" and the first lines weigh most, a plain
+    mention or its adjective ("Zevenaarse") counts once. Names that are also common words (Best, Putten, Sluis)
+    only count after "gemeente"."""
     head_end = sum(len(line) + 1 for line in text.splitlines()[:_HEAD_LINES])
     scores: Counter[str] = Counter()
     index = _by_folded_name()
@@ -86,9 +92,56 @@ def detect_municipality(text: str) -> Municipality | None:
         exact_case = match.group("name")[0].isupper()
         if not exact_case or (municipality.needs_context and not has_context):
             continue
+        if match.group("adjective") and (has_context or municipality.needs_context):
+            continue
         weight = 1 + (5 if has_context else 0) + (3 if match.start() < head_end else 0)
         scores[municipality.code] += weight
+    return scores
+
+
+def by_code(code: str) -> Municipality:
+    """The municipality with CBS code `code`."""
+    return next(m for m in all_municipalities() if m.code == code)
+
+
+def detect_municipality(text: str) -> Municipality | None:
+    """The municipality the text is most about (see mention_scores); None when it names none."""
+    scores = mention_scores(text)
     if not scores:
         return None
-    best_code, _ = scores.most_common(1)[0]
-    return next(m for m in all_municipalities() if m.code == best_code)
+    return by_code(scores.most_common(1)[0][0])
+
+
+@cache
+def _token_names() -> dict[tuple[str, ...], Municipality]:
+    names: dict[tuple[str, ...], Municipality] = {}
+    for municipality in all_municipalities():
+        for name in (municipality.name, *municipality.aliases):
+            words = re.split(r"[\s\-']+", fold(name).replace("(", "").replace(")", "").strip(" ."))
+            names.setdefault(tuple(word for word in words if word), municipality)
+    return names
+
+
+def municipality_in(label: str) -> Municipality | None:
+    """The municipality a short label names as a run of its words: a file name ('034_den-haag_budget'), a web
+    address ('zevenaar.jaarverslag-2022.nl'), a page or PDF title. The longest name wins."""
+    tokens = [t for t in re.split(r"[\s_\-.,:;|/'()]+", fold(label)) if t]
+    names = _token_names()
+    longest = max((len(key) for key in names), default=1)
+    best: tuple[int, Municipality] | None = None
+    for start in range(len(tokens)):
+        for size in range(min(longest, len(tokens) - start), 0, -1):
+            found = names.get(tuple(tokens[start : start + size]))
+            if found is not None and (best is None or size > best[0]):
+                best = (size, found)
+                break
+    return best[1] if best else None
+
+
+def suggest_municipalities(name: str, limit: int = 3) -> list[str]:
+    """The known municipalities whose names are closest to `name` (for 'did you mean ...')."""
+    from rapidfuzz import fuzz, process
+
+    choices = {m.display_name: fold(m.display_name) for m in all_municipalities()}
+    found = process.extract(fold(name), choices, scorer=fuzz.ratio, limit=limit, score_cutoff=_SUGGEST_CUTOFF)
+    return [display for _, _, display in found]

@@ -11,6 +11,7 @@ from dashboard.db import database_path
 from loaders.errors import UnreadableDocument
 from loaders.extract import extract_bytes
 from loaders.store import StoreError, load_extractions
+from model.municipalities import all_municipalities
 
 MAX_MEGABYTES = 25
 TYPES = ["txt", "html", "htm", "pdf", "docx", "xlsx"]
@@ -23,7 +24,15 @@ def dutch_reason(reason: str) -> str:
 
 st.title(strings.UPLOAD_HEADER)
 st.caption(strings.UPLOAD_CAPTION.format(limit=MAX_MEGABYTES))
-municipality = st.text_input(strings.UPLOAD_MUNICIPALITY, key="upload_gemeente").strip() or None
+municipality = (
+    st.selectbox(
+        strings.UPLOAD_MUNICIPALITY,
+        ["", *sorted({m.display_name for m in all_municipalities()})],
+        format_func=lambda name: name or strings.UPLOAD_MUNICIPALITY_DETECT,
+        key="upload_gemeente",
+    )
+    or None
+)
 files = st.file_uploader(strings.UPLOAD_LABEL, type=TYPES, accept_multiple_files=True, key="uploads")
 
 extractions = []

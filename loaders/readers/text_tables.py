@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from loaders.readers.glued import glued_table
 from loaders.readers.headers import (
     group_header_lines,
     is_continuation,
@@ -85,7 +86,9 @@ def _pipe_table(lines: list[Line], start: int) -> Found | None:
             break
         end = gap
     rows = [tuple(_cell(line, text) for text in pipe_cells(line.text)) for line in lines[start:end]]
-    if end - start < 2 and len(rows[0]) < 3:
+    widest = max(len(row) for row in rows)
+    valued = any(shape(cell.text) in VALUE_SHAPES for row in rows for cell in row[1:])
+    if (end - start < 2 and widest < 3) or (widest < 3 and not valued):
         return None
     header = 1 if looks_like_header([c.text for c in rows[0]]) else 0
     return Found(start, end, Table(rows=rows, line=lines[start].number, header_rows=header, layout="pipes"))
@@ -489,6 +492,9 @@ def _table_at(lines: list[Line], index: int, floor: int) -> Found | None:
     line = lines[index]
     if _is_pipe_row(line):
         return _pipe_table(lines, index)
+    glued = glued_table(lines, index)
+    if glued is not None:
+        return Found(index, glued[1], glued[0])
     spaced = _spaced_table(lines, index, floor)
     if spaced is not None:
         return spaced

@@ -22,6 +22,7 @@ from model.text import fold
 
 _MIN_SCORE = 3
 _CODED = re.compile(r"^(?:[A-Z]{0,2}\d{1,2}(?:\.\d{1,3})*\.?)\s+\S")
+_MARKERS = {"L": "lasten", "B": "baten"}  # an L/B column says whether a row is lasten or baten
 _NIL = {"-", "–", "—", "−"}  # a dash in a financial table is nil: zero, not unknown
 
 
@@ -120,8 +121,9 @@ def read_budget(
             )
         )
     for row in grid.rows:
-        label = row.label
-        row_kind = vocabulary.row_kind(label)
+        marker = next((cell.text for cell in row.label_cells if cell.text in _MARKERS), None)
+        label = " ".join(cell.text for cell in row.label_cells if cell.text and cell.text not in _MARKERS)
+        row_kind = _MARKERS[marker] if marker else vocabulary.row_kind(label)
         cells = [row.value(c) for c in grid.value_columns]
         if any(cells) and all(cell is None or shape(cell.text) == Shape.YEAR for cell in cells):
             continue  # a row of years is a header the layout did not see, not amounts

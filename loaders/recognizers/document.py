@@ -73,7 +73,7 @@ def _deviations(lines: list[Line], tables: TableRecords, warnings: list[WarningR
 def parse_document(document: Document, source: str, sha256: str, municipality: str | None = None) -> Extraction:
     """Every record the recognizers find in `document`; problems inside it become warnings, never exceptions."""
     lines = document.lines
-    context = describe_document(lines, municipality)
+    context = describe_document(document, municipality)
     warnings = list(context.warnings)
     legend = _use_legend(document, context, warnings)
     periods = PeriodRegistry()

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from model.document import Line
-from model.municipalities import detect_municipality, find_municipality
+from model.document import Document, Heading, Paragraph
+from model.municipalities import by_code, find_municipality, mention_scores, municipality_in
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.records import DocumentInfo, WarningRecord
 from model.statuses import Status
@@ -19,6 +19,10 @@ _TITLE_WINDOW = 25
 _MENTION_WINDOW = 60
 _MAX_TITLE_CHARS = 120
 _MAX_TITLE_WORDS = 14
+_META_WEIGHT = 8  # a page title, site name or web address that names a municipality counts like "gemeente X"
+_FILE_WEIGHT = 6
+_TEXT_ENOUGH = 6  # text mentions this strong name the municipality without help
+_PLACEHOLDER_TITLES = {"naamloos", "untitled", "document", "titel", "title", "presentatie"}
 
 
 @dataclass
@@ -62,20 +66,35 @@ def _title_like(text: str) -> bool:
     )
 
 
-def describe_document(lines: list[Line], municipality: str | None) -> DocumentContext:
+def _text_blocks(document: Document) -> list[Heading | Paragraph]:
+    """Headings and paragraphs: where titles, types and years are stated (never a table's row)."""
+    return [block for block in document.blocks if isinstance(block, Heading | Paragraph) and block.text]
+
+
+def _real_title(title: str | None) -> str | None:
+    """A file's own title when it is one ('Naamloos', 'Microsoft Word - x.docx' are not)."""
+    if not title:
+        return None
+    folded = fold(title)
+    if folded in _PLACEHOLDER_TITLES or folded.startswith(("microsoft word", "microsoft excel")) or "." in folded[-6:]:
+        return None
+    return " ".join(title.split())
+
+
+def describe_document(document: Document, municipality: str | None) -> DocumentContext:
     """Work out municipality, title, type, year and period; warn where something is guessed or missing."""
     warnings: list[WarningRecord] = []
-    head = lines[:_TITLE_WINDOW]
-    title_line = next((line for line in head if _title_like(line.text) and _match_doc_type(line.text)), None)
-    title = title_line.text if title_line else next((ln.text for ln in head if _title_like(ln.text)), None)
-    doc_type, own_period = _match_doc_type(title_line.text) if title_line else (None, None)
+    blocks = _text_blocks(document)
+    meta_title = _real_title(document.meta.title)
+    head = [block.text for block in blocks[:_TITLE_WINDOW]]
+    candidates = [*head, *([meta_title] if meta_title else [])]
+    title = next((text for text in candidates if _title_like(text) and _match_doc_type(text)), None)
+    doc_type, own_period = _match_doc_type(title) if title else (None, None)
+    if title is None:
+        title = next((text for text in head if _title_like(text)), meta_title)
     if doc_type is None:
         mention = next(
-            (
-                found
-                for line in lines[:_MENTION_WINDOW]
-                if _title_like(line.text) and (found := _match_doc_type(line.text))
-            ),
+            (found for block in blocks[:_MENTION_WINDOW] if _title_like(block.text) and (found := _match_doc_type(block.text))),
             None,
         )
         if mention:
@@ -87,32 +106,37 @@ def describe_document(lines: list[Line], municipality: str | None) -> DocumentCo
                     "first mention in the text",
                 )
             )
-
-    year = None
-    title_years = YEAR.findall(title or "")
-    if title_years:
-        year = int(title_years[-1])
-    else:
-        counts = Counter(int(y) for line in lines for y in YEAR.findall(line.text))
-        if counts:
-            year = counts.most_common(1)[0][0]
-            warnings.append(
-                WarningRecord(
-                    code="document-year-guessed",
-                    message=f"the title names no year; took {year}, the year named most often",
-                )
-            )
-        else:
-            warnings.append(WarningRecord(code="document-year-missing", message="no year found in the document"))
-
+    year = _year(title, meta_title, blocks, warnings)
     info = DocumentInfo(title=title, doc_type=doc_type, year=year)
-    _set_municipality(info, "\n".join(line.text for line in lines), municipality, warnings)
+    _set_municipality(info, document, municipality, warnings)
     period = parse_period(own_period, year) if own_period else None
     info.period = period.canonical if period else None
     return DocumentContext(info=info, period=period, warnings=warnings)
 
 
-def _set_municipality(info: DocumentInfo, text: str, override: str | None, warnings: list[WarningRecord]) -> None:
+def _year(title: str | None, meta_title: str | None, blocks: list[Heading | Paragraph], warnings) -> int | None:
+    for text in (title, meta_title):
+        years = YEAR.findall(text or "")
+        if years:
+            return int(years[-1])
+    counts = Counter(int(y) for block in blocks for y in YEAR.findall(block.text))
+    if counts:
+        year = counts.most_common(1)[0][0]
+        warnings.append(
+            WarningRecord(
+                code="document-year-guessed", message=f"the title names no year; took {year}, the year named most often"
+            )
+        )
+        return year
+    warnings.append(WarningRecord(code="document-year-missing", message="no year found in the document"))
+    return None
+
+
+def _set_municipality(
+    info: DocumentInfo, document: Document, override: str | None, warnings: list[WarningRecord]
+) -> None:
+    """The given municipality, else the one the text names most strongly, where the page's title, web address or
+    PDF properties and the file's name count as strong mentions."""
     if override:
         known = find_municipality(override)
         info.municipality = known.display_name if known else override.strip()
@@ -126,13 +150,31 @@ def _set_municipality(info: DocumentInfo, text: str, override: str | None, warni
                 )
             )
         return
-    detected = detect_municipality(text)
-    if detected is None:
+    text_scores = mention_scores(document.text)
+    meta = document.meta
+    labels = [meta.title, meta.site_name, meta.url, meta.subject, meta.author]
+    meta_scores: Counter[str] = Counter()
+    for label, weight in [*((label, _META_WEIGHT) for label in labels if label), (meta.file_name, _FILE_WEIGHT)]:
+        named = municipality_in(label) if label else None
+        if named is not None:
+            meta_scores[named.code] += weight
+    scores = text_scores + meta_scores
+    if not scores:
         warnings.append(
             WarningRecord(
                 code="municipality-not-found", message="no municipality named in the text; pass --municipality NAME"
             )
         )
         return
-    info.municipality = detected.display_name
-    info.municipality_code = detected.code
+    code = scores.most_common(1)[0][0]
+    municipality = by_code(code)
+    info.municipality, info.municipality_code = municipality.display_name, municipality.code
+    if meta_scores[code] and text_scores[code] < _TEXT_ENOUGH:
+        warnings.append(
+            WarningRecord(
+                code="municipality-from-metadata",
+                message=f"{municipality.display_name} taken from the page title, web address, PDF properties or "
+                "file name; the text does not name it clearly",
+            )
+        )
+

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from loaders.readers.lines import split_lines
+from loaders.readers.text import read_text
 from loaders.recognizers.metadata import describe_document
 
 
 def describe(text: str, municipality: str | None = None):
-    return describe_document(split_lines(text), municipality)
+    return describe_document(read_text(text), municipality)
 
 
 def test_title_type_year_and_period_come_from_the_title_line():
