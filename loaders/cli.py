@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from loaders.errors import UnreadableDocument
 from loaders.extract import extract_file
 from loaders.store import (
     DB_ENV,
@@ -26,6 +27,7 @@ from model.municipalities import find_municipality, suggest_municipalities
 from model.records import Extraction
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
+BENCH_DATA_DIR = PROJECT_DIR / "benchmarks" / "data"
 SAMPLE_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx"}
 
 
@@ -110,6 +112,16 @@ def _parser() -> argparse.ArgumentParser:
     export_template.add_argument(
         "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
     )
+
+    bench = commands.add_parser(
+        "bench",
+        parents=[common],
+        help="measure how fast documents are read",
+        description="Time reading and extraction per format: text in MB/s, PDF in pages/s (with the PDF engine's "
+        "plain text beside it as the floor). Without paths: the bundled samples and benchmarks/data.",
+    )
+    bench.add_argument("paths", nargs="*", metavar="PATH", type=Path, help="files or folders to measure")
+    bench.add_argument("--per-file", action="store_true", help="also print the figures of every file")
 
     serve = commands.add_parser(
         "serve",
@@ -273,6 +285,43 @@ def run_export_template(document: str | None, db: Path | None, output: Path) -> 
     return _write(output, write_template(read_extraction(db, chosen[0][0])))
 
 
+_STAGES = {
+    "raw": "engine text, no positions (floor)",
+    "read": "to the document model",
+    "extract": "to records (read and recognize)",
+}
+
+
+def run_bench(paths: Sequence[Path], per_file: bool) -> int:
+    """Print reading and extraction speed per format; exit 1 when a path cannot be read."""
+    from loaders import bench
+
+    files = bench.bench_files(paths or [SAMPLES_DIR, BENCH_DATA_DIR])
+    bench.warm_up([*sample_files(), *files])
+    timings = []
+    for path in files:
+        try:
+            timings.append(bench.time_file(path))
+        except UnreadableDocument as error:
+            raise StoreError(f"{path}: {error.reason}") from None
+    print(f"{len(files)} files, each timed once with the text caches emptied (after a warm-up per format)")
+    for figure in bench.totals(timings):
+        amount = f"{figure.amount:.0f} pages" if figure.unit == "pages" else f"{figure.amount:.2f} MB"
+        print(
+            f"{figure.group:<7}{figure.stage:<8}{figure.files:>3} files {amount:>11} {figure.seconds:8.2f} s"
+            f" {figure.rate:9.2f} {figure.unit}/s   {_STAGES[figure.stage]}"
+        )
+    for timing in timings:
+        if timing.refused:
+            print(f"refused (not counted): {timing.path}: {timing.refused}")
+        elif per_file:
+            rates = ", ".join(f"{stage} {seconds:.3f} s" for stage, seconds in timing.seconds.items())
+            size = f"{timing.pages} pages" if timing.pages else f"{timing.size / 1e6:.3f} MB"
+            print(f"  {timing.path} ({timing.fmt}, {size}): {rates}")
+    print(f"peak memory: {bench.peak_memory_mb():.0f} MB")
+    return 0
+
+
 def run_serve(db: Path | None, port: int) -> int:
     """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
     db = (db or default_db_path()).expanduser().resolve()
@@ -326,6 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(options)
         if options.command == "template":
             return _write(options.output, write_template())
+        if options.command == "bench":
+            return run_bench(options.paths, options.per_file)
         if options.command == "export-template":
             return run_export_template(options.document, options.db, options.output)
         return run_serve(options.db, options.port)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from model.text import fold
 
@@ -48,6 +49,15 @@ class Amount:
 
 def parse_amount(text: str) -> Amount:
     """Parse one cell. Raises NotAnAmount when the text is not an amount (words, "1,234.5", two numbers)."""
+    parsed = _parsed(text)
+    if isinstance(parsed, str):
+        raise NotAnAmount(parsed)
+    return parsed
+
+
+@lru_cache(maxsize=1 << 15)
+def _parsed(text: str) -> Amount | str:
+    """The amount in `text`, or why it is none; cached because tables repeat the same cells."""
     compact = text.translate(_DASHES).replace("\u00a0", " ").strip()
     if compact.lower() in _EMPTY:
         return Amount(None)
@@ -55,16 +65,16 @@ def parse_amount(text: str) -> Amount:
     if compact.startswith("(") and compact.endswith(")"):
         negative, compact = True, compact[1:-1]
     if _SPACED_DIGITS.search(compact) and not _SPACE_GROUPED.search(compact):
-        raise NotAnAmount(f"digits separated by spaces (two cells run together?): {text!r}")
+        return f"digits separated by spaces (two cells run together?): {text!r}"
     compact = re.sub(r"\s+", "", compact).lower()
     if compact in _EMPTY or compact in {"€", "€-", "eur"}:
         return Amount(None)
     match = _AMOUNT.match(compact)
     if not match:
-        raise NotAnAmount(f"not an amount: {text!r}")
+        return f"not an amount: {text!r}"
     signs = sum(1 for group in ("lead", "lead2", "trail") if match.group(group))
     if signs > 1:
-        raise NotAnAmount(f"more than one minus sign: {text!r}")
+        return f"more than one minus sign: {text!r}"
     digits = match.group("int").replace(".", "")
     fraction = match.group("frac")
     if fraction and fraction.strip("-"):

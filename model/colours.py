@@ -5,7 +5,7 @@ from __future__ import annotations
 import colorsys
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from model.vocabulary import load_vocabulary
 
@@ -19,6 +19,7 @@ def _ranges() -> tuple[tuple[str, float, float], ...]:
     return tuple((word, low, high) for word, spans in colours.items() for low, high in spans)
 
 
+@lru_cache(maxsize=1 << 12)
 def colour_word(rgb: str | None) -> str | None:
     """The colour word of a hex colour ('00B050', '#FF0000', 'FFC000'), None for white, black or no colour."""
     if not rgb:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,9 +73,35 @@ def find_municipality(name: str) -> Municipality | None:
 def _name_pattern() -> re.Pattern[str]:
     names = sorted({n for m in all_municipalities() for n in (m.name, *m.aliases)}, key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(
-        rf"(?<![\w-])(?P<context>{_CONTEXT})?(?P<name>{alternatives})(?P<adjective>se)?(?![\w-])", re.IGNORECASE
-    )
+    return re.compile(rf"(?P<name>{alternatives})(?P<adjective>se)?(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _name_prefixes() -> frozenset[str]:
+    """The first three letters of every name, lower-cased: only capitalised words starting so are tried."""
+    return frozenset(n[:3].lower() for m in all_municipalities() for n in (m.name, *m.aliases))
+
+
+_WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
+_CONTEXT_BEFORE = re.compile(rf"(?<![\w-]){_CONTEXT}$", re.IGNORECASE)
+
+
+def _mentions(text: str) -> Iterator[tuple[int, str, bool, bool]]:
+    """Each capitalised mention of a name: its offset, the name as written, whether "gemeente" (or the like)
+    precedes it and whether it is the adjective ("Zevenaarse"). The regex of all names runs only where a
+    capitalised word starts with the letters of some name, which keeps this linear and fast."""
+    prefixes = _name_prefixes()
+    pattern = _name_pattern()
+    covered = 0
+    for start in _WORD_START.finditer(text):
+        at = start.start()
+        if at < covered or not text[at].isupper() or text[at : at + 3].lower() not in prefixes:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            covered = match.end()
+            context = _CONTEXT_BEFORE.search(text, max(0, at - 40), at) is not None
+            yield at, match.group("name"), context, match.group("adjective") is not None
 
 
 def mention_scores(text: str) -> Counter[str]:
@@ -84,18 +111,13 @@ def mention_scores(text: str) -> Counter[str]:
     head_end = sum(len(line) + 1 for line in text.splitlines()[:_HEAD_LINES])
     scores: Counter[str] = Counter()
     index = _by_folded_name()
-    for match in _name_pattern().finditer(text):
-        municipality = index.get(fold(match.group("name")))
-        if municipality is None:
+    for at, name, has_context, adjective in _mentions(text):
+        municipality = index.get(fold(name))
+        if municipality is None or (municipality.needs_context and not has_context):
             continue
-        has_context = match.group("context") is not None
-        exact_case = match.group("name")[0].isupper()
-        if not exact_case or (municipality.needs_context and not has_context):
+        if adjective and (has_context or municipality.needs_context):
             continue
-        if match.group("adjective") and (has_context or municipality.needs_context):
-            continue
-        weight = 1 + (5 if has_context else 0) + (3 if match.start() < head_end else 0)
-        scores[municipality.code] += weight
+        scores[municipality.code] += 1 + (5 if has_context else 0) + (3 if at < head_end else 0)
     return scores
 
 

@@ -7,15 +7,17 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _EDGE_PUNCTUATION = " \t.:;,?!()[]{}*•·-–—\"'“”‘’"
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Return `text` lower-cased, without accents, with single spaces and no punctuation at either end."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    collapsed = _SPACES.sub(" ", stripped.replace("\u00a0", " ")).casefold()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text).replace("\u00a0", " ")
+        text = _COMBINING.sub("", decomposed)
+    collapsed = _SPACES.sub(" ", text).casefold()
     return collapsed.strip(_EDGE_PUNCTUATION)
 
 

@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from model.amounts import NotAnAmount, parse_amount
 from model.document import Line
@@ -100,9 +101,16 @@ def _readings(tokens: list[str]) -> list[list[Cell]]:
 
 def read_row(index: int, line: Line, expected: int | None = None) -> NumericRow | None:
     """The row on `line` when it ends in at least one amount cell, else None."""
-    if len(line.cells) > 1:
-        return _read_cells(index, line, expected)
-    words = line.text.split()
+    found = _row_of(line.text, line.cells, expected)
+    return None if found is None else NumericRow(index, line, found[0], found[1])
+
+
+@lru_cache(maxsize=1 << 14)
+def _row_of(text: str, line_cells: tuple[str, ...], expected: int | None) -> tuple[str, tuple[Cell, ...]] | None:
+    """(label, cells) of one line; cached because table detection asks for the same lines many times."""
+    if len(line_cells) > 1:
+        return _read_cells(line_cells)
+    words = text.split()
     start = _tokens_from_right(words)
     tokens = words[start:]
     if not tokens or start == 0 or not any(_NUMBER.match(t) or t in _DASH for t in tokens):
@@ -113,17 +121,17 @@ def read_row(index: int, line: Line, expected: int | None = None) -> NumericRow 
     if expected:
         fitting = [r for r in readings if len(r) == expected]
         if fitting:
-            return NumericRow(index, line, " ".join(words[:start]), tuple(fitting[0]))
+            return " ".join(words[:start]), tuple(fitting[0])
     chosen = readings[0]
-    if not any(cell.value is not None for cell in chosen):
-        return None if len(chosen) < 2 else NumericRow(index, line, " ".join(words[:start]), tuple(chosen))
-    return NumericRow(index, line, " ".join(words[:start]), tuple(chosen))
+    if not any(cell.value is not None for cell in chosen) and len(chosen) < 2:
+        return None
+    return " ".join(words[:start]), tuple(chosen)
 
 
-def _read_cells(index: int, line: Line, expected: int | None) -> NumericRow | None:
+def _read_cells(line_cells: tuple[str, ...]) -> tuple[str, tuple[Cell, ...]] | None:
     label_parts: list[str] = []
     cells: list[Cell] = []
-    for cell_text in line.cells:
+    for cell_text in line_cells:
         cell = None if not cells and not _looks_numeric(cell_text) else _amount(cell_text)
         if cell is None and not cells:
             label_parts.append(cell_text)
@@ -133,7 +141,7 @@ def _read_cells(index: int, line: Line, expected: int | None) -> NumericRow | No
         cells.append(cell)
     if not cells or not label_parts or not any(c.value is not None for c in cells):
         return None
-    return NumericRow(index, line, " ".join(label_parts), tuple(cells))
+    return " ".join(label_parts), tuple(cells)
 
 
 def _looks_numeric(text: str) -> bool:

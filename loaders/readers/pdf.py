@@ -155,14 +155,18 @@ def read_pdf(data: bytes) -> Document:
                                 subject=info.get("Subject") or None)
         )
         seen_text: list[str] = []
+        checked = False
         for number in range(len(document)):
             page = document[number]
             height = page.get_height()
             textpage = page.get_textpage()
             chunks = _text_chunks(textpage, height)
-            seen_text.extend(chunk.text for chunk in chunks)
-            if sum(map(len, seen_text)) >= _SAMPLE_CHARS and not _readable(seen_text):
-                raise UnreadableDocument(_UNREADABLE)
+            if not checked:
+                seen_text.extend(chunk.text for chunk in chunks)
+                if sum(map(len, seen_text)) >= _SAMPLE_CHARS:
+                    if not _readable(seen_text):
+                        raise UnreadableDocument(_UNREADABLE)
+                    checked = True
             builder.new_page()
             shapes, rules = _shapes(page, height)
             lay_out_page(builder, [*chunks, *shapes], rules)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
 from loaders.readers.builder import DocumentBuilder
@@ -119,9 +120,14 @@ def _is_value(cell: Chunk) -> bool:
     """A figure, a mark without text (a coloured square) or a status word ('Oranje', 'Volgens plan')."""
     if not cell.text:
         return bool(cell.marks)
-    if shape(cell.text) in VALUE_SHAPES:
+    return _is_value_text(cell.text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _is_value_text(text: str) -> bool:
+    if shape(text) in VALUE_SHAPES:
         return True
-    return len(cell.text.split()) <= _MAX_STATUS_WORDS and match_status(cell.text).known
+    return len(text.split()) <= _MAX_STATUS_WORDS and match_status(text).known
 
 
 @dataclass

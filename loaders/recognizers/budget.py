@@ -120,6 +120,7 @@ def read_budget(
                 message=f"{len(unnamed)} value columns have no name in the header; named by their position",
             )
         )
+    column_kinds = {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in grid.value_columns}
     for row in grid.rows:
         marker = next((cell.text for cell in row.label_cells if cell.text in _MARKERS), None)
         label = " ".join(cell.text for cell in row.label_cells if cell.text and cell.text not in _MARKERS)
@@ -141,9 +142,10 @@ def read_budget(
                 amount = Amount(None)
             if amount is None or amount.percent:
                 continue
-            kind = _kind_of_column(column, vocabulary) or row_kind or section or default
+            holds, names_kind = column_kinds[column.index]
+            kind = names_kind or row_kind or section or default
             direction = amount.direction
-            difference = column_kind(column, vocabulary) == "verschil"
+            difference = holds == "verschil"
             if direction is None and difference and negative and amount.value:
                 direction = negative if amount.value < 0 else ("V" if negative == "N" else "N")
             result.cells.append(BudgetCell(row, column, amount.value, direction, kind, total))
@@ -154,7 +156,7 @@ def read_budget(
                     column=column.name or f"kolom {position + 1}",
                     year=column.year,
                     amount_eur=to_euros(amount.value, unit.multiplier) if amount.value is not None else None,
-                    column_kind=column_kind(column, vocabulary),
+                    column_kind=holds,
                     total=total,
                     direction=direction,
                     table=title,

@@ -85,7 +85,8 @@ def parse_document(document: Document, source: str, sha256: str, municipality: s
 
     tables = read_tables(document, context, statuses.consumed)
     warnings.extend(tables.warnings)
-    free = [line for line in lines if line.number not in tables.consumed | statuses.consumed]
+    consumed = tables.consumed | statuses.consumed
+    free = [line for line in lines if line.number not in consumed]
 
     goals = parse_goals(free, context, {a.code for a in statuses.activities if a.code})
     warnings.extend(goals.warnings)

@@ -63,6 +63,7 @@ class Grid:
     columns: list[Column]
     rows: list[GridRow]
     header: list[list[Cell]] = field(default_factory=list)
+    figure_counts: dict[tuple[int, ...], tuple[int, int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def value_columns(self) -> list[Column]:

@@ -29,7 +29,15 @@ def _indicator_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def figures(grid: Grid) -> tuple[int, int, int]:
-    """(value cells with text, figures among them, figures with decimals or percent signs)."""
+    """(value cells with text, figures among them, figures with decimals or percent signs); remembered per set
+    of value columns, as every recognizer asks."""
+    key = tuple(column.index for column in grid.value_columns)
+    if key not in grid.figure_counts:
+        grid.figure_counts[key] = _count_figures(grid)
+    return grid.figure_counts[key]
+
+
+def _count_figures(grid: Grid) -> tuple[int, int, int]:
     filled = numbers = decimals = 0
     for row in grid.rows:
         for column in grid.value_columns:

@@ -7,6 +7,7 @@ periods; a sheet per period whose single status column takes the period from the
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -87,13 +88,16 @@ def is_status_table(
     counted = [cell for cell in filled if cell.marks or shape(cell.text) != Shape.MISSING]
     colours = {m.value for cell in filled for m in cell.marks if m.kind == "colour"}
     varied = len(colours) >= 2 or bool(legend and any(legend.lookup(c) for c in colours))
-    statuses = 0
+    needed = max(1, math.ceil(len(counted) * _MIN_STATUS_SHARE))
+    misses = 0
     for cell in counted:
         marked = any(m.kind != "colour" or varied for m in cell.marks if m.kind != "bold")
         known = (found := resolve_cell(cell, legend, municipality)) is not None and found.known
-        if (marked or known) and (shows_status(cell.text, ()) or marked):
-            statuses += 1
-    return statuses > 0 and statuses >= len(counted) * _MIN_STATUS_SHARE
+        if not ((marked or known) and (shows_status(cell.text, ()) or marked or _in_legend(cell, legend))):
+            misses += 1
+            if misses > len(counted) - needed:
+                return False  # too many cells without a status already: a table of figures, not statuses
+    return len(counted) >= needed
 
 
 def transposed(grid: Grid, year: int | None) -> list[str] | None:
@@ -163,8 +167,18 @@ def _theme(row: GridRow, columns: list[tuple[Column, ParsedPeriod]], depth: int 
     return texts[0]
 
 
+def _in_legend(cell: Cell, legend: Legend | None) -> bool:
+    """A cell whose text the legend names as a status, even a figure ('100% = afgerond')."""
+    return legend is not None and bool(cell.text.strip()) and legend.lookup(cell.text.strip()) is not None
+
+
 def read_status_table(
-    grid: Grid, year: int | None, own: ParsedPeriod | None, theme: str | None, period_hint: ParsedPeriod | None
+    grid: Grid,
+    year: int | None,
+    own: ParsedPeriod | None,
+    theme: str | None,
+    period_hint: ParsedPeriod | None,
+    legend: Legend | None = None,
 ) -> StatusTable:
     """The activity rows of a status table; `period_hint` is the period of a sheet or block without one."""
     codes = transposed(grid, year)
@@ -203,7 +217,9 @@ def read_status_table(
                 status_row.target_year = int(cell.text.strip())
         for column, period in columns:
             cell = row.value(column)
-            if cell is not None and shows_status(cell.text, [m for m in cell.marks if m.kind != "bold"]):
+            if cell is not None and (
+                shows_status(cell.text, [m for m in cell.marks if m.kind != "bold"]) or _in_legend(cell, legend)
+            ):
                 status_row.cells.append((period, cell))
                 any_value = True
         if name or code or status_row.cells:

@@ -220,7 +220,7 @@ class _Walker:
                 self.last_title = None
             return
         theme = self.stack[-1].text if self.stack else None
-        read = read_status_table(grid, self.year, self.context.period, theme, hint)
+        read = read_status_table(grid, self.year, self.context.period, theme, hint, self.legend)
         self._use(read, table)
 
     def _use(self, read: StatusTable, table: Table) -> None:

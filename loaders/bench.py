@@ -1,0 +1,150 @@
+"""Speed of the loaders, measured by `voortgang bench`: reading (bytes to the document model) and extraction
+(to records) per format, text in MB/s and PDF in pages/s, beside the PDF engine's plain text as the floor."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import resource
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from loaders.errors import UnreadableDocument
+from loaders.extract import extract_bytes, read_file
+from loaders.readers import read_document
+from loaders.readers.formats import detect_format
+
+TEXT_FORMATS = ("text", "html")
+BENCH_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx"}
+
+
+@dataclass(frozen=True)
+class FileTiming:
+    """One file's size, pages (PDF) and seconds per stage; `refused` says why it could not be read."""
+
+    path: Path
+    fmt: str
+    size: int
+    pages: int
+    seconds: dict[str, float]
+    refused: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A total over the files of one format group and stage: the amount (MB or pages), seconds and the rate."""
+
+    group: str
+    stage: str
+    files: int
+    amount: float
+    unit: str
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        """Amount per second."""
+        return self.amount / self.seconds if self.seconds else float("inf")
+
+
+def bench_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to measure: files as given, folders expanded to the supported files in them."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in BENCH_SUFFIXES and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _raw_pdf_text(data: bytes) -> int:
+    """The engine's plain text of every page, without positions: the floor for reading a PDF. Returns pages."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        return len(document)
+    finally:
+        document.close()
+
+
+def forget_text_caches() -> None:
+    """Empty the bounded caches of text pieces (folded labels, amounts, rows), so that each file is timed as
+    if it were the first; the unbounded caches of vocabularies and compiled patterns stay, as in a long run."""
+    for candidate in gc.get_objects():
+        if isinstance(candidate, functools._lru_cache_wrapper) and candidate.cache_parameters()["maxsize"]:
+            candidate.cache_clear()
+
+
+def time_file(path: Path) -> FileTiming:
+    """Time one file once per stage, each stage with the text caches emptied first."""
+    data = read_file(path)
+    fmt = detect_format(data)
+    seconds: dict[str, float] = {}
+    pages = 0
+    try:
+        if fmt == "pdf":
+            start = time.perf_counter()
+            pages = _raw_pdf_text(data)
+            seconds["raw"] = time.perf_counter() - start
+        forget_text_caches()
+        seconds["read"] = _timed(lambda: read_document(data, fmt))
+        forget_text_caches()
+        seconds["extract"] = _timed(lambda: extract_bytes(data, str(path)))
+    except UnreadableDocument as error:
+        return FileTiming(path, fmt, len(data), pages, {}, error.reason)
+    return FileTiming(path, fmt, len(data), pages, seconds)
+
+
+def warm_up(paths: Iterable[Path]) -> None:
+    """Extract one file of each format first, so that imports, vocabularies and compiled patterns are not
+    counted (a long-running loader pays them once)."""
+    seen: set[str] = set()
+    for path in paths:
+        try:
+            data = read_file(path)
+            fmt = detect_format(data)
+            if fmt not in seen:
+                seen.add(fmt)
+                extract_bytes(data, str(path))
+        except UnreadableDocument:
+            continue
+
+
+def totals(timings: list[FileTiming]) -> list[Figure]:
+    """Totals per format group (text and HTML in MB/s, PDF in pages/s, Word and Excel in MB/s) and stage."""
+    figures: list[Figure] = []
+    readable = [t for t in timings if t.refused is None]
+    groups = {"text": TEXT_FORMATS, "pdf": ("pdf",), "office": ("docx", "xlsx")}
+    for group, formats in groups.items():
+        chosen = [t for t in readable if t.fmt in formats]
+        if not chosen:
+            continue
+        for stage in ("raw", "read", "extract"):
+            timed = [t for t in chosen if stage in t.seconds]
+            if not timed:
+                continue
+            amount = sum(t.pages for t in timed) if group == "pdf" else sum(t.size for t in timed) / 1e6
+            unit = "pages" if group == "pdf" else "MB"
+            figures.append(Figure(group, stage, len(timed), amount, unit, sum(t.seconds[stage] for t in timed)))
+    return figures
+
+
+def peak_memory_mb() -> float:
+    """The largest resident memory of this process so far, in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
