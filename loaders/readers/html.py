@@ -212,8 +212,3 @@ def read_html(markup: str) -> Document:
     body = root.find("body")
     _Reader(builder).walk(body if body is not None else root)
     return builder.build()
-
-
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML page, one block per line (table rows as ' | ' rows)."""
-    return read_html(markup).text

@@ -344,6 +344,12 @@ def _stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | N
     groups = simple_groups(value_texts) if value_texts else []
     label_columns = max(1, len(label_names))
     rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns)
+    widest_label = max((len(row.labels) for row in rows if row.values), default=label_columns)
+    if len(label_names) > max(1, widest_label):
+        # more label names than any row has labels: the first are a title above the header ('Indicatoren')
+        header_start += len(label_names) - max(1, widest_label)
+        label_names = label_names[len(label_names) - max(1, widest_label) :]
+        label_columns = len(label_names)
     with_values = [row for row in rows if row.values]
     if not with_values or (not groups and len(with_values) < 2):
         return None

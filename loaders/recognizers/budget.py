@@ -121,9 +121,12 @@ def read_budget(
             )
         )
     column_kinds = {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in grid.value_columns}
+    marked_labels = any("l/b" in fold(c.name) for c in grid.label_columns)
     for row in grid.rows:
         marker = next((cell.text for cell in row.label_cells if cell.text in _MARKERS), None)
         label = " ".join(cell.text for cell in row.label_cells if cell.text and cell.text not in _MARKERS)
+        if marker is None and marked_labels and label.rsplit(" ", 1)[-1] in _MARKERS:
+            label, marker = label.rsplit(" ", 1)  # the L/B column ran into the label in a space-separated export
         row_kind = _MARKERS[marker] if marker else vocabulary.row_kind(label)
         cells = [row.value(c) for c in grid.value_columns]
         if any(cells) and all(cell is None or shape(cell.text) == Shape.YEAR for cell in cells):

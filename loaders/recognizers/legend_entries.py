@@ -17,8 +17,9 @@ _LEGEND_TITLES = ("legenda", "legend", "betekenis", "toelichting kleuren", "de k
 _MAX_BLOCK_LINES = 8
 _KEY_LINE_GAP = 3  # a key alone on its line is a legend entry only next to another one: key, meaning, key, ...
 _SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
+_SYMBOL_ENTRY = re.compile(r"^(?P<key>[^\w\s]{1,3}|\d{1,3}\s?%)\s*[:=]\s*(?P<desc>[^\W\d].*)$")  # '+ = op schema'
 _KEY_IN_BRACKETS = re.compile(r"\((?P<key>[A-Za-z]{1,7})\)")
-_ASSIGNMENT = re.compile(r"(?:^|[;,.]\s*|\s)(?P<key>[^\s;,=:]{1,12}(?:\s\([^)]{1,20}\))?)\s*=\s*")
+_ASSIGNMENT = re.compile(r"(?:^|[;,.]\s*|\s)(?P<key>[^\s;,=:]{1,12}(?:\s\([^)]{1,20}\))?|=(?=\s*=))\s*=\s*")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def _strip_key(text: str, keys: list[str]) -> str:
         match = re.match(rf"^{re.escape(key)}{_SEPARATOR}(?P<rest>\S.*)$", stripped, re.IGNORECASE)
         if match:
             return match.group("rest").strip()
-        if fold(stripped).startswith(fold(key) + " ") and len(key) > 1:
+        if fold(stripped).startswith(fold(key) + " ") and (len(key) > 1 or not key.isalnum()):
             return stripped[len(key) :].strip(" :=–-")
     return stripped.strip(" :=–-")
 
@@ -74,9 +75,17 @@ def _split_at(text: str, labels: list[str]) -> list[str] | None:
     return [text[positions[i] : positions[i + 1]].strip() for i in range(len(labels))]
 
 
+def _shows_a_field(text: str, keys: list[str]) -> bool:
+    """A field that shows a status ('Status: ●'), not a legend entry that explains one."""
+    folded = fold(text)
+    return any(key and folded.endswith(key) and folded[:-len(key)].rstrip().endswith(":") for key in map(fold, keys))
+
+
 def _paragraph_entries(paragraph: Paragraph) -> list[Entry]:
     keys = mark_keys(paragraph.marks)
     if not keys or not paragraph.text or len(_ASSIGNMENT.findall(paragraph.text)) >= 2:
+        return []
+    if _shows_a_field(paragraph.text, keys):
         return []
     glyphs = [m.value for m in paragraph.marks if m.kind == "glyph"]
     colours = [m.value for m in paragraph.marks if m.kind == "colour"]
@@ -135,6 +144,9 @@ def _word_entry(text: str, number: int) -> list[Entry]:
     stripped = text.strip(" -•·*")
     match = re.match(r"^\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$", stripped)
     if match and fold(match.group("key")) in keys:
+        return [Entry((match.group("key"),), match.group("desc").strip(), number)]
+    match = _SYMBOL_ENTRY.match(stripped)
+    if match:
         return [Entry((match.group("key"),), match.group("desc").strip(), number)]
     if not _KEY_IN_BRACKETS.search(text):
         return []

@@ -109,7 +109,8 @@ def describe_document(document: Document, municipality: str | None) -> DocumentC
     year = _year(title, meta_title, blocks, warnings)
     info = DocumentInfo(title=title, doc_type=doc_type, year=year)
     _set_municipality(info, document, municipality, warnings)
-    period = parse_period(own_period, year) if own_period else None
+    stated = year is not None and title is not None and str(year) in title
+    period = parse_period(f"{own_period} {year}" if stated else own_period, year) if own_period else None
     info.period = period.canonical if period else None
     return DocumentContext(info=info, period=period, warnings=warnings)
 

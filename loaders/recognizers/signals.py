@@ -78,6 +78,12 @@ def money_signals(grid: Grid, title: str | None = None) -> int:
         score += 2
     if any((c.period and c.period.kind in _BUDGET_PERIODS) or vocabulary.is_difference(c.name) for c in grid.columns):
         score += 1
+    budgets = {c.period.kind for c in grid.value_columns if c.period and c.period.kind in _BUDGET_PERIODS}
+    if len(budgets) >= 2 and any(vocabulary.is_difference(c.name) for c in grid.value_columns):
+        score += 1  # budget against realisation with their difference: the classic variance table
+    label_words = {w for c in grid.label_columns for w in fold(c.name).split()}
+    if label_words & set(vocabulary.money_context):
+        score += 1  # rows named by taakveld or another money word
     if sign_legend(context):
         score += 1
     filled, _, decimals = figures(grid)

@@ -33,6 +33,7 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
         return []
     colours = [m for m in paragraph.marks if m.kind == "colour"]
     labels = [m for m in paragraph.marks if m.kind == "label"]
+    glyphs = [m for m in paragraph.marks if m.kind == "glyph"]
     found: list[StatusLine] = []
     previous_end = 0
     for position, match in enumerate(matches):
@@ -53,6 +54,9 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
             marks.append(colours[position])
         if len(labels) == len(matches):
             marks.append(labels[position])
-        marks += [m for m in paragraph.marks if m.kind == "glyph" and m.value in value]
+        if len(glyphs) == len(matches):  # one symbol per status, shown by its label or as itself
+            marks.append(glyphs[position])
+        else:
+            marks += [m for m in glyphs if m.value in value]
         found.append(StatusLine(period, value, tuple(marks), paragraph.line))
     return found

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from loaders import cli
-from loaders.store import DB_ENV
+from loaders.store import DB_ENV, stored_documents
 from tests.conftest import ZEVENAAR
 
 
@@ -113,6 +113,25 @@ def test_load_reports_each_file_and_unchanged_on_the_second_time(capsys, tmp_pat
     assert code == 0 and out == f"{ZEVENAAR}: loaded (activities: 14, statuses: 42, warnings: 3)\n"
     code, out, _ = run(capsys, "load", str(ZEVENAAR), "--db", str(db))
     assert code == 0 and out == f"{ZEVENAAR}: unchanged (these exact bytes are already loaded)\n"
+
+
+def test_reloading_with_another_municipality_takes_effect(capsys, tmp_path):
+    db = tmp_path / "x.duckdb"
+    run(capsys, "load", str(ZEVENAAR), "--db", str(db))
+    code, out, _ = run(capsys, "load", str(ZEVENAAR), "--db", str(db), "--municipality", "Duiven")
+    assert code == 0 and out.startswith(f"{ZEVENAAR}: replaced (activities: 14")
+    assert [doc[3] for doc in stored_documents(db)] == ["Duiven"]
+
+
+def test_an_unknown_municipality_is_refused_with_the_nearest_names(capsys):
+    code, out, err = run(capsys, "extract", str(ZEVENAAR), "--municipality", "Zevenar")
+    assert code == 2 and out == ""
+    assert "--municipality 'Zevenar' is not a Dutch municipality; did you mean Zevenaar?" in err
+
+
+def test_a_municipality_is_accepted_by_its_cbs_code_or_other_spelling(capsys):
+    _, out, _ = run(capsys, "extract", str(ZEVENAAR), "--json", "--municipality", "gm0518")
+    assert json.loads(out)[0]["document"]["municipality"] == "Den Haag"
 
 
 def test_the_installed_console_script_runs(tmp_path):

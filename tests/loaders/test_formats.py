@@ -11,7 +11,6 @@ import pytest
 from loaders.errors import UnreadableDocument
 from loaders.extract import extract_bytes
 from loaders.readers.formats import decode_text, detect_format
-from loaders.readers.html import html_to_text
 
 REPORT = "2e Voortgangsrapportage 2019\nGemeente Zevenaar\n6.1.1 Iets\nStand van zaken\nRek. 2018\nVolgens plan\n"
 
@@ -75,19 +74,3 @@ def test_wrong_extension_gives_a_warning_and_the_content_decides():
     extraction = extract_bytes(REPORT.encode(), "report.pdf")
     assert extraction.warnings[0].code == "extension-mismatch"
     assert len(extraction.statuses) == 1
-
-
-def test_html_becomes_lines_with_cells_and_image_alt_text():
-    markup = (
-        "<html><head><style>p{}</style></head><body><nav>Menu</nav><h1>2e VGR 2019</h1>"
-        "<table><tr><td>6.1.1</td><td><img alt='Volgens plan'></td></tr></table><p>Tekst</p></body></html>"
-    )
-    assert html_to_text(markup).splitlines() == ["2e VGR 2019", "6.1.1 | Volgens plan", "Tekst"]
-
-
-def test_html_status_icons_from_aria_labels_and_class_names():
-    markup = (
-        "<html><body><table><tr><td>1.1.1 Fietspaden</td><td><span class='icon status-groen'></span></td>"
-        "<td><i aria-label='Oranje'></i></td></tr></table></body></html>"
-    )
-    assert html_to_text(markup).splitlines() == ["1.1.1 Fietspaden | groen | Oranje"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from loaders.readers.text import read_text
 from loaders.recognizers.metadata import describe_document
+from model.document import DocumentMeta
 
 
 def describe(text: str, municipality: str | None = None):
@@ -53,3 +54,31 @@ def test_document_type_from_a_short_line_further_down_is_marked_as_guessed():
     context = describe(f"Inleiding\n{filler}\nJaarstukken 2017\nTekst over de gemeente Ede.")
     assert context.info.doc_type == "jaarverslag"
     assert "document-type-guessed" in [w.code for w in context.warnings]
+
+
+def _with_meta(text: str, **meta: str):
+    return describe_document(read_text(text, meta=DocumentMeta(**meta)), None)
+
+
+def test_the_municipality_comes_from_the_file_name_when_the_text_names_none():
+    context = _with_meta("Programmabegroting 2024\nProgramma 1 Jeugd", file_name="034_den-haag_begroting.pdf")
+    assert (context.info.municipality, context.info.municipality_code) == ("Den Haag", "GM0518")
+    assert "municipality-from-metadata" in [w.code for w in context.warnings]
+
+
+def test_the_municipality_comes_from_a_web_address_or_site_name():
+    by_host = _with_meta("Jaarverslag 2022", url="https://zevenaar.jaarverslag-2022.nl/programma-1")
+    by_site = _with_meta("Jaarverslag 2022", site_name="Gemeente Lingewaard")
+    assert (by_host.info.municipality, by_site.info.municipality) == ("Zevenaar", "Lingewaard")
+
+
+def test_the_text_outweighs_a_file_name_naming_another_municipality():
+    context = _with_meta("Jaarverslag 2022\nGemeente Zevenaar\nDe gemeente Zevenaar groeit.", file_name="ede.pdf")
+    assert context.info.municipality == "Zevenaar"
+    assert "municipality-from-metadata" not in [w.code for w in context.warnings]
+
+
+def test_a_pdf_title_names_type_and_year_when_the_first_lines_do_not():
+    text = "Inhoudsopgave\nOmschrijving | Realisatie 2022 | Begroting 2023\nJeugd | 1.200 | 1.300"
+    info = _with_meta(text, title="Programmabegroting 2024 gemeente Ede").info
+    assert (info.doc_type, info.year, info.municipality) == ("begroting", 2024, "Ede")

@@ -185,7 +185,7 @@ def test_pipe_table_rows_are_read_as_headers_and_values():
 def test_inline_status_line_uses_the_document_period():
     text = "2e Bestuursrapportage 2021\n5.1.1 Wijkteams versterken\nStatus: Op koers\nAlles loopt.\n"
     result = parse(text)
-    assert [(s.period, s.status) for s in result.statuses] == [("2e VGR", "on_track")]
+    assert [(s.period, s.status) for s in result.statuses] == [("2e VGR 2021", "on_track")]
     assert result.periods[0].canonical == "2e VGR 2021"
 
 
@@ -200,9 +200,9 @@ def test_a_status_block_without_a_code_takes_its_name_from_the_line_above():
         (None, "Veilige fietsroutes"),
     ]
     assert [(s.activity_name, s.period, s.status) for s in result.statuses] == [
-        ("Meer groen in de wijk", "2e VGR", "on_track"),
+        ("Meer groen in de wijk", "2e VGR 2022", "on_track"),
         ("Veilige fietsroutes", "1e VGR 2022", "on_track"),
-        ("Veilige fietsroutes", "2e VGR", "partly"),
+        ("Veilige fietsroutes", "2e VGR 2022", "partly"),
     ]
 
 
@@ -286,7 +286,7 @@ def test_a_status_column_without_period_takes_the_document_period_and_repeated_c
         (None, "Sociaal Kompas", "T6"),
     ]
     assert [(s.period, s.status) for s in result.statuses] == [
-        ("2e VGR", "partly"),
-        ("2e VGR", "on_track"),
-        ("2e VGR", "council_action"),
+        ("2e VGR 2022", "partly"),
+        ("2e VGR 2022", "on_track"),
+        ("2e VGR 2022", "council_action"),
     ]

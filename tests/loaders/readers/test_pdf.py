@@ -1,0 +1,146 @@
+"""The PDF reader: tables from the words' positions, status squares as colour marks, pages, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.errors import UnreadableDocument
+from loaders.readers.pdf import read_pdf
+from model.document import Heading, Mark, Paragraph
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+BOLD = FONT.with_name("DejaVuSans-Bold.ttf")
+pytestmark = pytest.mark.skipif(not BOLD.exists(), reason="DejaVu fonts missing (apt-get install fonts-dejavu-core)")
+
+BUDGET = [
+    ("Omschrijving", "Begroting 2024", "Rekening 2024", "Verschil"),
+    ("Jeugdzorg", "1.200", "1.350", "150 N"),
+    ("Onderwijs", "800", "", "40 V"),
+    ("Totaal", "2.000", "2.110", "110 N"),
+]
+SQUARES = [("1.1 Fietspaden", ((0, 176, 80), (255, 192, 0))), ("1.2 Laadpalen", ((0, 176, 80), (255, 0, 0)))]
+
+
+def _report() -> bytes:
+    """A page with a heading, prose, a unit line, a budget table in right-aligned columns between rules and a
+    status table of coloured squares; then a second page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(BOLD))
+    pdf.set_title("Programmabegroting 2024")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 14)
+    pdf.cell(0, 8, "Programma 1 Jeugd", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    pdf.multi_cell(0, 5, "Het college investeert in de jeugd en de lasten stijgen door hogere kosten van zorg.",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "Bedragen x € 1.000", new_x="LMARGIN", new_y="NEXT")
+
+    def row(cells, bold: bool = False) -> None:
+        pdf.set_font("DejaVu", "B" if bold else "", 9)
+        pdf.cell(60, 6, cells[0])
+        for text in cells[1:]:
+            pdf.cell(35, 6, text, align="R")
+        pdf.ln(6)
+
+    row(BUDGET[0], bold=True)
+    pdf.line(10, pdf.get_y(), 200, pdf.get_y())
+    for cells in BUDGET[1:]:
+        row(cells, bold=cells[0] == "Totaal")
+    pdf.line(10, pdf.get_y(), 200, pdf.get_y())
+    pdf.ln(4)
+    row(("Activiteit", "1e VGR 2024", "2e VGR 2024"), bold=True)
+    for name, colours in SQUARES:
+        top = pdf.get_y()
+        pdf.cell(60, 6, name)
+        for position, rgb in enumerate(colours):
+            pdf.set_fill_color(*rgb)
+            pdf.rect(100 + 35 * position, top + 1.5, 3, 3, style="F")
+        pdf.ln(6)
+    pdf.add_page()
+    pdf.cell(0, 6, "Tweede pagina met tekst.", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _glyph_ids_only(lines: int = 60) -> bytes:
+    """A PDF whose font has no map to Unicode: its text layer holds glyph numbers (control codes), not text."""
+    codes = "".join(f"{code:04X}" for code in range(3, 40))
+    stream = "\n".join(f"BT /F1 10 Tf 40 {800 - 12 * i} Td <{codes}> Tj ET" for i in range(lines)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 6 0 R >>"),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [5 0 R] >>",
+        (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering "
+        b"(Identity) /Supplement 0 >> /DW 500 >>"),
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF" % (len(objects) + 1, start)
+    return bytes(out)
+
+
+def test_columns_of_right_aligned_amounts_become_cells_under_their_header():
+    budget = read_pdf(_report()).tables()[0]
+    assert budget.layout == "positioned" and budget.header_rows == 1
+    assert [tuple(cell.text for cell in row) for row in budget.rows] == BUDGET
+
+
+def test_the_unit_line_and_heading_above_a_table_are_its_caption():
+    budget = read_pdf(_report()).tables()[0]
+    assert budget.caption[0] == "Programma 1 Jeugd" and budget.caption[-1] == "Bedragen x € 1.000"
+
+
+def test_coloured_squares_are_cells_that_show_a_colour():
+    statuses = read_pdf(_report()).tables()[1]
+    assert [c.text for c in statuses.rows[0]] == ["Activiteit", "1e VGR 2024", "2e VGR 2024"]
+    assert [[m for c in row[1:] for m in c.marks] for row in statuses.rows[1:]] == [
+        [Mark("colour", "groen"), Mark("colour", "oranje")],
+        [Mark("colour", "groen"), Mark("colour", "rood")],
+    ]
+
+
+def test_headings_paragraphs_and_pages_keep_their_order():
+    document = read_pdf(_report())
+    texts = [(type(b).__name__, b.text, b.page) for b in document.blocks if isinstance(b, (Heading, Paragraph))]
+    assert texts[0] == ("Heading", "Programma 1 Jeugd", 1)
+    assert texts[-1] == ("Paragraph", "Tweede pagina met tekst.", 2)
+    assert document.page_starts == [1, document.blocks[-1].line]
+    assert document.meta.title == "Programmabegroting 2024"
+
+
+def test_bold_type_is_kept_as_a_mark():
+    total = read_pdf(_report()).tables()[0].rows[-1]
+    assert all(Mark("bold", "vet") in cell.marks for cell in total)
+
+
+def test_a_text_layer_of_glyph_numbers_is_refused_as_unreadable():
+    with pytest.raises(UnreadableDocument, match="text layer is unreadable"):
+        read_pdf(_glyph_ids_only())
+
+
+def test_a_page_without_text_is_refused_as_a_scan():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 80, 80, style="F")
+    with pytest.raises(UnreadableDocument, match="no text layer"):
+        read_pdf(bytes(pdf.output()))
+
+
+def test_bytes_that_are_no_pdf_are_refused_with_the_reason():
+    with pytest.raises(UnreadableDocument, match="not a readable PDF"):
+        read_pdf(b"%PDF-1.4 broken")

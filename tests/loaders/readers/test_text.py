@@ -1,0 +1,109 @@
+"""The text reader: tables from one cell per line, space-separated amounts and pipes, with empty cells kept."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loaders.readers.text import read_text
+from model.document import Paragraph, Table
+
+LABELS = ("Jeugd", "Wmo", "Sport", "Cultuur", "Onderwijs", "Afval", "Riolering", "Wegen", "Parkeren", "Bestuur")
+TAILS = ("", " en welzijn", " en beheer", " algemeen")
+PROSE = ("Het college", "heeft in dit jaar", "de uitvoering", "van het beleid", "verder verbeterd", "met de raad")
+
+
+def _texts(document) -> list[list[str]]:
+    [table] = document.tables()
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+labels = st.builds(lambda head, tail: head + tail, st.sampled_from(LABELS), st.sampled_from(TAILS))
+amounts = st.one_of(
+    st.integers(0, 999_999).map(lambda n: f"{n:,}".replace(",", ".")),
+    st.integers(1, 9_999).map(lambda n: f"{n / 10:.1f}".replace(".", ",")),
+    st.just("-"),
+)
+sentences = st.lists(st.sampled_from(PROSE), min_size=2, max_size=6).map(lambda words: " ".join(words) + ".")
+
+
+@st.composite
+def stacked_tables(draw) -> tuple[list[str], list[list[str]]]:
+    """A header of a label name and N years, then rows of a label and N values, one cell per line."""
+    width = draw(st.integers(2, 5))
+    first = draw(st.integers(2015, 2024))
+    header = ["Indicator", *[str(first + i) for i in range(width)]]
+    rows = draw(st.lists(st.tuples(labels, st.lists(amounts, min_size=width, max_size=width)), min_size=2, max_size=8))
+    body = [[label, *values] for label, values in rows]
+    return header, body
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacked_tables(), sentences, sentences)
+def test_one_cell_per_line_becomes_the_table_it_was(table, before, after):
+    header, body = table
+    lines = [before, *header, *[cell for row in body for cell in row], after]
+    document = read_text("\n".join(lines))
+    assert _texts(document) == [header, *body]
+    assert document.tables()[0].header_rows == 1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(labels, st.lists(amounts.filter(lambda a: a != "-"), min_size=3, max_size=3)), min_size=2,
+                max_size=8))
+def test_space_separated_amounts_become_rows_of_cells(rows):
+    header = "Programma      Begroting 2023      Rekening 2023      Verschil"
+    text = "\n".join([header, *(f"{label}      {'      '.join(values)}" for label, values in rows)])
+    assert _texts(read_text(text))[1:] == [[label, *values] for label, values in rows]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", "groen", "oranje", "rood", "1.1 Fietspaden"]), min_size=4,
+                         max_size=4).filter(any), min_size=1, max_size=6))
+def test_pipe_rows_keep_their_empty_cells(rows):
+    header = ["Code", "Activiteit", "1e VGR", "2e VGR"]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|", *("| " + " | ".join(r) + " |" for r in rows)]
+    assert _texts(read_text("\n".join(lines))) == [header, *rows]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(sentences, min_size=1, max_size=12))
+def test_prose_gives_paragraphs_and_no_tables(paragraphs):
+    document = read_text("\n".join(paragraphs))
+    assert not document.tables()
+    assert [block.text for block in document.blocks if isinstance(block, Paragraph)] == paragraphs
+
+
+def test_a_title_above_the_header_becomes_the_caption_not_a_column():
+    lines = ["Indicatoren", "Indicator", "Eenheid", "2022", "2023", "Banen", "per 1.000 inw.", "612", "620",
+             "Demografische druk", "%", "71,2", "72,0"]
+    document = read_text("\n".join(lines))
+    [table] = document.tables()
+    assert table.caption == ("Indicatoren",)
+    assert [c.text for c in table.rows[0]] == ["Indicator", "Eenheid", "2022", "2023"]
+    assert [c.text for c in table.rows[1]] == ["Banen", "per 1.000 inw.", "612", "620"]
+
+
+def test_cells_keep_the_line_they_came_from():
+    document = read_text("Inleiding.\nProgramma\n2023\n2024\nJeugd\n1.200\n1.350\nWmo\n800\n760")
+    [table] = document.tables()
+    assert [(c.text, c.line) for c in table.rows[2]] == [("Wmo", 8), ("800", 9), ("760", 10)]
+    assert isinstance(document.blocks[1], Table) and document.blocks[0].text == "Inleiding."
+
+
+@st.composite
+def status_runs(draw) -> tuple[list[str], list[list[str]]]:
+    """A header of an activity column and N periods, then rows of an activity and N status words."""
+    width = draw(st.integers(2, 3))  # the vocabulary knows three VGRs a year
+    header = ["Activiteit", *[f"{n}e VGR 2023" for n in range(1, width + 1)]]
+    words = st.sampled_from(["Groen", "Oranje", "Rood", "Volgens plan", "Afgerond", "Vertraagd"])
+    rows = draw(st.lists(st.tuples(labels, st.lists(words, min_size=width, max_size=width)), min_size=2, max_size=6))
+    return header, [[label, *values] for label, values in rows]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(status_runs(), sentences)
+def test_status_words_one_per_line_become_a_row_per_activity(table, before):
+    header, body = table
+    document = read_text("\n".join([before, *header, *[cell for row in body for cell in row]]))
+    assert _texts(document) == [header, *body]

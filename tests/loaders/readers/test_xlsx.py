@@ -1,0 +1,92 @@
+"""The Excel reader: each sheet a heading and its tables, numbers written the Dutch way, fills as colour marks."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from loaders.errors import UnreadableDocument
+from loaders.readers.xlsx import read_xlsx
+from model.document import Heading, Mark, Paragraph
+
+
+def _workbook(build) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    build(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _two_tables(book) -> None:
+    sheet = book.active
+    sheet.title = "Financiën"
+    sheet.append(["Bedragen x € 1.000"])
+    sheet.append(["Programma", "Begroting 2024", "Rekening 2024"])
+    sheet.append(["Jeugd", 1200, 1350.5])
+    sheet.append(["Wmo", 800, 760])
+    sheet.append([])
+    sheet.append(["Indicator", "2023", "2024"])
+    sheet.append(["Banen per 1.000 inwoners", 612, 620])
+
+
+def test_a_sheet_with_an_empty_row_between_two_tables_gives_two_tables():
+    document = read_xlsx(_workbook(_two_tables))
+    assert [(b.text, b.level) for b in document.blocks if isinstance(b, Heading)] == [("Financiën", 1)]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == ["Bedragen x € 1.000"]
+    budget, indicators = document.tables()
+    assert [[c.text for c in row] for row in budget.rows] == [
+        ["Programma", "Begroting 2024", "Rekening 2024"],
+        ["Jeugd", "1.200", "1.350,50"],
+        ["Wmo", "800", "760"],
+    ]
+    assert [c.text for c in indicators.rows[0]] == ["Indicator", "2023", "2024"]
+    assert budget.name == indicators.name == "Financiën"
+
+
+def test_a_header_row_right_after_data_starts_a_new_table():
+    def build(book) -> None:
+        sheet = book.active
+        for row in (["Programma", "2023", "2024"], ["Jeugd", 1, 2], ["Activiteit", "1e VGR", "2e VGR"],
+                    ["1.1 Fietspaden", "Groen", "Rood"]):
+            sheet.append(row)
+
+    assert len(read_xlsx(_workbook(build)).tables()) == 2
+
+
+def test_a_filled_cell_and_a_coloured_symbol_become_colour_marks():
+    from openpyxl.styles import Font, PatternFill
+
+    def build(book) -> None:
+        sheet = book.active
+        sheet.append(["Activiteit", "1e VGR", "2e VGR"])
+        sheet.append(["1.1 Fietspaden", None, "●"])
+        sheet["B2"].fill = PatternFill("solid", fgColor="FFC000")
+        sheet["C2"].font = Font(color="FF0000")
+
+    [table] = read_xlsx(_workbook(build)).tables()
+    filled, symbol = table.rows[1][1], table.rows[1][2]
+    assert filled.text == "" and filled.marks == (Mark("colour", "oranje"),)
+    assert Mark("glyph", "●") in symbol.marks and Mark("colour", "rood") in symbol.marks
+
+
+def test_every_sheet_comes_in_order_under_its_own_heading():
+    def build(book) -> None:
+        book.active.title = "1e VGR"
+        book.active.append(["Activiteit", "Status"])
+        book.active.append(["1.1 Fietspaden", "Groen"])
+        second = book.create_sheet("2e VGR")
+        second.append(["Activiteit", "Status"])
+        second.append(["1.1 Fietspaden", "Rood"])
+
+    document = read_xlsx(_workbook(build))
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == ["1e VGR", "2e VGR"]
+    assert [t.name for t in document.tables()] == ["1e VGR", "2e VGR"]
+
+
+def test_a_broken_workbook_is_refused_with_the_reason():
+    with pytest.raises(UnreadableDocument, match="not a readable Excel workbook"):
+        read_xlsx(b"PK\x03\x04 not really a zip")

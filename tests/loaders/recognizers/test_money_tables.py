@@ -1,0 +1,80 @@
+"""Budget tables by what their headers and captions mean: units, sign legends, L/B markers, unread tables."""
+
+from __future__ import annotations
+
+from loaders.extract import extract_bytes
+
+
+def _extract(text: str):
+    return extract_bytes(text.encode(), "ede.txt")
+
+
+def _lines(extraction) -> list[tuple[str, str, str, int | None, float | None]]:
+    return [(b.scope, b.kind, b.column, b.year, b.amount_eur) for b in extraction.budget_lines]
+
+
+def test_a_header_line_with_sign_legend_unit_and_years_scales_the_amounts():
+    extraction = _extract(
+        "Programmabegroting 2024 gemeente Ede\nProgramma 2 Sociaal domein\n"
+        '( "-"= nadeel / "+"= voordeel ) bedragen x € 1.000 2022 2023 2024\n'
+        "Lasten -1.200 -1.300 -1.400\nBaten 200 300 400\n"
+    )
+    assert _lines(extraction)[:3] == [
+        ("Lasten", "lasten", "2022", 2022, -1_200_000),
+        ("Lasten", "lasten", "2023", 2023, -1_300_000),
+        ("Lasten", "lasten", "2024", 2024, -1_400_000),
+    ]
+    assert "budget-unit-assumed" not in [w.code for w in extraction.warnings]
+
+
+def test_a_table_in_whole_euros_stays_in_euros():
+    extraction = _extract(
+        "Jaarrekening 2023 gemeente Ede\nSubsidies (bedragen in euro's)\n"
+        "Omschrijving   Begroting 2023   Rekening 2023\nSportvereniging   12.500   12.750\nMuziekschool   8.000   7.900\n"
+    )
+    assert [b.amount_eur for b in extraction.budget_lines] == [12_500, 12_750, 8_000, 7_900]
+
+
+def test_an_l_b_column_says_whether_a_row_is_lasten_or_baten():
+    extraction = _extract(
+        "Jaarverslag 2023 gemeente Ede\nProgramma 3 Wonen\n"
+        "Taakveld   L/B   Begroting 2023   Rekening 2023   Verschil\n"
+        "Wonen en bouwen   L   1.200   1.350   -150\nWonen en bouwen   B   300   320   20\n"
+    )
+    kinds = {(b.scope, b.kind) for b in extraction.budget_lines}
+    assert kinds == {("Wonen en bouwen", "lasten"), ("Wonen en bouwen", "baten")}
+    assert [b.column_kind for b in extraction.budget_lines][:3] == ["begroting", "rekening", "verschil"]
+
+
+def test_a_table_of_figures_that_is_not_read_gives_a_warning_with_its_place():
+    extraction = _extract(
+        "Jaarverslag 2023 gemeente Ede\nWijk | Inwoners | Woningen | Banen\nCentrum | 12.100 | 6.300 | 9.000\n"
+        "Noord | 8.200 | 3.900 | 2.100\nZuid | 9.900 | 4.400 | 3.500\n"
+    )
+    [warning] = [w for w in extraction.warnings if w.code == "table-not-read"]
+    assert warning.line == 2 and "9 figures was not read" in warning.message
+    assert not extraction.budget_lines and not extraction.indicators
+
+
+def test_deviations_told_in_prose_are_tied_to_the_heading_above():
+    extraction = _extract(
+        "Najaarsnota 2023 gemeente Ede\n4 Jeugd\n4.1 Jeugdzorg\nDoor meer cliënten is er een nadeel van € 7.000.\n"
+        "4.2 Onderwijshuisvesting\nEr zijn hogere lasten van € 120.000 door de bouw van een school.\n"
+        "4.3 Sport\nOp sport ontstaat een voordeel € 33.000 t.o.v. begroting 2020.\n"
+    )
+    assert [(d.scope, d.amount_eur, d.direction) for d in extraction.deviations] == [
+        ("4.1 Jeugdzorg", 7_000, "N"),
+        ("4.2 Onderwijshuisvesting", 120_000, "N"),
+        ("4.3 Sport", 33_000, "V"),
+    ]
+
+
+def test_indicator_tables_keep_unit_target_source_and_missing_values():
+    extraction = _extract(
+        "Jaarverslag 2023 gemeente Ede\nIndicator | Eenheid | 2021 | 2022 | 2023 | Streefwaarde | Bron\n"
+        "Banen | per 1.000 inwoners | 612 | n.n.b. | - | 650 | LISA\nDemografische druk | % | 71,2 | . | 73,1 | 70 | CBS\n"
+    )
+    banen, druk = extraction.indicators
+    assert (banen.name, banen.unit, banen.target, banen.source) == ("Banen", "per 1.000 inwoners", 650, "LISA")
+    assert [(v.period, v.value) for v in banen.values] == [("2021", 612), ("2022", None), ("2023", None)]
+    assert [(v.period, v.value) for v in druk.values] == [("2021", 71.2), ("2022", None), ("2023", 73.1)]

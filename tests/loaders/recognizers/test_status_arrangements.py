@@ -1,0 +1,99 @@
+"""Statuses in any arrangement, read through the document's own legend first."""
+
+from __future__ import annotations
+
+import io
+
+from loaders.extract import extract_bytes
+
+TITLE = "<head><title>Voortgangsrapportage 2024 - Gemeente Ede</title></head>"
+
+
+def _html(body: str) -> bytes:
+    return f"<html>{TITLE}<body><h1>2e Voortgangsrapportage 2024</h1>{body}</body></html>".encode()
+
+
+def _statuses(extraction) -> list[tuple[str, str, str]]:
+    return [(s.activity_code, s.period, s.status) for s in extraction.statuses]
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    cells = "".join(f"<th>{name}</th>" for name in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><tr>{cells}</tr>{body}</table>"
+
+
+def test_an_icons_alt_text_is_read_through_the_legends_meaning():
+    legend = "<p>Legenda</p><ul><li>groen = op schema</li><li>oranje = niet volledig op schema</li>" \
+             "<li>rood = niet op schema</li></ul>"
+    table = _table(["Nr", "Activiteit", "1e VGR 2024", "2e VGR 2024"], [
+        ["1.1", "Fietspaden", "<img alt='Op schema'>", "<img alt='Niet volledig op schema'>"],
+        ["1.2", "Laadpalen", "<img alt='Niet op schema'>", "<img alt='Op schema'>"],
+    ])
+    extraction = extract_bytes(_html(legend + table), "voortgang.html")
+    assert _statuses(extraction) == [
+        ("1.1", "1e VGR 2024", "on_track"), ("1.1", "2e VGR 2024", "partly"),
+        ("1.2", "1e VGR 2024", "council_action"), ("1.2", "2e VGR 2024", "on_track"),
+    ]
+
+
+def test_a_transposed_table_has_activities_as_columns_and_periods_as_rows():
+    table = _table(["Periode", "1.1", "1.2"], [["1e VGR 2024", "groen", "oranje"], ["2e VGR 2024", "rood", "groen"]])
+    extraction = extract_bytes(_html(table), "voortgang.html")
+    assert sorted(_statuses(extraction)) == [
+        ("1.1", "1e VGR 2024", "on_track"), ("1.1", "2e VGR 2024", "council_action"),
+        ("1.2", "1e VGR 2024", "partly"), ("1.2", "2e VGR 2024", "on_track"),
+    ]
+
+
+def test_one_block_per_activity_with_a_status_icon_takes_the_documents_period():
+    body = "<h3>1.1 Fietspaden verbreden</h3><p>We verbreden.</p><p>Status: <img alt='groen'></p>" \
+           "<h3>1.2 Laadpalen plaatsen</h3><p>We plaatsen.</p><p>Status: <img alt='rood'></p>"
+    extraction = extract_bytes(_html(body), "voortgang.html")
+    assert [(a.code, a.name) for a in extraction.activities] == [("1.1", "Fietspaden verbreden"),
+                                                                ("1.2", "Laadpalen plaatsen")]
+    assert _statuses(extraction) == [("1.1", "2e VGR 2024", "on_track"), ("1.2", "2e VGR 2024", "council_action")]
+    assert [s.status_raw for s in extraction.statuses] == ["groen", "rood"]
+
+
+def test_a_status_line_is_not_taken_for_a_legend():
+    body = "<h3>1.1 Fietspaden</h3><p>Status: <img alt='groen'></p><h3>1.2 Laadpalen</h3><p>Status: <img alt='rood'></p>"
+    extraction = extract_bytes(_html(body), "voortgang.html")
+    assert extraction.document.legend == {}
+    assert "status-legend-used" not in [w.code for w in extraction.warnings]
+
+
+def test_symbols_are_read_through_a_legend_of_assignments_in_one_sentence():
+    legend = "<p>Legenda: + = op schema, = = aandacht, - = niet op schema</p>"
+    table = _table(["Nr", "Activiteit", "1e VGR 2024", "2e VGR 2024"], [["1.1", "Fietspaden", "+", "="],
+                                                                        ["1.2", "Laadpalen", "-", "+"]])
+    extraction = extract_bytes(_html(legend + table), "voortgang.html")
+    assert [s.status for s in extraction.statuses] == ["on_track", "partly", "council_action", "on_track"]
+
+
+def test_a_figure_can_be_a_legend_key():
+    legend = "<ul><li>groen = op schema</li><li>100% = afgerond</li></ul>"
+    table = _table(["Nr", "Activiteit", "1e VGR 2024", "2e VGR 2024"], [["1.1", "Fietspaden", "groen", "100%"],
+                                                                        ["1.2", "Laadpalen", "groen", "groen"]])
+    extraction = extract_bytes(_html(legend + table), "voortgang.html")
+    assert ("1.1", "2e VGR 2024", "done") in _statuses(extraction)
+
+
+def test_a_workbook_with_a_sheet_per_period_gives_the_history_of_each_activity():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for index, (title, first, second) in enumerate([("1e VGR 2024", "Groen", "Oranje"),
+                                                     ("2e VGR 2024", "Rood", "Groen")]):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = title
+        for row in (["Nr", "Activiteit", "Status"], ["1.1", "Fietspaden", first], ["1.2", "Laadpalen", second]):
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    extraction = extract_bytes(buffer.getvalue(), "ede-voortgang-2024.xlsx")
+    assert sorted(_statuses(extraction)) == [
+        ("1.1", "1e VGR 2024", "on_track"), ("1.1", "2e VGR 2024", "council_action"),
+        ("1.2", "1e VGR 2024", "partly"), ("1.2", "2e VGR 2024", "on_track"),
+    ]
+    assert extraction.document.municipality == "Ede"
