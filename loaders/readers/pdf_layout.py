@@ -25,6 +25,8 @@ _PROSE_SHARE = 0.55  # a single run wider than this share of the text width is a
 _MAX_GAP_LINES = 2.2  # a gap larger than this many line heights ends a table
 _MAX_HEADER_LINES = 4
 _WORD_GAP = 0.25  # a gap wider than this share of the text height between two runs is a space
+_LINE_END_HYPHEN = "\ufffe"
+_ELISION_WORDS = {"en", "of", "tot", "t/m", "en/of"}  # 'Noord- en Zuid-Holland': the hyphen stands for a word part
 _SIGNS = {"-", "−", "–"}
 _SIGN_GAP = 1.5  # a minus sign this close (in text heights) before a number is that number's sign
 _SPACE_SHARE = 0.6  # a gap narrower than this share of the text height is a space inside a cell
@@ -278,16 +280,16 @@ def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[flo
             for index, chunk in enumerate(_groups(line, columns) or _row(line, columns, spread=True)):
                 if chunk is not None and chunk.text and chunk.text not in names[index]:
                     names[index].append(chunk.text)
-        rows.append([Cell(" ".join(parts), 0, header=True) for parts in names])
+        rows.append([Cell(visible(" ".join(parts)), 0, header=True) for parts in names])
     for group in _group_rows(body, columns, rules):
         cells: list[Cell] = [Cell("", 0) for _ in columns]
         for line in group:
             for index, chunk in enumerate(_row(line, columns, spread=False)):
                 if chunk is not None and (chunk.text or chunk.marks):
                     old = cells[index]
-                    text = f"{old.text}\n{chunk.text}" if old.text and chunk.text else old.text or chunk.text
+                    text = wrapped(old.text, chunk.text, "\n")
                     cells[index] = Cell(text, 0, old.marks + chunk.marks)
-        rows.append(cells)
+        rows.append([Cell(visible(cell.text), 0, cell.marks) for cell in cells])
     builder.table(rows, 1 if header_count else 0, layout="positioned")
 
 
@@ -310,7 +312,11 @@ def _group_rows(body: list[PageLine], columns: list[_Column], rules: list[float]
             anchors = [i for i, line in enumerate(band) if any(_is_value(c) for c in line.cells)]
             groups.extend([band] if len(anchors) <= 1 else _nearest(band, anchors))
         return groups
-    anchors = [i for i, line in enumerate(body) if _anchor(line, columns)]
+    anchors = [
+        i
+        for i, line in enumerate(body)
+        if _anchor(line, columns) and not (i and _continues_word(body[i - 1], line))
+    ]
     if not anchors:
         return [[line] for line in body]
     coded = sum(1 for line in body if _coded(line)) * 2 >= sum(
@@ -327,6 +333,13 @@ def _group_rows(body: list[PageLine], columns: list[_Column], rules: list[float]
     return _nearest(body, anchors)
 
 
+def _continues_word(previous: PageLine, line: PageLine) -> bool:
+    """A line without figures that goes on with the word the line above broke off ('re-' / 'integratie')."""
+    if not previous.cells or not line.cells or any(_is_value(c) for c in line.cells):
+        return False
+    return _hyphenated(previous.cells[0].text, line.cells[0].text)
+
+
 def _nearest(lines: list[PageLine], anchors: list[int]) -> list[list[PageLine]]:
     """Each line joins the row of the anchor line nearest to it (rows whose text is centred on their values)."""
     owner = {i: min(anchors, key=lambda a: (abs(lines[a].top - lines[i].top), a)) for i in range(len(lines))}
@@ -334,7 +347,7 @@ def _nearest(lines: list[PageLine], anchors: list[int]) -> list[list[PageLine]]:
 
 
 def _emit_line(builder: DocumentBuilder, line: PageLine) -> None:
-    text = line.text
+    text = visible(line.text)
     marks = tuple(m for c in line.cells for m in c.marks)
     numbered = parse_numbered(text) if text else None
     if numbered is not None and len(line.cells) == 1:
@@ -441,8 +454,29 @@ def _continues(previous: PageLine, line: PageLine, width: float, left: float) ->
     return full and aligned and close and not ended and not line.text.lstrip().startswith(("•", "-", "–", "*", "·"))
 
 
+def wrapped(before: str, after: str, separator: str) -> str:
+    """Two lines of one text: a word that the PDF hyphenated at the line's end (pdfium marks that hyphen as
+    U+FFFE) is joined whole ('re-' and 'integratie' give 're-integratie')."""
+    if not before or not after:
+        return before or after
+    if _hyphenated(before, after):
+        return f"{before[:-1]}-{after}"
+    return f"{before}{separator}{after}"
+
+
+def _hyphenated(before: str, after: str) -> bool:
+    """The line ends in a word broken by a hyphen and the next goes on with it ('Noord- en' is no such break)."""
+    ends = before.endswith(_LINE_END_HYPHEN) or (before.endswith("-") and before[-2:-1].isalpha())
+    return ends and after[:1].islower() and after.split(" ", 1)[0] not in _ELISION_WORDS
+
+
+def visible(text: str) -> str:
+    """The text as printed: a line-end hyphen that was not joined is a plain hyphen."""
+    return text.replace(_LINE_END_HYPHEN, "-")
+
+
 def _join(previous: PageLine, line: PageLine) -> PageLine:
-    text = f"{previous.text} {line.text}"
+    text = wrapped(previous.text, line.text, " ")
     first = previous.cells[0]
     marks = tuple(m for c in (*previous.cells, *line.cells) for m in c.marks)
     merged = Chunk(first.x0, max(c.x1 for c in (*previous.cells, *line.cells)), previous.top, line.bottom, text, marks)

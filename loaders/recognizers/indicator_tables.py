@@ -23,6 +23,7 @@ from model.text import fold
 _COMPARATOR = re.compile(r"^\s*(?:[<>≤≥~±]|ca\.?|circa)\s*", re.IGNORECASE)
 _OWN_YEAR = re.compile(r"\s*\(\s?(?:19|20)\d\d\s?\)\s*$")
 _TRAILING_WORDS = re.compile(r"^\s*(-?[\d.,]+\s*%?)\s+[a-z]+\s*$", re.IGNORECASE)
+_YEAR_PLACEHOLDER = re.compile(r"\(\s*(?:jaartal|jaar|peiljaar|year)\s*\)", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s+(?=\S)")
 
 
@@ -80,7 +81,6 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
     columns = {role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target")}
     period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "name"}]
     periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
-    result.periods = list(periods.values())
     name_columns = [
         c
         for c in grid.label_columns
@@ -96,6 +96,9 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
             label = row.cells[0].text
         role = _role(label.rstrip(":"))
         values = _row_values(row, period_columns, periods)
+        for value in values:
+            if all(value.period != p.label for p in result.periods):
+                result.periods.append(column_period(value.period, year))
         if role in {"unit", "source", "note"} and current is not None:
             text = _row_text(row, grid)
             if role == "unit" and text:
@@ -167,8 +170,20 @@ def _row_values(row: GridRow, columns: list[Column], periods: dict[int, ParsedPe
         if cell is None or not cell.text or (shape(cell.text) not in VALUE_SHAPES and indicator_value(cell.text)[0] is None):
             continue
         value, _ = indicator_value(cell.text)
-        values.append(IndicatorValue(period=periods[column.index].label, value=value))
+        values.append(IndicatorValue(period=_own_period(periods[column.index], cell.text).label, value=value))
     return values
+
+
+def _own_period(period: ParsedPeriod, text: str) -> ParsedPeriod:
+    """A value that states its own year ('1,8 (2023)') under a column without one ('Realisatie (jaartal)') is
+    of that year: the column's name with the year in place of the placeholder."""
+    own = _OWN_YEAR.search(text)
+    if own is None or period.year is not None:
+        return period
+    year = int(own.group(0).strip(" ()"))
+    name = _YEAR_PLACEHOLDER.sub(str(year), period.label)
+    label = name if name != period.label else f"{period.label} {year}"
+    return column_period(label, year)
 
 
 def _indicator(row: GridRow, group: str | None, columns: dict[str, list[Column]], name: str) -> Indicator:

@@ -144,3 +144,20 @@ def test_a_page_without_text_is_refused_as_a_scan():
 def test_bytes_that_are_no_pdf_are_refused_with_the_reason():
     with pytest.raises(UnreadableDocument, match="not a readable PDF"):
         read_pdf(b"%PDF-1.4 broken")
+
+
+def test_a_word_hyphenated_at_the_end_of_a_line_is_joined_whole():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    for label, first, second in (("Indicator", "2023", "2024"), ("Lopende re-", "8,4", "9,1"),
+                                 ("integratievoorzieningen", "", ""), ("Banen", "612", "620")):
+        pdf.cell(60, 5, label)
+        pdf.cell(30, 5, first, align="R")
+        pdf.cell(30, 5, second, align="R")
+        pdf.ln(5)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert [c.text for c in table.rows[1]] == ["Lopende re-integratievoorzieningen", "8,4", "9,1"]

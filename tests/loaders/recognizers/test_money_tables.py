@@ -78,3 +78,14 @@ def test_indicator_tables_keep_unit_target_source_and_missing_values():
     assert (banen.name, banen.unit, banen.target, banen.source) == ("Banen", "per 1.000 inwoners", 650, "LISA")
     assert [(v.period, v.value) for v in banen.values] == [("2021", 612), ("2022", None), ("2023", None)]
     assert [(v.period, v.value) for v in druk.values] == [("2021", 71.2), ("2022", None), ("2023", 73.1)]
+
+
+def test_a_value_that_states_its_own_year_fills_the_columns_year_placeholder():
+    extraction = _extract(
+        "Begroting 2026 gemeente Ede\nIndicator | Eenheid | Realisatie Ede (jaartal) | Realisatie Nederland (jaartal)\n"
+        "Absoluut verzuim | per 1.000 leerlingen | 1,8 (2023) | 5,6 (2023)\nBanen | per 1.000 inwoners | 391 (2024) | 836,6 (2024)\n"
+    )
+    verzuim, banen = extraction.indicators
+    assert [(v.period, v.value) for v in verzuim.values] == [("Realisatie Ede 2023", 1.8), ("Realisatie Nederland 2023", 5.6)]
+    assert [v.period for v in banen.values] == ["Realisatie Ede 2024", "Realisatie Nederland 2024"]
+    assert "Realisatie Ede (jaartal)" not in [p.label for p in extraction.periods]
