@@ -263,9 +263,20 @@ def _leading_text(lines: list[PageLine]) -> int:
     return count
 
 
+def _section_below_header(lines: list[PageLine], index: int) -> bool:
+    """A lone name at the table's left edge right under a header line of several names: the first row of the body
+    (a section such as 'Lasten'), not more header."""
+    line, above = lines[index], lines[index - 1]
+    return index > 0 and len(line.cells) == 1 and len(above.cells) >= 2 and line.cells[0].x1 < above.cells[1].x0
+
+
 def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[float]) -> None:
     header_count = 0
-    while header_count < min(_MAX_HEADER_LINES, len(lines) - 1) and _header_line(lines[header_count]):
+    while (
+        header_count < min(_MAX_HEADER_LINES, len(lines) - 1)
+        and _header_line(lines[header_count])
+        and not _section_below_header(lines, header_count)
+    ):
         header_count += 1
     body = lines[header_count:]
     columns = _anchors(body)

@@ -57,12 +57,13 @@ _MIN_SUFFIX = 4
 
 
 @cache
-def _cues() -> tuple[tuple[Status, tuple[str, ...]], ...]:
+def _cues() -> tuple[tuple[Status, re.Pattern[str]], ...]:
+    """Per status in the order tried, one pattern of its cue words (a cue starts a word)."""
     data = load_vocabulary("statuses")["legend"]
     return tuple(
-        (status, tuple(fold(c) for c in data["cues"].get(status, [])))
+        (status, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(c)) for c in data['cues'][status])})"))
         for status in ("council_action", "unknown", "partly", "on_track", "done")
-        if status in STATUSES
+        if status in STATUSES and data["cues"].get(status)
     )
 
 
@@ -73,7 +74,7 @@ def status_of(description: str, key: str, municipality: str | None) -> Status | 
         return known.status
     folded = fold(description)
     for status, cues in _cues():
-        if any(re.search(rf"(?<!\w){re.escape(cue)}", folded) for cue in cues):
+        if cues.search(folded):
             return status
     by_key = match_status(key, municipality)
     return by_key.status if by_key.known else None

@@ -161,3 +161,22 @@ def test_a_word_hyphenated_at_the_end_of_a_line_is_joined_whole():
         pdf.ln(5)
     [table] = read_pdf(bytes(pdf.output())).tables()
     assert [c.text for c in table.rows[1]] == ["Lopende re-integratievoorzieningen", "8,4", "9,1"]
+
+
+def test_a_section_name_under_the_header_is_the_first_body_row():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(BOLD))
+    pdf.add_page()
+    for label, values, bold in (("Taakveld", ("Begroting 2024", "Raming 2025"), True), ("Lasten", (), True),
+                                ("Jeugd", ("1.200", "1.300"), False), ("Wmo", ("800", "850"), False)):
+        pdf.set_font("DejaVu", "B" if bold else "", 9)
+        pdf.cell(60, 5, label)
+        for value in values:
+            pdf.cell(35, 5, value, align="R")
+        pdf.ln(5)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert table.header_rows == 1 and [c.text for c in table.rows[0]] == ["Taakveld", "Begroting 2024", "Raming 2025"]
+    assert [c.text for c in table.rows[1]] == ["Lasten", "", ""]
