@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import strings
-from dashboard.format import euro, number, signed_amount
+from dashboard.format import euro, signed_amount
 from dashboard.theme import (
     DIRECTION_COLOURS,
     MEASURE_COLOURS,
@@ -268,18 +268,3 @@ def waterfall(start_label: str, start: float, items: pd.DataFrame, end_label: st
     )
     return figure
 
-
-def indicator_trend(periods: list[str], values: list[float | None], name: str) -> go.Figure:
-    """One indicator's values over the periods."""
-    figure = go.Figure(
-        go.Scatter(
-            x=periods,
-            y=values,
-            mode="lines+markers+text",
-            text=[number(v, 1).removesuffix(",0") if v is not None else "" for v in values],
-            textposition="top center",
-            line={"color": "#0072B2"},
-        )
-    )
-    figure.update_layout(template=register_template(), title=name, showlegend=False)
-    return figure

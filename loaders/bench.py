@@ -148,3 +148,30 @@ def totals(timings: list[FileTiming]) -> list[Figure]:
 def peak_memory_mb() -> float:
     """The largest resident memory of this process so far, in MB (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_STAGES = {
+    "raw": "engine text, no positions (floor)",
+    "read": "to the document model",
+    "extract": "to records (read and recognize)",
+}
+
+
+def report(timings: list[FileTiming], per_file: bool) -> list[str]:
+    """The lines `voortgang bench` prints: totals per format and stage, refused files, peak memory."""
+    lines = [f"{len(timings)} files, each timed once with the text caches emptied (after a warm-up per format)"]
+    for figure in totals(timings):
+        amount = f"{figure.amount:.0f} pages" if figure.unit == "pages" else f"{figure.amount:.2f} MB"
+        lines.append(
+            f"{figure.group:<7}{figure.stage:<8}{figure.files:>3} files {amount:>11} {figure.seconds:8.2f} s"
+            f" {figure.rate:9.2f} {figure.unit}/s   {_STAGES[figure.stage]}"
+        )
+    for timing in timings:
+        if timing.refused:
+            lines.append(f"refused (not counted): {timing.path}: {timing.refused}")
+        elif per_file:
+            stages = ", ".join(f"{stage} {seconds:.3f} s" for stage, seconds in timing.seconds.items())
+            size = f"{timing.pages} pages" if timing.pages else f"{timing.size / 1e6:.3f} MB"
+            lines.append(f"  {timing.path} ({timing.fmt}, {size}): {stages}")
+    lines.append(f"peak memory: {peak_memory_mb():.0f} MB")
+    return lines

@@ -285,13 +285,6 @@ def run_export_template(document: str | None, db: Path | None, output: Path) -> 
     return _write(output, write_template(read_extraction(db, chosen[0][0])))
 
 
-_STAGES = {
-    "raw": "engine text, no positions (floor)",
-    "read": "to the document model",
-    "extract": "to records (read and recognize)",
-}
-
-
 def run_bench(paths: Sequence[Path], per_file: bool) -> int:
     """Print reading and extraction speed per format; exit 1 when a path cannot be read."""
     from loaders import bench
@@ -304,21 +297,8 @@ def run_bench(paths: Sequence[Path], per_file: bool) -> int:
             timings.append(bench.time_file(path))
         except UnreadableDocument as error:
             raise StoreError(f"{path}: {error.reason}") from None
-    print(f"{len(files)} files, each timed once with the text caches emptied (after a warm-up per format)")
-    for figure in bench.totals(timings):
-        amount = f"{figure.amount:.0f} pages" if figure.unit == "pages" else f"{figure.amount:.2f} MB"
-        print(
-            f"{figure.group:<7}{figure.stage:<8}{figure.files:>3} files {amount:>11} {figure.seconds:8.2f} s"
-            f" {figure.rate:9.2f} {figure.unit}/s   {_STAGES[figure.stage]}"
-        )
-    for timing in timings:
-        if timing.refused:
-            print(f"refused (not counted): {timing.path}: {timing.refused}")
-        elif per_file:
-            rates = ", ".join(f"{stage} {seconds:.3f} s" for stage, seconds in timing.seconds.items())
-            size = f"{timing.pages} pages" if timing.pages else f"{timing.size / 1e6:.3f} MB"
-            print(f"  {timing.path} ({timing.fmt}, {size}): {rates}")
-    print(f"peak memory: {bench.peak_memory_mb():.0f} MB")
+    for line in bench.report(timings, per_file):
+        print(line)
     return 0
 
 

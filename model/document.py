@@ -116,9 +116,3 @@ class Document:
     def tables(self) -> list[Table]:
         """The tables, in document order."""
         return [block for block in self.blocks if isinstance(block, Table)]
-
-    def page_of(self, line: int) -> int | None:
-        """The page a line is on, for paged documents."""
-        if not self.page_starts:
-            return None
-        return sum(1 for start in self.page_starts if start <= line) or None

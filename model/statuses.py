@@ -58,7 +58,3 @@ def match_status(label: str, municipality: str | None = None, extra: dict[str, S
             return StatusMatch(table[key], True)
     return StatusMatch("unknown", False)
 
-
-def is_known_label(label: str, municipality: str | None = None) -> bool:
-    """True when the vocabulary (general or the municipality's) knows `label`."""
-    return match_status(label, municipality).known

@@ -14,7 +14,8 @@ import unicodedata
 
 from loaders.errors import UnreadableDocument
 from loaders.readers.builder import DocumentBuilder
-from loaders.readers.pdf_layout import Chunk, lay_out_page
+from loaders.readers.pdf_layout import lay_out_page
+from loaders.readers.pdf_lines import Chunk
 from model.colours import colour_word, is_symbol
 from model.document import Document, DocumentMeta, Mark
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from loaders.readers.shapes import VALUE_SHAPES, column_role, looks_like_header, shape
 from model.document import Cell, Table
 from model.periods import YEAR, ParsedPeriod, parse_period
-from model.text import fold
 
 _MAX_HEADER_ROWS = 4
 _MAX_TITLE_ROWS = 2
@@ -176,7 +175,3 @@ def read_grid(table: Table, year: int | None = None) -> Grid:
         rows.append(GridRow(padded, label_cells, min((c.line for c in padded if c.text), default=table.line)))
     return Grid(table, columns, rows, header)
 
-
-def folded_context(grid: Grid) -> str:
-    """The grid's caption and header, folded, for vocabulary lookups."""
-    return fold(grid.context)

@@ -1,0 +1,122 @@
+"""Columns of a PDF table: where the cells of the body rows line up (figures on their right edge, text on its
+left edge), and the slot of each cell, header names spread over the columns they cover."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.readers.pdf_lines import Chunk, PageLine, is_value
+
+_CLUSTER = 6.0  # points: anchors this close are one column
+
+
+@dataclass
+class Column:
+    left: float
+    right: float
+    anchor: float
+    numeric: bool
+    count: int = 1
+
+
+def column_anchors(lines: list[PageLine]) -> list[Column]:
+    """Columns where the cells of multi-cell lines line up: figures by their right edge, text by its left edge.
+    A column spans from its cells' typical left to their typical right edge."""
+    columns: list[Column] = []
+    edges: dict[int, list[tuple[float, float]]] = {}
+    for line in lines:
+        if len(line.cells) < 2:
+            continue
+        for cell in line.cells:
+            numeric = is_value(cell)
+            anchor = cell.x1 if numeric else cell.x0
+            for column in columns:
+                if column.numeric == numeric and abs(column.anchor - anchor) <= _CLUSTER:
+                    column.count += 1
+                    edges[id(column)].append((cell.x0, cell.x1))
+                    break
+            else:
+                column = Column(cell.x0, cell.x1, anchor, numeric)
+                columns.append(column)
+                edges[id(column)] = [(cell.x0, cell.x1)]
+    for column in columns:
+        lefts = sorted(x0 for x0, _ in edges[id(column)])
+        rights = sorted(x1 for _, x1 in edges[id(column)])
+        column.left = lefts[0] if not column.numeric else lefts[len(lefts) // 2]
+        column.right = rights[-1] if column.numeric else rights[len(rights) // 2]
+    columns.sort(key=lambda c: c.left)
+    merged: list[Column] = []
+    for column in columns:
+        if merged and column.left < merged[-1].right - 1 and merged[-1].numeric != column.numeric:
+            last = merged[-1]
+            if not last.numeric and column.numeric and column.anchor > last.left + _CLUSTER:
+                last.right = column.left - 1  # text that runs into a column of figures ends where they begin
+                merged.append(column)
+                continue
+        if merged and column.left < merged[-1].right - 1:
+            last = merged[-1]
+            keep = last if last.count >= column.count else column
+            merged[-1] = Column(
+                min(last.left, column.left),
+                max(last.right, column.right),
+                keep.anchor,
+                keep.numeric,
+                last.count + column.count,
+            )
+        else:
+            merged.append(column)
+    return merged
+
+
+def place(cell: Chunk, columns: list[Column], spread: bool) -> list[int]:
+    """The columns a cell belongs to: the one it overlaps most, or all it spans when `spread` (a header)."""
+    overlaps = [max(0.0, min(cell.x1, c.right) - max(cell.x0, c.left)) for c in columns]
+    if spread:
+        covered = [i for i, o in enumerate(overlaps) if o > 0.5 * (columns[i].right - columns[i].left) or o > 2]
+        if covered:
+            return covered
+    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    if overlaps[best] > 0:
+        return [best]
+    centre = (cell.x0 + cell.x1) / 2
+    return [min(range(len(columns)), key=lambda i: abs((columns[i].left + columns[i].right) / 2 - centre))]
+
+
+def row_slots(line: PageLine, columns: list[Column], spread: bool) -> list[Chunk | None]:
+    slots: list[Chunk | None] = [None] * len(columns)
+    for cell in line.cells:
+        for index in place(cell, columns, spread):
+            current = slots[index]
+            if current is None:
+                slots[index] = cell
+            else:
+                slots[index] = Chunk(
+                    current.x0,
+                    cell.x1,
+                    current.top,
+                    cell.bottom,
+                    " ".join(t for t in (current.text, cell.text) if t),
+                    current.marks + cell.marks,
+                )
+    return slots
+
+
+def group_slots(line: PageLine, columns: list[Column]) -> list[Chunk | None] | None:
+    """A header line that names groups of figure columns ('Rekening 2022' over baten, lasten and saldo): k names
+    over n columns, n a multiple of k, each name over a column of its own group. None when it is not one."""
+    figures = [i for i, c in enumerate(columns) if c.numeric]
+    if not figures:
+        return None
+    start = columns[figures[0]].left - _CLUSTER
+    names = [cell for cell in line.cells if (cell.x0 + cell.x1) / 2 >= start]
+    if not 1 < len(names) < len(figures) or len(figures) % len(names):
+        return None
+    size = len(figures) // len(names)
+    slots = row_slots(PageLine([c for c in line.cells if c not in names]), columns, spread=False)
+    for position, name in enumerate(names):
+        group = figures[position * size : (position + 1) * size]
+        if place(name, columns, spread=False)[0] not in group:
+            return None
+        for index in group:
+            slots[index] = name
+    return slots

@@ -1,0 +1,144 @@
+"""The lines of a PDF page: text runs grouped into visual lines, runs joined into cells where no gap separates
+them, and words hyphenated at a line's end joined whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from loaders.readers.shapes import VALUE_SHAPES, shape
+from model.document import Mark
+from model.statuses import match_status
+
+_WORD_GAP = 0.25  # a gap wider than this share of the text height between two runs is a space
+_LINE_END_HYPHEN = "\ufffe"
+_ELISION_WORDS = {"en", "of", "tot", "t/m", "en/of"}  # 'Noord- en Zuid-Holland': the hyphen stands for a word part
+_SIGNS = {"-", "−", "–"}
+_SIGN_GAP = 1.5  # a minus sign this close (in text heights) before a number is that number's sign
+_SPACE_SHARE = 0.6  # a gap narrower than this share of the text height is a space inside a cell
+_MAX_STATUS_WORDS = 3
+_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,4}\.?$|^\d{1,2}(?:\.\d{1,3}){1,4}\s")
+
+
+@dataclass
+class Chunk:
+    """A run of text (or a shape) on a page, in points from the top-left corner."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    marks: tuple[Mark, ...] = ()
+    bold: bool = False
+    spaced: bool = False  # the run ended with a space: the next run is a new word
+
+    @property
+    def height(self) -> float:
+        return max(1.0, self.bottom - self.top)
+
+
+@dataclass
+class PageLine:
+    """A visual line: its cells (runs merged where no gap separates them) from left to right."""
+
+    cells: list[Chunk] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.cells)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.cells)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells if c.text)
+
+
+def _overlap(a: Chunk, top: float, bottom: float) -> float:
+    return max(0.0, min(a.bottom, bottom) - max(a.top, top))
+
+
+def group_lines(chunks: list[Chunk]) -> list[list[Chunk]]:
+    lines: list[list[Chunk]] = []
+    for chunk in sorted(chunks, key=lambda c: ((c.top + c.bottom) / 2, c.x0)):
+        if lines:
+            top = min(c.top for c in lines[-1])
+            bottom = max(c.bottom for c in lines[-1])
+            if _overlap(chunk, top, bottom) >= 0.5 * min(chunk.height, bottom - top):
+                lines[-1].append(chunk)
+                continue
+        lines.append([chunk])
+    return lines
+
+
+def merge(chunks: list[Chunk]) -> PageLine:
+    """Runs of one line joined where they touch; a gap wider than a few spaces starts a new cell."""
+    line = PageLine()
+    for chunk in sorted(chunks, key=lambda c: c.x0):
+        text = chunk.text.strip()
+        if line.cells:
+            last = line.cells[-1]
+            gap = chunk.x0 - last.x1
+            both_text = bool(last.text) and bool(text)
+            tall = max(last.height, chunk.height)
+            sign = last.text in _SIGNS and text[:1].isdigit() and gap <= _SIGN_GAP * tall
+            if both_text and (sign or gap <= max(2.0, _SPACE_SHARE * tall)):
+                joiner = " " if gap > _WORD_GAP * tall and not sign else ""
+                line.cells[-1] = Chunk(
+                    last.x0,
+                    max(last.x1, chunk.x1),
+                    min(last.top, chunk.top),
+                    max(last.bottom, chunk.bottom),
+                    f"{last.text}{joiner}{text}",
+                    last.marks + chunk.marks,
+                    last.bold or chunk.bold,
+                    chunk.text[-1:].isspace(),
+                )
+                continue
+        line.cells.append(
+            Chunk(chunk.x0, chunk.x1, chunk.top, chunk.bottom, text, chunk.marks, chunk.bold, chunk.text[-1:].isspace())
+        )
+    return line
+
+
+def is_value(cell: Chunk) -> bool:
+    """A figure, a mark without text (a coloured square) or a status word ('Oranje', 'Volgens plan')."""
+    if not cell.text:
+        return bool(cell.marks)
+    return _is_value_text(cell.text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _is_value_text(text: str) -> bool:
+    if shape(text) in VALUE_SHAPES:
+        return True
+    return len(text.split()) <= _MAX_STATUS_WORDS and match_status(text).known
+
+
+def wrapped(before: str, after: str, separator: str) -> str:
+    """Two lines of one text: a word that the PDF hyphenated at the line's end (pdfium marks that hyphen as
+    U+FFFE) is joined whole ('re-' and 'integratie' give 're-integratie')."""
+    if not before or not after:
+        return before or after
+    if hyphenated(before, after):
+        return f"{before[:-1]}-{after}"
+    return f"{before}{separator}{after}"
+
+
+def hyphenated(before: str, after: str) -> bool:
+    """The line ends in a word broken by a hyphen and the next goes on with it ('Noord- en' is no such break)."""
+    ends = before.endswith(_LINE_END_HYPHEN) or (before.endswith("-") and before[-2:-1].isalpha())
+    return ends and after[:1].islower() and after.split(" ", 1)[0] not in _ELISION_WORDS
+
+
+def visible(text: str) -> str:
+    """The text as printed: a line-end hyphen that was not joined is a plain hyphen."""
+    return text.replace(_LINE_END_HYPHEN, "-")
+
+
+def is_coded(line: PageLine) -> bool:
+    return bool(line.cells) and bool(_CODE.match(line.cells[0].text))

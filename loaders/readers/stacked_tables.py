@@ -1,0 +1,194 @@
+"""Tables of one cell per line, as web pages leave them: a run of column names, then rows of a label (or a row
+number and a label) and its values."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders.readers.headers import (
+    group_header_lines,
+    is_continuation,
+    simple_groups,
+)
+from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape
+from loaders.readers.text_lines import (
+    Found,
+    header_run_at,
+    is_header_line,
+    is_pipe_row,
+    is_value_line,
+    line_cell,
+    row_number,
+)
+from model.amounts import parse_unit
+from model.document import Cell, Line, Table
+
+_MAX_HEADER_LINES = 16
+_MAX_FIRST_LABELS = 3
+
+
+@dataclass
+class _Row:
+    labels: list[Line]
+    values: list[tuple[Line, str]]
+    last: int = 0  # index of the row's last line
+
+
+def _read_rows(lines: list[Line], start: int, cap: int | None, label_columns: int) -> tuple[list[_Row], int]:
+    """Rows from `start`: label lines then value lines, at most `cap` values a row; returns rows and the end."""
+    rows: list[_Row] = []
+    current = _Row([], [])
+    bare_labels = 0
+    uses_markers = False
+    cursor = start
+    while cursor < len(lines):
+        line = lines[cursor]
+        if is_pipe_row(line):
+            break
+        kind = shape(line.text)
+        full = cap is not None and len(current.values) >= cap
+        if current.values and (kind == Shape.MARKER or (line.text == "-" and uses_markers)):
+            uses_markers = uses_markers or kind == Shape.MARKER
+            value_line, text = current.values[-1]
+            current.values[-1] = (value_line, f"{text} {line.text}" if kind == Shape.MARKER else text)
+            current.last = cursor
+            cursor += 1
+            continue
+        if kind in VALUE_SHAPES and current.labels and not full:
+            current.values.append((line, line.text))
+            current.last = cursor
+            bare_labels = 0
+            cursor += 1
+            continue
+        if kind in VALUE_SHAPES | {Shape.MARKER} and not row_number(line.text):
+            break
+        if cursor > start and header_run_at(lines, cursor):
+            break
+        if current.values:
+            rows.append(current)
+            current = _Row([], [])
+        current.labels.append(line)
+        current.last = cursor
+        bare_labels += 1
+        if bare_labels > label_columns + 2:
+            break
+        cursor += 1
+    if current.labels:
+        rows.append(current)
+    while rows and not rows[-1].values:
+        rows.pop()
+    return rows, (rows[-1].last + 1 if rows else start)
+
+
+def _header_above(lines: list[Line], label_start: int, floor: int) -> int:
+    """Index of the first header line above the first row's label (label_start when there is none)."""
+    index = label_start
+    while (
+        index > floor
+        and label_start - index < _MAX_HEADER_LINES
+        and is_header_line(lines[index - 1])
+        and parse_unit(lines[index - 1].text) is None
+    ):
+        index -= 1
+    while index < label_start and is_continuation(lines[index].text):
+        index += 1
+    return index
+
+
+def _first_label(lines: list[Line], first_value: int, floor: int) -> int:
+    """Index where the first row's label starts: the labels right above the first value when a header is above
+    them, else only the line above the first value (and a row number above it)."""
+    start = first_value - 1
+    while (
+        start - 1 >= floor
+        and first_value - start < _MAX_FIRST_LABELS
+        and not is_header_line(lines[start - 1])
+        and (not is_value_line(lines[start - 1]) or row_number(lines[start - 1].text))
+    ):
+        start -= 1
+    if start - 1 >= floor and is_header_line(lines[start - 1]):
+        return start
+    start = first_value - 1
+    if start - 1 >= floor and row_number(lines[start - 1].text) and not is_value_line(lines[start]):
+        start -= 1
+    return start
+
+
+def _split_header(texts: list[str]) -> tuple[list[str], list[str]]:
+    """Header lines into the label columns' names (the leading ones) and the value columns' lines."""
+    count = 0
+    while count < len(texts) and column_role(texts[count]) == "label":
+        count += 1
+    return texts[:count], texts[count:]
+
+
+def _arrange(row: _Row, label_columns: int) -> list[tuple[list[Line], list[tuple[Line, str]]]]:
+    """A row's label lines as label cells; extra leading labels become rows of their own (sections)."""
+    labels = list(row.labels)
+    if len(labels) > label_columns and len(labels) >= 2 and row_number(labels[-label_columns - 1].text):
+        number, first = labels[-label_columns - 1], labels[-label_columns]
+        merged = Line(number.number, f"{number.text} {first.text}", (number.text, first.text))
+        labels = [*labels[: -label_columns - 1], merged, *labels[len(labels) - label_columns + 1 :]]
+    extra = max(0, len(labels) - label_columns)
+    rows = [([label], []) for label in labels[:extra]]
+    rows.append((labels[extra:], row.values))
+    return rows
+
+
+def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | None:
+    label_start = _first_label(lines, first_value, floor)
+    if label_start < floor or (is_value_line(lines[label_start]) and not row_number(lines[label_start].text)):
+        return None
+    header_start = _header_above(lines, label_start, floor)
+    header_texts = [line.text for line in lines[header_start:label_start]]
+    label_names, value_texts = _split_header(header_texts)
+    groups = simple_groups(value_texts) if value_texts else []
+    label_columns = max(1, len(label_names))
+    rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns)
+    widest_label = max((len(row.labels) for row in rows if row.values), default=label_columns)
+    if len(label_names) > max(1, widest_label):
+        # more label names than any row has labels: the first are a title above the header ('Indicatoren')
+        header_start += len(label_names) - max(1, widest_label)
+        label_names = label_names[len(label_names) - max(1, widest_label) :]
+        label_columns = len(label_names)
+    with_values = [row for row in rows if row.values]
+    if not with_values or (not groups and len(with_values) < 2):
+        return None
+    widths = Counter(len(row.values) for row in with_values)
+    most = max(widths)
+    if groups and 2 <= most < len(groups) and widths[most] * 5 >= len(with_values) * 4:
+        regrouped = group_header_lines(value_texts, most)
+        groups = regrouped or groups
+    width = max(most, len(groups))
+    table_rows: list[tuple[Cell, ...]] = []
+    if groups:
+        anchor = lines[label_start - 1]
+        names = [*label_names, *[""] * (label_columns - len(label_names))]
+        header = [line_cell(anchor, name, True) for name in names]
+        header += [line_cell(anchor, name, True) for name in [*groups, *[""] * (width - len(groups))]]
+        table_rows.append(tuple(header))
+    for row in rows:
+        for labels, values in _arrange(row, label_columns):
+            label_cells = [line_cell(label, label.text) for label in labels]
+            padding = [Cell("", labels[0].number)] * (label_columns - len(label_cells))
+            value_cells = [line_cell(line, text) for line, text in values]
+            filler = [Cell("", (values[-1][0] if values else labels[-1]).number)] * (width - len(values))
+            table_rows.append((*padding, *label_cells, *value_cells, *filler))
+    return Found(
+        header_start if groups else label_start,
+        end,
+        Table(rows=table_rows, line=lines[header_start].number, header_rows=1 if groups else 0, layout="stacked"),
+    )
+
+
+def starts_rows(lines: list[Line], index: int) -> bool:
+    """A label followed by a value, where the label is not a column name whose year or row number follows."""
+    if index + 1 >= len(lines) or not is_value_line(lines[index + 1]) or is_value_line(lines[index]):
+        return False
+    if not is_header_line(lines[index]):
+        return True
+    following = lines[index + 1].text
+    if shape(following) == Shape.YEAR:
+        return False
+    return not (row_number(following) and index + 2 < len(lines) and not is_value_line(lines[index + 2]))
