@@ -45,8 +45,10 @@ def _roles() -> dict[str, str]:
 
 
 def _role(text: str) -> str | None:
+    """The role a column name or row label names ('Eenheid', 'Bron:'); a name whose first word is such a word
+    and whose rest is the first row's text run into the header ('Bron Bureau') names it too."""
     folded = fold(text)
-    return _roles().get(folded)
+    return _roles().get(folded) or _roles().get(folded.split(" ", 1)[0]) if folded else None
 
 
 def column_period(name: str, year: int | None) -> ParsedPeriod:

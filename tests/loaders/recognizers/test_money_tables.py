@@ -89,3 +89,13 @@ def test_a_value_that_states_its_own_year_fills_the_columns_year_placeholder():
     assert [(v.period, v.value) for v in verzuim.values] == [("Realisatie Ede 2023", 1.8), ("Realisatie Nederland 2023", 5.6)]
     assert [v.period for v in banen.values] == ["Realisatie Ede 2024", "Realisatie Nederland 2024"]
     assert "Realisatie Ede (jaartal)" not in [p.label for p in extraction.periods]
+
+
+def test_a_role_column_keeps_its_role_when_the_first_row_ran_into_its_name():
+    extraction = _extract(
+        "Begroting 2024 gemeente Ede\nIndicator | Eenheid Aantal per | Bron Bureau | 2022 | 2023\n"
+        "Verwijzingen Halt | jongeren | Halt | 10 | 8\nWinkeldiefstallen | per 1.000 inwoners | CBS | 0,6 | 2,3\n"
+    )
+    halt, winkel = extraction.indicators
+    assert (halt.name, halt.unit, halt.source) == ("Verwijzingen Halt", "jongeren", "Halt")
+    assert (winkel.name, winkel.unit, winkel.source) == ("Winkeldiefstallen", "per 1.000 inwoners", "CBS")
