@@ -82,7 +82,7 @@ def _name_prefixes() -> frozenset[str]:
     return frozenset(n[:3].lower() for m in all_municipalities() for n in (m.name, *m.aliases))
 
 
-_WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
+_WORD_START = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]")  # capitalised words only: names are written so
 _CONTEXT_BEFORE = re.compile(rf"(?<![\w-]){_CONTEXT}$", re.IGNORECASE)
 
 

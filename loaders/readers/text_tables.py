@@ -30,7 +30,9 @@ _MIN_SINGLE_ROWS = 3
 _MAX_SECTION_WORDS = 6
 
 
-def _pipe_table(lines: list[Line], start: int) -> Found | None:
+def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
+    """The table of the run of pipe rows from `start` (section lines between them kept), and where the run ends:
+    a run that is no table is skipped whole, so long runs are read once."""
     end = start
     while end < len(lines):
         if is_pipe_row(lines[end]):
@@ -46,9 +48,9 @@ def _pipe_table(lines: list[Line], start: int) -> Found | None:
     widest = max(len(row) for row in rows)
     valued = any(shape(cell.text) in VALUE_SHAPES for row in rows for cell in row[1:])
     if (end - start < 2 and widest < 3) or (widest < 3 and not valued):
-        return None
+        return None, end
     header = 1 if looks_like_header([c.text for c in rows[0]]) else 0
-    return Found(start, end, Table(rows=rows, line=lines[start].number, header_rows=header, layout="pipes"))
+    return Found(start, end, Table(rows=rows, line=lines[start].number, header_rows=header, layout="pipes")), end
 
 
 def _spaced_row(line: Line, minimum: int = 2) -> tuple[str, list[str]] | None:
@@ -160,7 +162,13 @@ def find_tables(lines: list[Line]) -> list[Found]:
     floor = 0
     index = 0
     while index < len(lines):
-        table = _table_at(lines, index, floor)
+        if is_pipe_row(lines[index]):
+            table, end = _pipe_table(lines, index)
+            if table is None:
+                index = max(end, index + 1)
+                continue
+        else:
+            table = _table_at(lines, index, floor)
         if table is None:
             index += 1
             continue
@@ -170,9 +178,6 @@ def find_tables(lines: list[Line]) -> list[Found]:
 
 
 def _table_at(lines: list[Line], index: int, floor: int) -> Found | None:
-    line = lines[index]
-    if is_pipe_row(line):
-        return _pipe_table(lines, index)
     glued = glued_table(lines, index)
     if glued is not None:
         return Found(index, glued[1], glued[0])

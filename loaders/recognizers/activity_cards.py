@@ -51,9 +51,17 @@ def _income(text: str) -> bool:
     return bool(words & set(money_vocabulary().income_words))
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every card field label: a line starting otherwise is no field."""
+    return frozenset(re.split(r"[ :]", label, maxsplit=1)[0] for label, _ in card_labels())
+
+
 def _field_row(line: Line) -> tuple[str, str, str] | None:
     """(field name, label as printed, value) when the line starts with a card field label."""
     folded = fold(line.text)
+    if re.split(r"[ :]", folded, maxsplit=1)[0] not in _first_words():
+        return None
     for label, name in card_labels():
         if folded == label or folded.startswith((label + " ", label + ":")):
             printed = line.text[: len(label) + (len(line.text) - len(line.text.lstrip()))].strip()

@@ -162,6 +162,8 @@ def _word_entry(text: str, number: int) -> list[Entry]:
 
 def _assignments(text: str, number: int) -> list[Entry]:
     """Several 'key = meaning' entries in one sentence: 'A = volgens afspraak, B = kleine afwijking, ...'."""
+    if text.count("=") < 2:
+        return []
     matches = list(_ASSIGNMENT.finditer(text))
     if len(matches) < 2:
         return []
