@@ -23,7 +23,7 @@ from loaders.store import (
     stored_documents,
 )
 from loaders.template.workbook import write_template
-from model.municipalities import find_municipality, suggest_municipalities
+from model.municipalities import find_municipality, municipalities_named, suggest_municipalities
 from model.records import Extraction
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
@@ -334,6 +334,10 @@ def known_municipality(name: str | None) -> str | None:
     known = find_municipality(name)
     if known is not None:
         return known.display_name
+    several = municipalities_named(name)
+    if len(several) > 1:
+        names = " or ".join(m.display_name for m in several)
+        raise UsageError(f"error: --municipality {name!r} names more than one municipality; choose {names}")
     suggestions = suggest_municipalities(name)
     hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
     raise UsageError(f"error: --municipality {name!r} is not a Dutch municipality{hint}")

@@ -55,11 +55,23 @@ def all_municipalities() -> tuple[Municipality, ...]:
 
 @cache
 def _by_folded_name() -> dict[str, Municipality]:
+    """Official names and aliases, folded; an alias two municipalities share ('Bergen') names neither."""
     index: dict[str, Municipality] = {}
+    shared: set[str] = set()
     for municipality in all_municipalities():
-        for name in (municipality.name, *municipality.aliases):
-            index.setdefault(fold(name), municipality)
-    return index
+        for name in {fold(n) for n in (municipality.name, *municipality.aliases, municipality.display)} - {""}:
+            if name in index and index[name] != municipality:
+                shared.add(name)
+            index.setdefault(name, municipality)
+    return {name: municipality for name, municipality in index.items() if name not in shared}
+
+
+def municipalities_named(name: str) -> list[Municipality]:
+    """Every municipality whose official name, alias or display name is `name` ('Bergen' gives two)."""
+    folded = fold(name)
+    return [
+        m for m in all_municipalities() if folded in {fold(n) for n in (m.name, *m.aliases, m.display) if n}
+    ]
 
 
 def find_municipality(name: str) -> Municipality | None:

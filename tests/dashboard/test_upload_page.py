@@ -48,3 +48,16 @@ def test_unreadable_files_get_a_dutch_message_and_others_still_preview(monkeypat
     ).run()
     assert app.error[0].value == "leeg.txt: het bestand is leeg"
     assert len(app.expander) == 1
+
+
+def test_the_municipality_is_chosen_from_the_known_list_and_overrides_detection(monkeypatch, tmp_path):
+    db = tmp_path / "v.duckdb"
+    ensure_schema(db)
+    app = upload_page(monkeypatch, db)
+    choice = app.selectbox(key="upload_gemeente")
+    assert choice.value == "" and "Den Haag" in choice.options and "Zevenaar" in choice.options
+    assert len(choice.options) == 343  # "detect" and the 342 municipalities, nothing typed freely
+    choice.set_value("Duiven").run()
+    app.file_uploader[0].set_value(("zevenaar.txt", ZEVENAAR.read_bytes(), "text/plain")).run()
+    assert not app.exception, app.exception
+    assert app.expander[0].label.startswith("zevenaar.txt — Duiven, 2e Voortgangsrapportage 2019")

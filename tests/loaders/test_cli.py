@@ -153,3 +153,8 @@ def test_serve_builds_the_database_from_the_samples_when_missing(tmp_path, monke
     assert db.exists()
     assert started["argv"][:2] == ["streamlit", "run"] and "8599" in started["argv"]
     assert "loading the bundled sample documents" in capsys.readouterr().out
+
+
+def test_a_name_two_municipalities_share_must_be_chosen_between(capsys):
+    code, _, err = run(capsys, "extract", str(ZEVENAAR), "--municipality", "Bergen")
+    assert code == 2 and "names more than one municipality; choose Bergen (L.) or Bergen (NH.)" in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.municipalities import all_municipalities, detect_municipality, find_municipality
+from model.municipalities import all_municipalities, detect_municipality, find_municipality, municipalities_named
 
 
 def test_the_list_holds_every_current_municipality_once():
@@ -39,3 +39,10 @@ def test_common_words_count_only_after_gemeente():
 
 def test_no_municipality_named_gives_none():
     assert detect_municipality("Voortgangsrapportage 2019\nSociaal domein") is None
+
+
+def test_a_shared_alias_names_no_municipality_but_each_display_name_one():
+    assert find_municipality("Bergen") is None
+    assert [m.code for m in municipalities_named("Bergen")] == ["GM0893", "GM0373"]
+    assert find_municipality("Bergen (NH.)").code == "GM0373"
+    assert len({m.display_name for m in all_municipalities()}) == len(all_municipalities())
