@@ -15,7 +15,7 @@ import unicodedata
 from loaders.errors import UnreadableDocument
 from loaders.readers.builder import DocumentBuilder
 from loaders.readers.pdf_layout import lay_out_page
-from loaders.readers.pdf_lines import Chunk
+from loaders.readers.pdf_lines import Chunk, Rule
 from model.colours import colour_word, is_symbol
 from model.document import Document, DocumentMeta, Mark
 
@@ -83,13 +83,13 @@ def _text_chunks(textpage, height: float) -> list[Chunk]:
     return chunks
 
 
-def _shapes(page, height: float) -> tuple[list[Chunk], list[float]]:
+def _shapes(page, height: float) -> tuple[list[Chunk], list[Rule]]:
     """Small filled shapes (status squares and dots) as chunks that show only a colour, and the heights of
     horizontal rules (thin lines across a table, between its rows)."""
     from pypdfium2 import raw
 
     chunks = []
-    rules: list[float] = []
+    rules: dict[float, Rule] = {}
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     box = [ctypes.c_float() for _ in range(4)]
@@ -99,7 +99,9 @@ def _shapes(page, height: float) -> tuple[list[Chunk], list[float]]:
         left, bottom, right, top = (value.value for value in box)
         width, tall = right - left, top - bottom
         if width >= _MIN_RULE and tall <= _MAX_RULE_HEIGHT:
-            rules.append(height - (top + bottom) / 2)
+            y = round(height - (top + bottom) / 2, 1)
+            known = rules.get(y)
+            rules[y] = Rule(y, min(left, known.left), max(right, known.right)) if known else Rule(y, left, right)
             continue
         if not (_MIN_MARK <= width <= _MAX_MARK and _MIN_MARK <= tall <= _MAX_MARK):
             continue
@@ -113,7 +115,7 @@ def _shapes(page, height: float) -> tuple[list[Chunk], list[float]]:
         word = colour_word(rgb) or ("wit" if stroke.value and rgb == "FFFFFF" else None)
         if word:
             chunks.append(Chunk(left, right, height - top, height - bottom, "", (Mark("colour", word),), False))
-    return chunks, sorted({round(y, 1) for y in rules})
+    return chunks, sorted(rules.values(), key=lambda rule: rule.y)
 
 
 def _paths(page):

@@ -15,6 +15,7 @@ from loaders.readers.pdf_columns import Column, column_anchors, group_slots, row
 from loaders.readers.pdf_lines import (
     Chunk,
     PageLine,
+    Rule,
     group_lines,
     hyphenated,
     is_coded,
@@ -34,6 +35,7 @@ _MAX_HEADER_LINES = 4
 _WRAP_SHARE = 0.8  # a line this wide (of the text width) runs on to the next line
 _WRAP_GAP = 0.7  # at most this many line heights between the lines of one paragraph
 _ALIGN = 3.0
+_ACROSS = 0.8  # a rule this share of the table's width or wider runs across the table
 _INDENT = 15.0  # points: a line starting further right than this is inside a column, not a paragraph
 _CAPTION_WORDS = ("tabel ", "tabel:", "figuur ", "grafiek ", "table ")
 _MAX_HEADER_WORDS = 4
@@ -68,12 +70,25 @@ def _section_below_header(lines: list[PageLine], index: int) -> bool:
     return index > 0 and len(line.cells) == 1 and len(above.cells) >= 2 and line.cells[0].x1 < above.cells[1].x0
 
 
-def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[float]) -> None:
+def _ruled_off(lines: list[PageLine], index: int, rules: list[Rule]) -> bool:
+    """A rule across the whole table between this line and the one above: the header ends there."""
+    if index == 0:
+        return False
+    left = min(c.x0 for line in lines for c in line.cells)
+    right = max(c.x1 for line in lines for c in line.cells)
+    above, below = lines[index - 1].bottom, lines[index].top
+    return any(
+        above - 1 <= rule.y <= below + 1 and rule.right - rule.left >= _ACROSS * (right - left) for rule in rules
+    )
+
+
+def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rule]) -> None:
     header_count = 0
     while (
         header_count < min(_MAX_HEADER_LINES, len(lines) - 1)
         and _header_line(lines[header_count])
         and not _section_below_header(lines, header_count)
+        and not _ruled_off(lines, header_count, rules)
     ):
         header_count += 1
     body = lines[header_count:]
@@ -109,10 +124,10 @@ def _anchor(line: PageLine, columns: list[Column]) -> bool:
     )
 
 
-def _group_rows(body: list[PageLine], columns: list[Column], rules: list[float]) -> list[list[PageLine]]:
+def _group_rows(body: list[PageLine], columns: list[Column], rules: list[Rule]) -> list[list[PageLine]]:
     """Lines into rows: between the table's horizontal rules when it has them; else a row that starts with a code
     takes the lines below it, and rows whose text is centred on their values take the nearest lines."""
-    inside = sorted(y for y in rules if body and body[0].top - 2 <= y <= body[-1].bottom + 2)
+    inside = sorted(r.y for r in rules if body and body[0].top - 2 <= r.y <= body[-1].bottom + 2)
     if len(inside) >= 2:
         bands: dict[int, list[PageLine]] = {}
         for line in body:
@@ -210,8 +225,8 @@ def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[boo
     return result
 
 
-def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[float] | None = None) -> None:
-    """Add one page's blocks to the builder; `rules` are the heights of horizontal lines drawn on the page."""
+def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule] | None = None) -> None:
+    """Add one page's blocks to the builder; `rules` are the horizontal lines drawn on the page."""
     if not chunks:
         return
     texts = [c for c in chunks if c.text.strip()]

@@ -21,6 +21,15 @@ _MAX_STATUS_WORDS = 3
 _CODE = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,4}\.?$|^\d{1,2}(?:\.\d{1,3}){1,4}\s")
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal line drawn on the page: its height and where it starts and ends, in points."""
+
+    y: float
+    left: float
+    right: float
+
+
 @dataclass
 class Chunk:
     """A run of text (or a shape) on a page, in points from the top-left corner."""

@@ -36,8 +36,13 @@ def _report() -> bytes:
     pdf.set_font("DejaVu", "B", 14)
     pdf.cell(0, 8, "Programma 1 Jeugd", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9)
-    pdf.multi_cell(0, 5, "Het college investeert in de jeugd en de lasten stijgen door hogere kosten van zorg.",
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        5,
+        "Het college investeert in de jeugd en de lasten stijgen door hogere kosten van zorg.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.cell(0, 6, "Bedragen x € 1.000", new_x="LMARGIN", new_y="NEXT")
 
     def row(cells, bold: bool = False) -> None:
@@ -73,11 +78,15 @@ def _glyph_ids_only(lines: int = 60) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-        b"/Contents 6 0 R >>"),
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+            b"/Contents 6 0 R >>"
+        ),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [5 0 R] >>",
-        (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering "
-        b"(Identity) /Supplement 0 >> /DW 500 >>"),
+        (
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering "
+            b"(Identity) /Supplement 0 >> /DW 500 >>"
+        ),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
     out = bytearray(b"%PDF-1.4\n")
@@ -153,8 +162,12 @@ def test_a_word_hyphenated_at_the_end_of_a_line_is_joined_whole():
     pdf.add_font("DejaVu", "", str(FONT))
     pdf.set_font("DejaVu", size=9)
     pdf.add_page()
-    for label, first, second in (("Indicator", "2023", "2024"), ("Lopende re-", "8,4", "9,1"),
-                                 ("integratievoorzieningen", "", ""), ("Banen", "612", "620")):
+    for label, first, second in (
+        ("Indicator", "2023", "2024"),
+        ("Lopende re-", "8,4", "9,1"),
+        ("integratievoorzieningen", "", ""),
+        ("Banen", "612", "620"),
+    ):
         pdf.cell(60, 5, label)
         pdf.cell(30, 5, first, align="R")
         pdf.cell(30, 5, second, align="R")
@@ -170,8 +183,12 @@ def test_a_section_name_under_the_header_is_the_first_body_row():
     pdf.add_font("DejaVu", "", str(FONT))
     pdf.add_font("DejaVu", "B", str(BOLD))
     pdf.add_page()
-    for label, values, bold in (("Taakveld", ("Begroting 2024", "Raming 2025"), True), ("Lasten", (), True),
-                                ("Jeugd", ("1.200", "1.300"), False), ("Wmo", ("800", "850"), False)):
+    for label, values, bold in (
+        ("Taakveld", ("Begroting 2024", "Raming 2025"), True),
+        ("Lasten", (), True),
+        ("Jeugd", ("1.200", "1.300"), False),
+        ("Wmo", ("800", "850"), False),
+    ):
         pdf.set_font("DejaVu", "B" if bold else "", 9)
         pdf.cell(60, 5, label)
         for value in values:
@@ -180,3 +197,35 @@ def test_a_section_name_under_the_header_is_the_first_body_row():
     [table] = read_pdf(bytes(pdf.output())).tables()
     assert table.header_rows == 1 and [c.text for c in table.rows[0]] == ["Taakveld", "Begroting 2024", "Raming 2025"]
     assert [c.text for c in table.rows[1]] == ["Lasten", "", ""]
+
+
+def test_a_rule_across_the_table_ends_the_header_even_when_a_cell_starts_above_its_row():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    for x, text in ((20, "Indicator"), (70, "Eenheid"), (120, "Bron"), (150, "2022"), (180, "2023")):
+        pdf.text(x, 30, text)
+    pdf.line(15, 33, 195, 33)
+    for top, rows in (
+        (38, ((70, "Aantal per 1.000"), (120, "Bureau"))),
+        (42, ((20, "Verwijzingen Halt"), (150, "10"), (180, "8"))),
+        (46, ((70, "jongeren"), (120, "Halt"))),
+    ):
+        for x, text in rows:
+            pdf.text(x, top, text)
+    pdf.line(15, 49, 195, 49)
+    for x, text in ((20, "Winkeldiefstallen"), (70, "Aantal per 1.000"), (120, "CBS"), (150, "0,6"), (180, "2,3")):
+        pdf.text(x, 54, text)
+    pdf.line(15, 57, 195, 57)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert [c.text for c in table.rows[0]] == ["Indicator", "Eenheid", "Bron", "2022", "2023"]
+    assert [c.text for c in table.rows[1]] == [
+        "Verwijzingen Halt",
+        "Aantal per 1.000\njongeren",
+        "Bureau\nHalt",
+        "10",
+        "8",
+    ]
