@@ -75,9 +75,9 @@ def place(cell: Chunk, columns: list[Column], spread: bool) -> list[int]:
         covered = [i for i, o in enumerate(overlaps) if o > 0.5 * (columns[i].right - columns[i].left) or o > 2]
         if covered:
             return covered
-    best = max(range(len(columns)), key=lambda i: overlaps[i])
-    if overlaps[best] > 0:
-        return [best]
+    most = max(overlaps)
+    if most > 0:
+        return [overlaps.index(most)]
     centre = (cell.x0 + cell.x1) / 2
     return [min(range(len(columns)), key=lambda i: abs((columns[i].left + columns[i].right) / 2 - centre))]
 
