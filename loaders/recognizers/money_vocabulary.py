@@ -23,6 +23,7 @@ class MoneyVocabulary:
     directions: dict[str, str]
     income_words: tuple[str, ...]
     money_context: tuple[str, ...]
+    money_word_endings: tuple[str, ...]
 
     def row_kind(self, label: str) -> str | None:
         """The kind a row or section label names (lasten, baten, saldo, reserves, resultaat), if any."""
@@ -65,4 +66,5 @@ def money_vocabulary() -> MoneyVocabulary:
         directions={fold(word): direction for direction, words in data["directions"].items() for word in words},
         income_words=tuple(fold(w) for w in data["income_words"]),
         money_context=tuple(fold(w) for w in data["money_context"]),
+        money_word_endings=tuple(fold(w) for w in data.get("money_word_endings", [])),
     )

@@ -68,7 +68,9 @@ def money_signals(grid: Grid, title: str | None = None) -> int:
     context = grid.context
     score = 0
     around = f" {fold(' '.join([*grid.table.caption, title or '']))} "
-    if any(f" {word}" in around for word in vocabulary.money_context):
+    if any(f" {word}" in around for word in vocabulary.money_context) or any(
+        word.endswith(vocabulary.money_word_endings) for word in around.split()
+    ):
         score += 2
     if parse_unit(context) is not None or "€" in context:
         score += 3

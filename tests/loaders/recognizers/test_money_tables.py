@@ -86,7 +86,10 @@ def test_a_value_that_states_its_own_year_fills_the_columns_year_placeholder():
         "Absoluut verzuim | per 1.000 leerlingen | 1,8 (2023) | 5,6 (2023)\nBanen | per 1.000 inwoners | 391 (2024) | 836,6 (2024)\n"
     )
     verzuim, banen = extraction.indicators
-    assert [(v.period, v.value) for v in verzuim.values] == [("Realisatie Ede 2023", 1.8), ("Realisatie Nederland 2023", 5.6)]
+    assert [(v.period, v.value) for v in verzuim.values] == [
+        ("Realisatie Ede 2023", 1.8),
+        ("Realisatie Nederland 2023", 5.6),
+    ]
     assert [v.period for v in banen.values] == ["Realisatie Ede 2024", "Realisatie Nederland 2024"]
     assert "Realisatie Ede (jaartal)" not in [p.label for p in extraction.periods]
 
@@ -99,3 +102,15 @@ def test_a_role_column_keeps_its_role_when_the_first_row_ran_into_its_name():
     halt, winkel = extraction.indicators
     assert (halt.name, halt.unit, halt.source) == ("Verwijzingen Halt", "jongeren", "Halt")
     assert (winkel.name, winkel.unit, winkel.source) == ("Winkeldiefstallen", "per 1.000 inwoners", "CBS")
+
+
+def test_a_compound_money_word_in_the_caption_makes_a_table_of_years_a_budget():
+    extraction = _extract(
+        "Begroting 2026 gemeente Ede\nTabel 9.2 Overzicht onderhoudslasten kapitaalgoederen\n"
+        "Onderdeel | 2026 | 2027\nWegen | 1.541.799 | 1.541.799\nBruggen | 138.386 | 140.000\n"
+    )
+    assert not extraction.indicators
+    assert [(b.scope, b.year, b.amount_eur) for b in extraction.budget_lines][:2] == [
+        ("Wegen", 2026, 1_541_799),
+        ("Wegen", 2027, 1_541_799),
+    ]
