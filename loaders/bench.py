@@ -16,6 +16,7 @@ from loaders.extract import extract_bytes, read_file
 from loaders.readers import read_document
 from loaders.readers.formats import detect_format
 
+_CACHED_FUNCTION = type(functools.lru_cache(maxsize=1)(len))  # the type of every lru_cache'd function
 TEXT_FORMATS = ("text", "html")
 BENCH_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx"}
 
@@ -87,7 +88,7 @@ def forget_text_caches() -> None:
     """Empty the bounded caches of text pieces (folded labels, amounts, rows), so that each file is timed as
     if it were the first; the unbounded caches of vocabularies and compiled patterns stay, as in a long run."""
     for candidate in gc.get_objects():
-        if isinstance(candidate, functools._lru_cache_wrapper) and candidate.cache_parameters()["maxsize"]:
+        if isinstance(candidate, _CACHED_FUNCTION) and candidate.cache_parameters()["maxsize"]:
             candidate.cache_clear()
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from loaders.readers.shapes import VALUE_SHAPES, shape
 from model.document import Mark
 from model.statuses import match_status
+from model.vocabulary import load_vocabulary
 
 _WORD_GAP = 0.25  # a gap wider than this share of the text height between two runs is a space
 _LINE_END_HYPHEN = "\ufffe"
-_ELISION_WORDS = {"en", "of", "tot", "t/m", "en/of"}  # 'Noord- en Zuid-Holland': the hyphen stands for a word part
 _SIGNS = {"-", "−", "–"}
 _SIGN_GAP = 1.5  # a minus sign this close (in text heights) before a number is that number's sign
 _SPACE_SHARE = 0.6  # a gap narrower than this share of the text height is a space inside a cell
@@ -138,10 +138,15 @@ def wrapped(before: str, after: str, separator: str) -> str:
     return f"{before}{separator}{after}"
 
 
+@cache
+def _elision_words() -> frozenset[str]:
+    return frozenset(load_vocabulary("tables")["elision_words"])
+
+
 def hyphenated(before: str, after: str) -> bool:
     """The line ends in a word broken by a hyphen and the next goes on with it ('Noord- en' is no such break)."""
     ends = before.endswith(_LINE_END_HYPHEN) or (before.endswith("-") and before[-2:-1].isalpha())
-    return ends and after[:1].islower() and after.split(" ", 1)[0] not in _ELISION_WORDS
+    return ends and after[:1].islower() and after.split(" ", 1)[0] not in _elision_words()
 
 
 def visible(text: str) -> str:

@@ -8,12 +8,11 @@ values); a row whose name starts in lower case ("aantal voorzieningen") is a sub
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.readers.shapes import VALUE_SHAPES, shape
 from loaders.recognizers.grid import Column, Grid, GridRow
-from loaders.recognizers.indicators import unit_from_name
+from loaders.recognizers.indicators import IndicatorResult, unit_from_name
 from loaders.recognizers.sections import indicator_vocabulary
 from model.amounts import NotAnAmount, parse_amount
 from model.periods import ParsedPeriod, parse_period
@@ -23,24 +22,19 @@ from model.text import fold
 _COMPARATOR = re.compile(r"^\s*(?:[<>≤≥~±]|ca\.?|circa)\s*", re.IGNORECASE)
 _OWN_YEAR = re.compile(r"\s*\(\s?(?:19|20)\d\d\s?\)\s*$")
 _TRAILING_WORDS = re.compile(r"^\s*(-?[\d.,]+\s*%?)\s+[a-z]+\s*$", re.IGNORECASE)
-_YEAR_PLACEHOLDER = re.compile(r"\(\s*(?:jaartal|jaar|peiljaar|year)\s*\)", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s+(?=\S)")
-
-
-@dataclass
-class IndicatorTable:
-    """Indicators of one table, the periods their values use, and warnings."""
-
-    indicators: list[Indicator] = field(default_factory=list)
-    periods: list[ParsedPeriod] = field(default_factory=list)
-    warnings: list[WarningRecord] = field(default_factory=list)
 
 
 @cache
 def _roles() -> dict[str, str]:
     vocabulary = indicator_vocabulary()
-    roles = {"unit_labels": "unit", "source_labels": "source", "note_labels": "note", "target_words": "target",
-             "series_labels": "series"}
+    roles = {
+        "unit_labels": "unit",
+        "source_labels": "source",
+        "note_labels": "note",
+        "target_words": "target",
+        "series_labels": "series",
+    }
     return {word: role for key, role in roles.items() for word in vocabulary[key]}
 
 
@@ -77,9 +71,9 @@ def indicator_value(text: str) -> tuple[float | int | None, bool]:
     return (int(value) if value == value.to_integral_value() else float(value)), amount.percent
 
 
-def read_indicators(grid: Grid, group: str | None, year: int | None) -> IndicatorTable:
+def read_indicators(grid: Grid, group: str | None, year: int | None) -> IndicatorResult:
     """The indicators of an indicator table."""
-    result = IndicatorTable()
+    result = IndicatorResult()
     columns = {role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target")}
     period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "name"}]
     periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
@@ -169,11 +163,23 @@ def _row_values(row: GridRow, columns: list[Column], periods: dict[int, ParsedPe
     values = []
     for column in columns:
         cell = row.value(column)
-        if cell is None or not cell.text or (shape(cell.text) not in VALUE_SHAPES and indicator_value(cell.text)[0] is None):
+        if (
+            cell is None
+            or not cell.text
+            or (shape(cell.text) not in VALUE_SHAPES and indicator_value(cell.text)[0] is None)
+        ):
             continue
         value, _ = indicator_value(cell.text)
         values.append(IndicatorValue(period=_own_period(periods[column.index], cell.text).label, value=value))
     return values
+
+
+@cache
+def _year_placeholder() -> re.Pattern[str]:
+    words = "|".join(
+        re.escape(word) for word in sorted(indicator_vocabulary()["year_placeholders"], key=len, reverse=True)
+    )
+    return re.compile(rf"\(\s*(?:{words})\s*\)", re.IGNORECASE)
 
 
 def _own_period(period: ParsedPeriod, text: str) -> ParsedPeriod:
@@ -183,7 +189,7 @@ def _own_period(period: ParsedPeriod, text: str) -> ParsedPeriod:
     if own is None or period.year is not None:
         return period
     year = int(own.group(0).strip(" ()"))
-    name = _YEAR_PLACEHOLDER.sub(str(year), period.label)
+    name = _year_placeholder().sub(str(year), period.label)
     label = name if name != period.label else f"{period.label} {year}"
     return column_period(label, year)
 
