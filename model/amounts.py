@@ -58,7 +58,8 @@ def parse_amount(text: str) -> Amount:
 @lru_cache(maxsize=1 << 15)
 def _parsed(text: str) -> Amount | str:
     """The amount in `text`, or why it is none; cached because tables repeat the same cells."""
-    compact = text.translate(_DASHES).replace("\u00a0", " ").strip()
+    compact = text if text.isascii() else text.translate(_DASHES).replace("\u00a0", " ")
+    compact = compact.strip()
     if compact.lower() in _EMPTY:
         return Amount(None)
     negative = False
@@ -66,26 +67,25 @@ def _parsed(text: str) -> Amount | str:
         negative, compact = True, compact[1:-1]
     if _SPACED_DIGITS.search(compact) and not _SPACE_GROUPED.search(compact):
         return f"digits separated by spaces (two cells run together?): {text!r}"
-    compact = re.sub(r"\s+", "", compact).lower()
+    compact = "".join(compact.split()).lower()
     if compact in _EMPTY or compact in {"€", "€-", "eur"}:
         return Amount(None)
     match = _AMOUNT.match(compact)
     if not match:
         return f"not an amount: {text!r}"
-    signs = sum(1 for group in ("lead", "lead2", "trail") if match.group(group))
+    lead, lead2, whole, fraction, scale, percent, trail, marker = match.groups()
+    signs = (lead is not None) + (lead2 is not None) + (trail is not None)
     if signs > 1:
         return f"more than one minus sign: {text!r}"
-    digits = match.group("int").replace(".", "")
-    fraction = match.group("frac")
+    digits = whole.replace(".", "")
     if fraction and fraction.strip("-"):
         digits = f"{digits}.{fraction}"
     value = Decimal(digits)
-    if match.group("scale"):
-        value *= _SCALE_WORDS[match.group("scale")]
+    if scale:
+        value *= _SCALE_WORDS[scale]
     if negative or signs:
         value = -value
-    direction = match.group("nv").upper() if match.group("nv") else None
-    return Amount(value, direction, bool(match.group("pct")))
+    return Amount(value, marker.upper() if marker else None, percent is not None)
 
 
 _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (

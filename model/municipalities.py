@@ -82,34 +82,49 @@ def find_municipality(name: str) -> Municipality | None:
 
 
 @cache
-def _name_pattern() -> re.Pattern[str]:
-    names = sorted({n for m in all_municipalities() for n in (m.name, *m.aliases)}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?P<name>{alternatives})(?P<adjective>se)?(?![\w-])", re.IGNORECASE)
+def _name_patterns() -> dict[str, re.Pattern[str]]:
+    """Per first three letters (lower case), one pattern of the names that start so, longest first."""
+    groups: dict[str, set[str]] = {}
+    for name in {n for m in all_municipalities() for n in (m.name, *m.aliases)}:
+        groups.setdefault(name[:3].lower(), set()).add(name)
+    return {
+        prefix: re.compile(
+            rf"(?P<name>{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})(?P<adjective>se)?(?![\w-])",
+            re.IGNORECASE,
+        )
+        for prefix, names in groups.items()
+    }
+
+
+def _any_case(text: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in text)
 
 
 @cache
-def _name_prefixes() -> frozenset[str]:
-    """The first three letters of every name, lower-cased: only capitalised words starting so are tried."""
-    return frozenset(n[:3].lower() for m in all_municipalities() for n in (m.name, *m.aliases))
+def _candidate_pattern() -> re.Pattern[str]:
+    """Capitalised letters followed by the next two letters of some name, grouped by the capital (case-sensitive,
+    no lookbehind, so the regex engine skips everything else quickly): the only places all names are tried."""
+    groups: dict[str, set[str]] = {}
+    for name in {n for m in all_municipalities() for n in (m.name, *m.aliases)}:
+        if name[:1].isalpha():
+            groups.setdefault(name[0].upper(), set()).add(_any_case(name[1:3].lower()))
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(sorted(rest))})" for c, rest in sorted(groups.items())))
 
 
-_WORD_START = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]")  # capitalised words only: names are written so
 _CONTEXT_BEFORE = re.compile(rf"(?<![\w-]){_CONTEXT}$", re.IGNORECASE)
 
 
 def _mentions(text: str) -> Iterator[tuple[int, str, bool, bool]]:
     """Each capitalised mention of a name: its offset, the name as written, whether "gemeente" (or the like)
-    precedes it and whether it is the adjective ("Zevenaarse"). The regex of all names runs only where a
-    capitalised word starts with the letters of some name, which keeps this linear and fast."""
-    prefixes = _name_prefixes()
-    pattern = _name_pattern()
+    precedes it and whether it is the adjective ("Zevenaarse")."""
+    patterns = _name_patterns()
     covered = 0
-    for start in _WORD_START.finditer(text):
+    for start in _candidate_pattern().finditer(text):
         at = start.start()
-        if at < covered or not text[at].isupper() or text[at : at + 3].lower() not in prefixes:
+        if at < covered or (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):
             continue
-        match = pattern.match(text, at)
+        pattern = patterns.get(text[at : at + 3].lower())
+        match = pattern.match(text, at) if pattern is not None else None
         if match is not None:
             covered = match.end()
             context = _CONTEXT_BEFORE.search(text, max(0, at - 40), at) is not None

@@ -10,7 +10,8 @@ from typing import Any
 from model.text import fold
 from model.vocabulary import load_vocabulary
 
-YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|21\d\d)(?!\d)")
+# 1950-2199 not inside a longer number; written to start with a literal digit so the engine skips ahead fast
+YEAR = re.compile(r"((?:1(?<!\d1)9[5-9]|2(?<!\d2)[01]\d)\d)(?!\d)")
 _SHORT_YEAR = re.compile(r"(?<![\d/-])'(\d\d)(?!\d)")
 
 
@@ -39,6 +40,16 @@ class _Kind:
     rank: int | None
     ranks: tuple[int, ...]
     canonical: str
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@cache
+def _any_kind() -> re.Pattern[str]:
+    """Every kind's patterns as one alternation (groups unnamed): most labels are no period and fail it at once."""
+    kinds = _vocabulary()[0]
+    return re.compile("|".join(_NAMED_GROUP.sub("(?:", p.pattern) for kind in kinds for p in kind.patterns))
 
 
 @cache
@@ -87,6 +98,8 @@ def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod |
         if year is None:
             return None
         return ParsedPeriod(label, "jaar", year, None, 95, False, str(year))
+    if not _any_kind().fullmatch(rest):
+        return None
     for kind in kinds:
         for pattern in kind.patterns:
             match = pattern.fullmatch(rest)

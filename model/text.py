@@ -6,9 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _EDGE_PUNCTUATION = " \t.:;,?!()[]{}*•·-–—\"'“”‘’"
+_FIRST_WORD = re.compile(rf"[\s{re.escape(_EDGE_PUNCTUATION)}]*([^\s:]+)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -17,12 +17,20 @@ def fold(text: str) -> str:
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text).replace("\u00a0", " ")
         text = _COMBINING.sub("", decomposed)
-    collapsed = _SPACES.sub(" ", text).casefold()
-    return collapsed.strip(_EDGE_PUNCTUATION)
+    return " ".join(text.casefold().split()).strip(_EDGE_PUNCTUATION)
+
+
+_ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200b\ufeff]")
 
 
 def clean_line(text: str) -> str:
     """Return `text` with non-breaking and odd spaces made plain and outer whitespace removed."""
-    for odd in ("\u00a0", "\u2007", "\u202f", "\u2009", "\u200b", "\ufeff"):
-        text = text.replace(odd, " ")
+    if not text.isascii():
+        text = _ODD_SPACES.sub(" ", text)
     return text.strip()
+
+
+def first_word(text: str) -> str:
+    """The folded first word of `text`, cut at whitespace or ':', without copying or folding the rest of the line."""
+    match = _FIRST_WORD.match(text)
+    return fold(match.group(1)) if match else ""

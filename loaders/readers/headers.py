@@ -18,7 +18,7 @@ from model.vocabulary import load_vocabulary
 
 _MAX_FLAT_WORDS = 30
 _FLAT_SHARE = 0.7
-_CONTINUATION = re.compile(r"^[a-z(/&+]|^[-–]\s|\)$")
+_CONTINUATION = re.compile(r"[a-z(/&+]|[-–]\s")
 
 
 @cache
@@ -39,7 +39,9 @@ def _nouns() -> frozenset[str]:
 
 def is_continuation(text: str) -> bool:
     """A header line that continues the name above: lower case, in brackets, or closing a bracket."""
-    return bool(_CONTINUATION.search(text.strip())) and shape(text) not in {Shape.PERIOD, Shape.YEAR}
+    stripped = text.strip()
+    continues = bool(_CONTINUATION.match(stripped)) or stripped.endswith(")")
+    return continues and shape(text) not in {Shape.PERIOD, Shape.YEAR}
 
 
 def _open_bracket(parts: list[str]) -> bool:

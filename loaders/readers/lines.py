@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from model.document import Line
 from model.text import clean_line
 
-_CELL_SEPARATOR = re.compile(r"\s*\|\s*|\t+")
+_RULE_CHARS = frozenset("|-: ")
+
+
+def _is_rule(text: str) -> bool:
+    """A line of only '|', '-', ':' and spaces that draws a table's rule ('|---|---|', '-----')."""
+    return text[0] in _RULE_CHARS and set(text) <= _RULE_CHARS and ("|" in text or len(text) >= 3)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -15,8 +18,11 @@ def split_lines(text: str) -> list[Line]:
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         cleaned = clean_line(raw)
-        if not cleaned or (set(cleaned) <= set("|-: ") and ("|" in cleaned or len(cleaned) >= 3)):
+        if not cleaned or _is_rule(cleaned):
             continue
-        cells = tuple(cell for cell in (clean_line(c) for c in _CELL_SEPARATOR.split(cleaned)) if cell)
+        if "|" not in cleaned and "\t" not in cleaned:
+            lines.append(Line(number, cleaned, (cleaned,)))
+            continue
+        cells = tuple(cell for cell in (c.strip() for c in cleaned.replace("\t", "|").split("|")) if cell)
         lines.append(Line(number, cleaned, cells or (cleaned,)))
     return lines

@@ -15,6 +15,7 @@ from model.vocabulary import load_vocabulary
 _MAX_SHORT_WORDS = 12
 _MAX_SHORT_CHARS = 110
 _MAX_VALUE_NAME_WORDS = 7
+_MAX_COLUMN_CHARS = 150  # longer than any column name the vocabularies or a period label allow
 _NUMBER = re.compile(
     r"""^(?:[<>≤≥~±]\s*)?            # a comparator: '> 90%'
         (?P<open>\()?[-−–+]?\s?(?:€\s?)?[-−–]?   # sign and euro sign in either order
@@ -80,6 +81,8 @@ def is_missing(text: str) -> bool:
 @lru_cache(maxsize=1 << 15)
 def column_role(text: str) -> str | None:
     """'label' or 'value' when `text` names a table column ('Omschrijving', 'Verschil', 'Rekening 2021')."""
+    if len(text) > _MAX_COLUMN_CHARS:
+        return None
     folded = fold(text)
     if not folded:
         return None

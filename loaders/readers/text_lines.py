@@ -3,7 +3,6 @@ found among the lines."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from loaders.readers.headers import (
@@ -13,7 +12,6 @@ from loaders.readers.shapes import VALUE_SHAPES, Shape, shape
 from model.document import Cell, Line, Table
 from model.periods import YEAR
 
-_PIPE_SPLIT = re.compile(r"\s*\|\s*|\t")
 _MAX_ROW_NUMBER = 999
 _MAX_YEAR_NAME_WORDS = 5
 
@@ -38,7 +36,7 @@ def is_pipe_row(line: Line) -> bool:
 def pipe_cells(text: str) -> list[str]:
     """The cells of a '|' or tab separated row, empty inner cells kept, the empty edges of '| a | b |' dropped."""
     stripped = text.strip()
-    parts = [part.strip() for part in _PIPE_SPLIT.split(stripped)]
+    parts = [part.strip() for part in stripped.replace("\t", "|").split("|")]
     framed = stripped.startswith("|") and stripped.endswith("|")
     if framed and parts and not parts[0]:
         parts = parts[1:]

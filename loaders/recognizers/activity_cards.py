@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.recognizers.headings import find_headings
 from loaders.recognizers.money_vocabulary import money_vocabulary
@@ -17,7 +17,7 @@ from loaders.recognizers.sections import card_labels, is_noise
 from model.amounts import NotAnAmount, parse_amount, to_euros
 from model.document import Line
 from model.records import Activity, BudgetLine, WarningRecord
-from model.text import fold
+from model.text import first_word, fold
 from model.vocabulary import load_vocabulary
 
 _MIN_FIELDS = 3
@@ -52,20 +52,29 @@ def _income(text: str) -> bool:
 
 
 @cache
-def _first_words() -> frozenset[str]:
-    """The first word of every card field label: a line starting otherwise is no field."""
-    return frozenset(re.split(r"[ :]", label, maxsplit=1)[0] for label, _ in card_labels())
+def _labels_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The card field labels (label, field name) per first word: a line starting otherwise is no field."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for label, name in card_labels():
+        grouped.setdefault(re.split(r"[ :]", label, maxsplit=1)[0], []).append((label, name))
+    return {word: tuple(labels) for word, labels in grouped.items()}
 
 
 def _field_row(line: Line) -> tuple[str, str, str] | None:
     """(field name, label as printed, value) when the line starts with a card field label."""
-    folded = fold(line.text)
-    if re.split(r"[ :]", folded, maxsplit=1)[0] not in _first_words():
+    return _field_of(line.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _field_of(text: str) -> tuple[str, str, str] | None:
+    labels = _labels_by_first_word().get(first_word(text))
+    if labels is None:
         return None
-    for label, name in card_labels():
+    folded = fold(text)
+    for label, name in labels:
         if folded == label or folded.startswith((label + " ", label + ":")):
-            printed = line.text[: len(label) + (len(line.text) - len(line.text.lstrip()))].strip()
-            value = line.text.strip()[len(label) :].strip(" :|")
+            printed = text[: len(label) + (len(text) - len(text.lstrip()))].strip()
+            value = text.strip()[len(label) :].strip(" :|")
             return name, printed or label, value
     return None
 

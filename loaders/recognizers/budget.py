@@ -93,9 +93,10 @@ def read_budget(
         or any(_kind_of_column(c, vocabulary) for c in grid.value_columns)
         or any(word in around for word in vocabulary.money_context)
     )
-    euro_signs = any("€" in (row.value(c).text if row.value(c) else "") for row in grid.rows for c in grid.value_columns)
+    values = grid.value_columns
+    euro_signs = any("€" in cell.text for row in grid.rows for c in values if (cell := row.value(c)) is not None)
     unit = table_unit(context, _values(grid), euro_signs) if programme_level else table_unit(context, [], euro_signs)
-    if not unit.stated and previous and previous[0] == tuple(c.name for c in grid.value_columns):
+    if not unit.stated and previous and previous[0] == tuple(c.name for c in values):
         unit = previous[1]
     result = BudgetTable(grid, unit)
     if not unit.stated:
@@ -111,7 +112,7 @@ def read_budget(
     default = "saldo" if _per_programme(grid, around, vocabulary) else "other"
     section: str | None = None
     section_label = ""
-    unnamed = [c for c in grid.value_columns if not c.name]
+    unnamed = [c for c in values if not c.name]
     if unnamed:
         result.warnings.append(
             WarningRecord(
@@ -120,7 +121,7 @@ def read_budget(
                 message=f"{len(unnamed)} value columns have no name in the header; named by their position",
             )
         )
-    column_kinds = {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in grid.value_columns}
+    column_kinds = {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in values}
     marked_labels = any("l/b" in fold(c.name) for c in grid.label_columns)
     for row in grid.rows:
         marker = next((cell.text for cell in row.label_cells if cell.text in _MARKERS), None)
@@ -128,16 +129,15 @@ def read_budget(
         if marker is None and marked_labels and label.rsplit(" ", 1)[-1] in _MARKERS:
             label, marker = label.rsplit(" ", 1)  # the L/B column ran into the label in a space-separated export
         row_kind = _MARKERS[marker] if marker else vocabulary.row_kind(label)
-        cells = [row.value(c) for c in grid.value_columns]
+        cells = [row.value(c) for c in values]
         if any(cells) and all(cell is None or shape(cell.text) == Shape.YEAR for cell in cells):
             continue  # a row of years is a header the layout did not see, not amounts
-        if not row.has_values(grid.value_columns):
+        if not any(cells):
             if row_kind:
                 section, section_label = row_kind, fold(label)
             continue
         total = vocabulary.is_total(label) or (bool(section_label) and fold(label) == section_label)
-        for position, column in enumerate(grid.value_columns):
-            cell = row.value(column)
+        for position, (column, cell) in enumerate(zip(values, cells, strict=True)):
             if cell is None:
                 continue
             amount = Amount(Decimal(0)) if cell.text.strip() in _NIL else amount_of(cell.text)

@@ -74,7 +74,7 @@ def _euro_amount(text: str) -> tuple[int | float, bool] | None:
 def _item_line(line: Line) -> tuple[str, str, int | float, bool] | None:
     """'Participatie, voordeel € 609.000' → (item, direction, amount, incidental)."""
     text = line.text
-    if len(text.split()) > _MAX_ITEM_WORDS or text[0] in _BULLETS:
+    if "€" not in text or len(text.split()) > _MAX_ITEM_WORDS or text[0] in _BULLETS:
         return None
     direction = _direction_pattern().search(text)
     amount = _euro_amount(text)
@@ -123,7 +123,7 @@ def find_explanations(lines: list[Line], start: int = 0) -> list[Explanation]:
         if current is None or _FOOTNOTE.match(line.text):
             continue
         current.text.append(line.text)
-        if line.text[0] in _BULLETS or (_direction_pattern().search(line.text) and _euro_amount(line.text)):
+        if line.text[0] in _BULLETS or ("€" in line.text and _direction_pattern().search(line.text) and _euro_amount(line.text)):
             current.parts.append(_part(line))
     return found
 
@@ -133,11 +133,13 @@ def _scope_line(line: Line) -> bool:
     text = line.text
     if parse_heading(0, line) and len(text.split()) <= _MAX_ITEM_WORDS:
         return True
-    return text.endswith(":") and len(text.split()) <= _MAX_SCOPE_WORDS and not _euro_amount(text)
+    return text.endswith(":") and len(text.split()) <= _MAX_SCOPE_WORDS and "€" not in text
 
 
 def _main_match(text: str) -> re.Match[str] | None:
     """The amount with a direction that the sentence is about: not one inside an aside '(Act. 2022 € 100.000 V)'."""
+    if "€" not in text:  # every amount the pattern reads is a euro amount
+        return None
     matches = list(_PROSE.finditer(text))
     outside = [m for m in matches if not _inside_aside(text, m.start())]
     return (outside or matches or [None])[-1] if len(outside) != 1 else outside[0]

@@ -13,14 +13,17 @@ def _labels() -> dict[str, str]:
     return {fold(label): name for name, labels in load_vocabulary("documents")["fields"].items() for label in labels}
 
 
+@cache
+def _longest() -> int:
+    return max(map(len, _labels()))
+
+
 def match_field(text: str) -> tuple[str, str] | None:
     """(field name, rest of the line) when `text` is a field label, alone or followed by ':' and a value."""
-    folded = fold(text)
-    if folded in _labels():
-        return _labels()[folded], ""
-    if ":" in text:
-        label, rest = text.split(":", 1)
-        name = _labels().get(fold(label))
-        if name:
-            return name, rest.strip()
+    bound = 2 * _longest()  # room for spaces and accents that folding removes
+    if len(text) <= bound and (name := _labels().get(fold(text))):
+        return name, ""
+    colon = text.find(":", 0, bound)
+    if colon >= 0 and (name := _labels().get(fold(text[:colon]))):
+        return name, text[colon + 1 :].strip()
     return None

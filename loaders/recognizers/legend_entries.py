@@ -18,6 +18,7 @@ _MAX_BLOCK_LINES = 8
 _KEY_LINE_GAP = 3  # a key alone on its line is a legend entry only next to another one: key, meaning, key, ...
 _SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
 _SYMBOL_ENTRY = re.compile(r"^(?P<key>[^\w\s]{1,3}|\d{1,3}\s?%)\s*[:=]\s*(?P<desc>[^\W\d].*)$")  # '+ = op schema'
+_WORD_KEY_ENTRY = re.compile(r"\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$")  # "Groen: ...", "(G) ..."
 _KEY_IN_BRACKETS = re.compile(r"\((?P<key>[A-Za-z]{1,7})\)")
 _ASSIGNMENT = re.compile(r"(?:^|[;,.]\s*|\s)(?P<key>[^\s;,=:]{1,12}(?:\s\([^)]{1,20}\))?|=(?=\s*=))\s*=\s*")
 
@@ -142,7 +143,7 @@ def _word_entry(text: str, number: int) -> list[Entry]:
     """'Groen: ...', '- Rood = ...', '(G) ...', 'GROEN  ...', '... (geel)' with a known key word or letter."""
     keys = _word_keys()
     stripped = text.strip(" -•·*")
-    match = re.match(r"^\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$", stripped)
+    match = _WORD_KEY_ENTRY.match(stripped)
     if match and fold(match.group("key")) in keys:
         return [Entry((match.group("key"),), match.group("desc").strip(), number)]
     match = _SYMBOL_ENTRY.match(stripped)
@@ -195,11 +196,11 @@ def line_entries(lines: list[Line]) -> list[Entry]:
     alone: list[tuple[int, Entry]] = []
     for index, line in enumerate(lines):
         text = line.text
-        if fold(text).startswith(_LEGEND_TITLES) and len(text.split()) <= 4:
+        if len(text.split()) <= 4 and fold(text).startswith(_LEGEND_TITLES):
             found.extend(_legend_block(lines, index))
         entries = _assignments(text, line.number) or _word_entry(text, line.number)
         found.extend(entries)
-        if fold(text) in keys and len(text) <= 7:
+        if len(text) <= 7 and fold(text) in keys:
             following = [ln for ln in lines[index + 1 : index + 3] if ln.text.strip() not in {"=", ":"}]
             if following and len(following[0].text) <= _MAX_DESCRIPTION and fold(following[0].text) not in keys:
                 alone.append((index, Entry((text,), following[0].text, line.number)))

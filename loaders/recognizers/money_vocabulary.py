@@ -16,8 +16,8 @@ class MoneyVocabulary:
     heads: dict[str, str]
     nouns: tuple[str, ...]
     difference_columns: tuple[str, ...]
-    row_kinds: tuple[tuple[str, tuple[str, ...]], ...]
-    row_phrases: tuple[tuple[str, str], ...]
+    row_kinds: tuple[tuple[str, tuple[str, ...]], ...]  # names padded with a space each side
+    row_phrases: tuple[tuple[str, str], ...]  # padded likewise
     totals: tuple[str, ...]
     deviation_titles: tuple[str, ...]
     directions: dict[str, str]
@@ -29,10 +29,10 @@ class MoneyVocabulary:
         """The kind a row or section label names (lasten, baten, saldo, reserves, resultaat), if any."""
         words = f" {fold(label)} "
         for phrase, kind in self.row_phrases:
-            if f" {phrase} " in words:
+            if phrase in words:
                 return kind
         for kind, names in self.row_kinds:
-            if any(f" {name} " in words for name in names):
+            if any(name in words for name in names):
                 return kind
         return None
 
@@ -59,8 +59,8 @@ def money_vocabulary() -> MoneyVocabulary:
         heads={fold(k.replace("_", " ")): v for k, v in data["column_heads"].items()},
         nouns=tuple(fold(n) for n in data["nouns"]),
         difference_columns=tuple(fold(n) for n in data["difference_columns"]),
-        row_kinds=tuple((kind, tuple(fold(n) for n in names)) for kind, names in data["row_kinds"].items()),
-        row_phrases=tuple((fold(phrase), kind) for phrase, kind in data["row_phrases"].items()),
+        row_kinds=tuple((kind, tuple(f" {fold(n)} " for n in names)) for kind, names in data["row_kinds"].items()),
+        row_phrases=tuple((f" {fold(phrase)} ", kind) for phrase, kind in data["row_phrases"].items()),
         totals=tuple(fold(t) for t in data["totals"]),
         deviation_titles=tuple(fold(t) for t in data["deviation_titles"]),
         directions={fold(word): direction for direction, words in data["directions"].items() for word in words},

@@ -25,8 +25,12 @@ def is_goal_stop(text: str) -> bool:
 
 def is_noise(text: str) -> bool:
     """Navigation and page furniture of web exports ("Terug naar navigatie - ...")."""
-    folded = fold(text)
-    return any(folded.startswith(prefix) for prefix in load_vocabulary("documents")["noise"]["prefixes"])
+    return fold(text).startswith(_noise_prefixes())
+
+
+@cache
+def _noise_prefixes() -> tuple[str, ...]:
+    return tuple(load_vocabulary("documents")["noise"]["prefixes"])
 
 
 @cache

@@ -92,8 +92,8 @@ def is_status_table(
     misses = 0
     for cell in counted:
         marked = any(m.kind != "colour" or varied for m in cell.marks if m.kind != "bold")
-        known = (found := resolve_cell(cell, legend, municipality)) is not None and found.known
-        if not ((marked or known) and (shows_status(cell.text, ()) or marked or _in_legend(cell, legend))):
+        could = marked or shows_status(cell.text, ()) or _in_legend(cell, legend)  # cheap; resolving is not
+        if not (could and (marked or ((found := resolve_cell(cell, legend, municipality)) and found.known))):
             misses += 1
             if misses > len(counted) - needed:
                 return False  # too many cells without a status already: a table of figures, not statuses

@@ -28,6 +28,8 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
     """The statuses in one paragraph, each with its period (printed before or after 'Status', else the
     document's own)."""
     text = paragraph.text
+    if ":" not in text:
+        return []
     matches = list(_STATUS.finditer(text))
     if not matches:
         return []

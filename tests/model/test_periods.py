@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.periods import parse_period
+from model.periods import YEAR, parse_period
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,11 @@ def test_labels_match_regardless_of_case_and_spacing(label):
 def test_any_text_either_parses_or_gives_none(text):
     period = parse_period(text, 2020)
     assert period is None or period.order >= 0
+
+
+@given(st.text(alphabet="0123456789 19202122ab-", max_size=16))
+def test_year_pattern_finds_1950_to_2199_not_inside_longer_numbers(text: str) -> None:
+    expected = [
+        m.group(0) for m in re.finditer(r"\d+", text) if len(m.group(0)) == 4 and 1950 <= int(m.group(0)) <= 2199
+    ]
+    assert YEAR.findall(text) == expected

@@ -1,0 +1,25 @@
+"""Label folding and the cheap first-word lookup the recognizers use to skip lines."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model.text import clean_line, first_word, fold
+
+
+def test_fold_drops_case_accents_spaces_and_edge_punctuation() -> None:
+    assert fold("  Financiën:\u00a0 Begroting  ") == "financien: begroting"
+
+
+def test_clean_line_makes_odd_spaces_plain() -> None:
+    assert clean_line("\ufeffBudget\u00a0€\u202f1.000 ") == "Budget € 1.000"
+
+
+def test_first_word_skips_bullets_and_stops_at_a_colon() -> None:
+    assert first_word("• Toelichting: de kosten") == "toelichting"
+
+
+@given(st.text(alphabet="abcé É:•-( \t.", max_size=30))
+def test_first_word_is_the_first_word_of_the_folded_line(text: str) -> None:
+    folded = fold(text)
+    expected = fold(folded.split(None, 1)[0].split(":", 1)[0]) if folded else ""
+    assert first_word(text) == expected
