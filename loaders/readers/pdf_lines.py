@@ -30,7 +30,7 @@ class Rule:
     right: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     """A run of text (or a shape) on a page, in points from the top-left corner."""
 
@@ -73,14 +73,14 @@ def _overlap(a: Chunk, top: float, bottom: float) -> float:
 
 def group_lines(chunks: list[Chunk]) -> list[list[Chunk]]:
     lines: list[list[Chunk]] = []
+    top = bottom = 0.0  # the extent of the line being built
     for chunk in sorted(chunks, key=lambda c: ((c.top + c.bottom) / 2, c.x0)):
-        if lines:
-            top = min(c.top for c in lines[-1])
-            bottom = max(c.bottom for c in lines[-1])
-            if _overlap(chunk, top, bottom) >= 0.5 * min(chunk.height, bottom - top):
-                lines[-1].append(chunk)
-                continue
+        if lines and _overlap(chunk, top, bottom) >= 0.5 * min(chunk.height, bottom - top):
+            lines[-1].append(chunk)
+            top, bottom = min(top, chunk.top), max(bottom, chunk.bottom)
+            continue
         lines.append([chunk])
+        top, bottom = chunk.top, chunk.bottom
     return lines
 
 

@@ -16,7 +16,7 @@ from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.money import Unit, amount_of, sign_legend, table_unit
 from loaders.recognizers.money_vocabulary import MoneyVocabulary, money_vocabulary
 from loaders.recognizers.signals import indicator_signals, money_signals
-from model.amounts import Amount, to_euros
+from model.amounts import Amount, parse_unit, to_euros
 from model.records import BudgetLine, WarningRecord
 from model.text import fold
 
@@ -94,8 +94,12 @@ def read_budget(
         or any(word in around for word in vocabulary.money_context)
     )
     values = grid.value_columns
-    euro_signs = any("€" in cell.text for row in grid.rows for c in values if (cell := row.value(c)) is not None)
-    unit = table_unit(context, _values(grid), euro_signs) if programme_level else table_unit(context, [], euro_signs)
+    stated = parse_unit(context)
+    if stated is not None:
+        unit = Unit(stated, True)
+    else:  # guessed from the figures: only then are they all read
+        euro_signs = any("€" in cell.text for row in grid.rows for c in values if (cell := row.value(c)) is not None)
+        unit = table_unit(context, _values(grid) if programme_level else [], euro_signs)
     if not unit.stated and previous and previous[0] == tuple(c.name for c in values):
         unit = previous[1]
     result = BudgetTable(grid, unit)

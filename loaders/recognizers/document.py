@@ -7,6 +7,7 @@ from __future__ import annotations
 from loaders.recognizers.activity_cards import parse_activity_cards
 from loaders.recognizers.explanations import find_explanations, find_prose_deviations, link_explanations
 from loaders.recognizers.goals import parse_goals
+from loaders.recognizers.grid import Grids
 from loaders.recognizers.indicators import parse_indicators
 from loaders.recognizers.legends import Legend, find_legend
 from loaders.recognizers.metadata import DocumentContext, describe_document
@@ -78,12 +79,13 @@ def parse_document(document: Document, source: str, sha256: str, municipality: s
     legend = _use_legend(document, context, warnings)
     periods = PeriodRegistry()
 
-    statuses = read_statuses(document, context, legend)
+    grids = Grids(context.info.year)
+    statuses = read_statuses(document, context, legend, grids)
     warnings.extend(statuses.warnings)
     for period in statuses.periods:
         periods.add(period)
 
-    tables = read_tables(document, context, statuses.consumed)
+    tables = read_tables(document, context, statuses.consumed, grids)
     warnings.extend(tables.warnings)
     consumed = tables.consumed | statuses.consumed
     free = [line for line in lines if line.number not in consumed]

@@ -175,3 +175,18 @@ def read_grid(table: Table, year: int | None = None) -> Grid:
         rows.append(GridRow(padded, label_cells, min((c.line for c in padded if c.text), default=table.line)))
     return Grid(table, columns, rows, header)
 
+
+
+class Grids:
+    """Each table's grid, read once and shared by the recognizers that look at it (statuses first, then money
+    and indicators, which may name a headerless continuation's columns)."""
+
+    def __init__(self, year: int | None) -> None:
+        self._year = year
+        self._read: dict[int, Grid] = {}
+
+    def __call__(self, table: Table) -> Grid:
+        found = self._read.get(id(table))
+        if found is None or found.table is not table:
+            found = self._read[id(table)] = read_grid(table, self._year)
+        return found

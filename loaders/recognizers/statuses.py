@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from loaders.recognizers.fields import match_field
-from loaders.recognizers.grid import read_grid
+from loaders.recognizers.grid import Grids
 from loaders.recognizers.legends import Legend
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.status_grid import StatusTable, heading_code, is_status_table, read_status_table
@@ -55,8 +55,9 @@ class _Section:
 
 
 class _Walker:
-    def __init__(self, context: DocumentContext, legend: Legend | None) -> None:
+    def __init__(self, context: DocumentContext, legend: Legend | None, grids: Grids) -> None:
         self.context = context
+        self.grids = grids
         self.legend = legend
         self.year = context.info.year
         self.municipality = context.info.municipality
@@ -213,7 +214,7 @@ class _Walker:
         self.result.statuses.append(report)
 
     def table(self, table: Table) -> None:
-        grid = read_grid(table, self.year)
+        grid = self.grids(table)
         hint = parse_period(table.name, self.year) if table.name else None
         if not is_status_table(grid, self.year, hint or self.context.period, self.legend, self.municipality):
             if table.rows:
@@ -298,9 +299,11 @@ def _strip_prefix(text: str) -> str:
     return rest.strip() if rest.strip() and prefix_roles().get(fold(label)) == "activity" else text
 
 
-def read_statuses(document: Document, context: DocumentContext, legend: Legend | None) -> StatusResult:
+def read_statuses(
+    document: Document, context: DocumentContext, legend: Legend | None, grids: Grids | None = None
+) -> StatusResult:
     """Activities and statuses of every status table and status line in `document`."""
-    walker = _Walker(context, legend)
+    walker = _Walker(context, legend, grids or Grids(context.info.year))
     for block in document.blocks:
         if isinstance(block, Heading):
             walker.heading(block.text, block.line)

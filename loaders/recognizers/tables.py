@@ -9,7 +9,7 @@ from loaders.readers.shapes import Shape, shape
 from loaders.recognizers.budget import is_budget, read_budget
 from loaders.recognizers.budget_checks import check_budget
 from loaders.recognizers.deviation_tables import is_deviation_table, read_deviation_table
-from loaders.recognizers.grid import Grid, read_grid
+from loaders.recognizers.grid import Grid, Grids
 from loaders.recognizers.indicator_tables import read_indicators
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.money import Unit, sign_legend
@@ -56,18 +56,21 @@ def _lines_of(table: Table) -> set[int]:
     return {cell.line for row in table.rows for cell in row} | {table.line}
 
 
-def read_tables(document: Document, context: DocumentContext, taken: set[int] | None = None) -> TableRecords:
+def read_tables(
+    document: Document, context: DocumentContext, taken: set[int] | None = None, grids: Grids | None = None
+) -> TableRecords:
     """Budget lines, deviations and indicators of every table in `document` (but those whose lines are `taken`)."""
     records = TableRecords()
     heading: str | None = None
     year = context.info.year
+    grids = grids or Grids(year)
     for block in document.blocks:
         if isinstance(block, Heading):
             heading = block.text
             continue
         if not isinstance(block, Table) or (taken and block.line in taken):
             continue
-        grid = read_grid(block, year)
+        grid = grids(block)
         title = table_title(block, heading)
         if _read_one(grid, title, records, year):
             records.consumed |= _lines_of(block)
