@@ -1,22 +1,33 @@
-"""Entry point of the dashboard: page setup, the shared filters and navigation; the pages do the rest."""
+"""Entry point of the dashboard: page setup, navigation and the shared filters (drawn here, before the page runs,
+so that one selection serves every page); the pages do the rest."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import strings
+from dashboard import db, strings
+from dashboard.downloads import share_link
+from dashboard.filters import remember_selection, sidebar_selection
+from dashboard.guard import database_problem
 from dashboard.theme import register_template
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="📊", layout="wide")
+db.install_cache(st.cache_data(max_entries=2048, show_spinner=False))
 register_template()
 navigation = st.navigation(
     [
-        st.Page("app_pages/overzicht.py", title=strings.PAGE_OVERVIEW, url_path="overzicht", default=True),
+        st.Page("app_pages/overzicht.py", title=strings.PAGE_OVERVIEW, url_path="start", default=True),
         st.Page("app_pages/activiteiten.py", title=strings.PAGE_ACTIVITIES, url_path="activiteiten"),
         st.Page("app_pages/financien.py", title=strings.PAGE_FINANCE, url_path="financien"),
         st.Page("app_pages/indicatoren.py", title=strings.PAGE_INDICATORS, url_path="indicatoren"),
         st.Page("app_pages/bronnen.py", title=strings.PAGE_SOURCES, url_path="bronnen"),
         st.Page("app_pages/toevoegen.py", title=strings.PAGE_UPLOAD, url_path="toevoegen"),
+        # the default page lives at '/', but links and bookmarks may name it: same page, not 'Page not found'
+        st.Page("app_pages/overzicht.py", title=strings.PAGE_OVERVIEW, url_path="overzicht", visibility="hidden"),
     ]
 )
+page = navigation.url_path or "overzicht"
+if database_problem() is None:
+    remember_selection(sidebar_selection(page))
+    share_link(page)
 navigation.run()

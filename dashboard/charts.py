@@ -92,12 +92,13 @@ def status_matrix(facts: pd.DataFrame) -> go.Figure:
     rows = facts.drop_duplicates("activity_key").sort_values(["code", "name"], na_position="last")
     labels = [f"{c} {n}" if isinstance(c, str) else n for c, n in zip(rows["code"], rows["name"], strict=True)]
     lookup = {(k, p): s for k, p, s in zip(facts["activity_key"], facts["period"], facts["status"], strict=True)}
-    levels, texts, keys = [], [], []
-    for key in rows["activity_key"]:
+    levels, texts, keys, cells = [], [], [], []
+    for key, label in zip(rows["activity_key"], labels, strict=True):
         statuses = [lookup.get((key, period)) for period in periods]
         levels.append([STATUS_ORDER.index(s) if s else None for s in statuses])
         texts.append([status_label(s) if s else strings.NO_STATUS for s in statuses])
         keys.append([key] * len(periods))
+        cells += [(period, label, key, status_label(s)) for period, s in zip(periods, statuses, strict=True) if s]
     scale = []
     for index, status in enumerate(STATUS_ORDER):
         low, high = index / len(STATUS_ORDER), (index + 1) / len(STATUS_ORDER)
@@ -116,12 +117,25 @@ def status_matrix(facts: pd.DataFrame) -> go.Figure:
             showscale=False,
             xgap=2,
             ygap=2,
+            hoverinfo="skip",
+        )
+    )
+    figure.add_trace(  # heatmaps cannot be clicked: an invisible point on every cell carries the activity
+        go.Scatter(
+            x=[cell[0] for cell in cells],
+            y=[cell[1] for cell in cells],
+            customdata=[cell[2] for cell in cells],
+            text=[cell[3] for cell in cells],
+            mode="markers",
+            marker={"symbol": "square", "size": 26, "opacity": 0.01, "color": "#000000"},
             hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+            showlegend=False,
         )
     )
     figure.update_layout(
         template=register_template(),
         title=strings.CHART_MATRIX,
+        clickmode="event+select",
         height=140 + 32 * len(labels),
         yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"side": "top"},

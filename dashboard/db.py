@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -41,14 +42,43 @@ def _connection(path: Path) -> duckdb.DuckDBPyConnection:
         return connection
 
 
-def query(sql: str, params: list | tuple = (), path: Path | None = None) -> pd.DataFrame:
-    """Run one parameterized query on a fresh cursor and return all rows as a DataFrame."""
-    path = path or database_path()
+def release(path: Path) -> None:
+    """Close this process's connection to `path`, so the next query opens the file as it is now."""
+    with _lock:
+        current = _open.pop(str(path), None)
+        if current:
+            current[1].close()
+
+
+def _run(sql: str, params: tuple, path: Path, identity: tuple[int, int]) -> pd.DataFrame:
+    """One query on one version of the database file (`identity` is part of the cache key, so a load is seen at
+    once)."""
     try:
         with _connection(path).cursor() as cursor:
-            return cursor.execute(sql, list(params)).df()
+            return cursor.execute(sql, _unfrozen(params)).df()
     except duckdb.ConnectionException:
         with _lock:
             _open.pop(str(path), None)
         with _connection(path).cursor() as cursor:
-            return cursor.execute(sql, list(params)).df()
+            return cursor.execute(sql, _unfrozen(params)).df()
+
+
+def _unfrozen(params: tuple) -> list:
+    """Parameters as DuckDB takes them: list parameters were made tuples to be hashable for the cache."""
+    return [list(p) if isinstance(p, tuple) else p for p in params]
+
+
+_cached: Callable[..., pd.DataFrame] = _run
+
+
+def install_cache(decorator: Callable[[Callable[..., pd.DataFrame]], Callable[..., pd.DataFrame]]) -> None:
+    """Run every query through `decorator` (the dashboard passes `st.cache_data`); installed once per process."""
+    global _cached
+    if _cached is _run:
+        _cached = decorator(_run)
+
+
+def query(sql: str, params: list | tuple = (), path: Path | None = None) -> pd.DataFrame:
+    """Run one parameterized query and return all rows as a DataFrame (cached per file version when installed)."""
+    path = path or database_path()
+    return _cached(sql, tuple(tuple(p) if isinstance(p, list) else p for p in params), path, file_identity(path))

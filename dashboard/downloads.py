@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import exports, strings
 from dashboard.export_catalog import context_for, dutch_columns
+from dashboard.filters import PAGE_FILTERS
 from dashboard.selection import Selection
 
 
@@ -89,9 +92,22 @@ def report_button(
     )
 
 
-def share_link() -> None:
-    """The URL of the current view (filters included), with a copy button."""
-    url = st.context.url
-    if url:
+def view_url(base: str, page: str, params: dict[str, list[str]], pages: tuple[str, ...] = ()) -> str:
+    """The full address of a view: the app's root (`base` without the page it was opened on, one of `pages`), the
+    page and every filter as query parameters."""
+    root = urlsplit(base)
+    parts = root.path.rstrip("/").split("/")
+    if parts[-1] in pages:
+        parts = parts[:-1]
+    path = "/".join(parts) + ("/" + page if page and page != "overzicht" else "/")
+    query = urlencode([(key, value) for key, values in params.items() for value in values])
+    return urlunsplit((root.scheme, root.netloc, path, query, ""))
+
+
+def share_link(page: str) -> None:
+    """The full URL of the current view (page and filters), with a copy button."""
+    if st.context.url:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        url = view_url(st.context.url, page, params, tuple(PAGE_FILTERS))
         st.sidebar.caption(strings.COPY_LINK, help=strings.COPY_LINK_HELP)
         st.sidebar.code(url, language=None, wrap_lines=True)

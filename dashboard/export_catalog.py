@@ -19,31 +19,6 @@ from dashboard.selection import Selection
 CHART_FORMATS = ("png", "svg", "html")
 DATA_FORMATS = ("csv", "xlsx")
 Builder = Callable[[Selection, Path | None], tuple[go.Figure | None, pd.DataFrame]]
-_DUTCH = {
-    "period": strings.COL_PERIOD,
-    "status": strings.COL_STATUS,
-    "n": strings.COL_COUNT,
-    "code": strings.COL_CODE,
-    "name": strings.COL_ACTIVITY,
-    "status_raw": strings.COL_STATUS_RAW,
-    "municipality": strings.COL_MUNICIPALITY,
-    "programme": strings.COL_PROGRAMME,
-    "theme": strings.COL_THEME,
-    "item": strings.COL_ITEM,
-    "scope": strings.COL_SCOPE,
-    "amount_eur": strings.COL_AMOUNT,
-    "direction": strings.COL_DIRECTION,
-    "incidental": strings.COL_INCIDENTAL,
-    "explanation": strings.COL_EXPLANATION,
-    "group_name": strings.COL_GROUP,
-    "unit": strings.COL_UNIT,
-    "target": strings.COL_TARGET,
-    "source": strings.COL_SOURCE_NAME,
-    "title": strings.COL_DOCUMENT,
-    "line": strings.COL_LINE,
-    "amount": strings.COL_AMOUNT,
-    "target_year": strings.COL_TARGET_YEAR,
-}
 
 
 class ExportError(Exception):
@@ -67,7 +42,7 @@ class Export:
 
 def dutch_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """The same data with Dutch column names, as users see them."""
-    return frame.rename(columns={c: _DUTCH.get(c, c) for c in frame.columns})
+    return frame.rename(columns={c: strings.COLUMN_NAMES.get(c, c) for c in frame.columns})
 
 
 def _finance_document(selection: Selection, path: Path | None) -> str:

@@ -1,53 +1,156 @@
-"""The shared sidebar filters, bound to the URL so a filtered view can be bookmarked and shared."""
+"""The shared sidebar filters: one selection for every page, drawn by the entry point (so it survives page changes
+and "Open …" links) and written to the URL on every run (so the view can be shared and reloaded). A page shows only
+the filters that apply to it; the others keep their value for the pages that use them."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
 from dashboard import queries, strings
-from dashboard.downloads import share_link
-from dashboard.selection import Selection
+from dashboard.format import inert
+from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
 
+FILTER_KEYS = ("gemeente", "document", "programma", "thema", "periode", "status")
+_ALL_FILTERS = FILTER_KEYS
+PAGE_FILTERS: dict[str, tuple[str, ...]] = {
+    "overzicht": _ALL_FILTERS,
+    "activiteiten": _ALL_FILTERS,
+    "financien": ("gemeente",),
+    "indicatoren": ("gemeente", "document"),
+    "bronnen": ("gemeente", "document"),
+    "toevoegen": (),
+}
+_KEPT = "_kept_filters"  # the last value of every filter, whether or not the page shows it
 _STATUS_BY_WORD = {word: status for status, word in strings.STATUS_WORDS.items()}
 
 
-def _choice(label: str, key: str, options: list[str], first: str = strings.ALL) -> str | None:
-    """A select box bound to query parameter `key`; an unknown value in the URL is ignored with a notice."""
-    raw = st.query_params.get(key)
-    choices = [first, *options]
-    if raw is not None and raw not in choices:
-        st.sidebar.warning(strings.INVALID_FILTER.format(filter=label.lower(), value=raw))
-        if key in st.session_state and st.session_state[key] not in choices:
-            del st.session_state[key]
-    value = st.sidebar.selectbox(label, choices, key=key, bind="query-params")
+def _kept() -> dict[str, object]:
+    return st.session_state.setdefault(_KEPT, {})
+
+
+def _url_value(key: str) -> object | None:
+    if key not in st.query_params:
+        return None
+    return st.query_params.get_all(key) if key == "status" else st.query_params.get(key)
+
+
+def _seed(key: str, label: str, valid: Callable[[object], bool], fallback: object) -> None:
+    """Give the widget `key` its value before it is drawn: its own state, else the URL, else the kept value, else
+    `fallback`. A value that does not fit the options (any more) is dropped; one from the URL with a notice."""
+    if key in st.session_state:
+        if not valid(st.session_state[key]):
+            st.session_state[key] = fallback
+        return
+    from_url = _url_value(key)
+    if from_url is not None and not valid(from_url):
+        st.sidebar.warning(strings.INVALID_FILTER.format(filter=label.lower(), value=from_url))
+        from_url = None
+    kept = _kept().get(key)
+    for candidate in (from_url, kept):
+        if candidate is not None and valid(candidate):
+            st.session_state[key] = candidate
+            return
+    st.session_state[key] = fallback
+
+
+def _select(
+    key: str, label: str, options: list[str], first: str | None, shown: bool, fallback: str | None = None
+) -> str | None:
+    """A select box (or, when the page does not show it, the kept value); `first` is the 'all' choice, `fallback`
+    the value without any other (else the first choice)."""
+    choices = [first, *options] if first is not None else options
+    if not shown:
+        value = _kept().get(key, fallback)
+        return value if isinstance(value, str) and value in options else None
+    _seed(key, label, lambda value: value in choices, fallback if fallback in choices else (choices or [None])[0])
+    value = st.sidebar.selectbox(label, choices, key=key, format_func=_label)
+    _kept()[key] = value
     return None if value == first else value
 
 
-def _statuses() -> tuple[str, ...]:
+def _label(value: str | None) -> str:
+    return strings.UNKNOWN_MUNICIPALITY_LABEL if value == UNKNOWN_MUNICIPALITY else str(value)
+
+
+def _statuses(shown: bool) -> tuple[str, ...]:
     words = list(_STATUS_BY_WORD)
-    raw = st.query_params.get_all("status")
-    for value in raw:
-        if value not in words:
-            st.sidebar.warning(strings.INVALID_FILTER.format(filter=strings.FILTER_STATUS.lower(), value=value))
-    chosen = st.sidebar.multiselect(
-        strings.FILTER_STATUS, words, key="status", bind="query-params", placeholder=strings.CHOOSE_STATUS
+    if not shown:
+        kept = _kept().get("status") or []
+        return tuple(_STATUS_BY_WORD[word] for word in kept if word in _STATUS_BY_WORD)
+    _seed(
+        "status",
+        strings.FILTER_STATUS,
+        lambda value: isinstance(value, list) and all(word in words for word in value),
+        [],
     )
+    chosen = st.sidebar.multiselect(strings.FILTER_STATUS, words, key="status", placeholder=strings.CHOOSE_STATUS)
+    _kept()["status"] = list(chosen)
     return tuple(_STATUS_BY_WORD[word] for word in chosen)
 
 
-def sidebar_selection() -> Selection:
-    """Draw the filters (each narrowing the options of the next) and return what is selected."""
-    st.sidebar.header(strings.FILTERS_HEADER)
-    options = queries.filter_options(Selection())
-    municipality = _choice(strings.FILTER_MUNICIPALITY, "gemeente", options["municipality"])
-    options = queries.filter_options(Selection(municipality))
-    document_label = _choice(strings.FILTER_DOCUMENT, "document", list(options["document"]))
-    doc_id = options["document"].get(document_label) if document_label else None
-    options = queries.filter_options(Selection(municipality, doc_id))
-    programme = _choice(strings.FILTER_PROGRAMME, "programma", options["programme"])
-    options = queries.filter_options(Selection(municipality, doc_id, programme))
-    theme = _choice(strings.FILTER_THEME, "thema", options["theme"])
-    period = _choice(strings.FILTER_PERIOD, "periode", options["period"], first=strings.LATEST)
-    selection = Selection(municipality, doc_id, programme, theme, period, _statuses())
-    share_link()
+def _write_url(values: dict[str, object]) -> None:
+    """Every filter in the URL (other parameters, such as the open activity, stay)."""
+    for key in FILTER_KEYS:
+        value = values.get(key)
+        if value in (None, "", []):
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get_all(key) != (value if isinstance(value, list) else [value]):
+            st.query_params[key] = value
+
+
+_SELECTION = "_selection"
+
+
+def remember_selection(selection: Selection) -> None:
+    """Hand the entry point's selection to the page that runs after it."""
+    st.session_state[_SELECTION] = selection
+
+
+def current_selection() -> Selection:
+    """The selection the entry point drew for this run; the page says which municipality (and document) it shows."""
+    selection = st.session_state.get(_SELECTION, Selection())
+    if selection.municipality is not None:
+        document = st.session_state.get("document") if selection.doc_id else None
+        st.caption(
+            strings.SHOWING.format(
+                municipality=inert(_label(selection.municipality)),
+                document=strings.SHOWING_DOCUMENT.format(document=inert(document)) if document else "",
+            )
+        )
     return selection
+
+
+def sidebar_selection(page: str) -> Selection:
+    """Draw the filters `page` shows (each narrowing the options of the next), keep the rest, write all to the URL
+    and return the selection. The municipality is always one: the one chosen last, else the newest document's."""
+    shown = PAGE_FILTERS.get(page, _ALL_FILTERS)
+    if shown:
+        st.sidebar.header(strings.FILTERS_HEADER)
+    towns = queries.municipalities()
+    newest = queries.newest_municipality()
+    municipality = _select("gemeente", strings.FILTER_MUNICIPALITY, towns, None, "gemeente" in shown, newest)
+    municipality = municipality or newest
+    options = queries.filter_options(Selection(municipality))
+    labels = list(options["document"])
+    document = _select("document", strings.FILTER_DOCUMENT, labels, strings.ALL_DOCUMENTS, "document" in shown)
+    doc_id = options["document"].get(document) if document else None
+    options = queries.filter_options(Selection(municipality, doc_id))
+    programme = _select("programma", strings.FILTER_PROGRAMME, options["programme"], strings.ALL, "programma" in shown)
+    options = queries.filter_options(Selection(municipality, doc_id, programme))
+    theme = _select("thema", strings.FILTER_THEME, options["theme"], strings.ALL, "thema" in shown)
+    period = _select("periode", strings.FILTER_PERIOD, options["period"], strings.LATEST, "periode" in shown)
+    statuses = _statuses("status" in shown)
+    _write_url(
+        {
+            "gemeente": municipality,
+            "document": document,
+            "programma": programme,
+            "thema": theme,
+            "periode": period,
+            "status": [strings.STATUS_WORDS[s] for s in statuses],
+        }
+    )
+    return Selection(municipality, doc_id, programme, theme, period, statuses)

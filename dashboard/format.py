@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]|<>~$])|:(?=[\w/])|(?<=www)\.|^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))", re.MULTILINE)
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -29,3 +32,17 @@ def date_time(value: datetime) -> str:
 def signed_amount(value: float) -> str:
     """A favourable-positive deviation as '+66.000 V' or '−328.000 N'."""
     return f"{'+' if value > 0 else '−'}{number(abs(value))} {'V' if value > 0 else 'N'}"
+
+
+def inert(text: str) -> str:
+    """`text` with every Markdown sign escaped, so that text from documents, file names and URLs shows as text."""
+    return _MARKDOWN.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    if match.group(0) in {":", "."}:  # ':red[', ':smile:', 'https://', 'www.': no colour, emoji or link
+        return "\\" + match.group(0)
+    start, sign = match.group(2), match.group(3)
+    return f"{start}{sign}\\" if sign.isdigit() else f"{start}\\{sign}"

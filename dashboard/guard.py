@@ -9,16 +9,24 @@ from dashboard.db import database_path
 from loaders.store import SCHEMA_VERSION
 
 
-def require_documents() -> None:
-    """Stop the page with a Dutch explanation when there is no database or it holds no documents."""
+def database_problem() -> tuple[str, str] | None:
+    """Why the pages cannot show anything (no database, another schema, no documents): ('error' or 'info', the
+    Dutch explanation); None when there are documents to show."""
     path = database_path()
     if not path.exists():
-        st.info(strings.DATABASE_MISSING.format(path=path))
-        st.stop()
+        return "info", strings.DATABASE_MISSING.format(path=path)
     version = queries.schema_version()
     if version != SCHEMA_VERSION:
-        st.error(strings.DATABASE_OLD.format(path=path, version=version or "?", current=SCHEMA_VERSION))
-        st.stop()
-    if queries.documents().empty:
-        st.info(strings.EMPTY_DATABASE)
+        return "error", strings.DATABASE_OLD.format(path=path, version=version or "?", current=SCHEMA_VERSION)
+    if queries.has_no_documents():
+        return "info", strings.EMPTY_DATABASE
+    return None
+
+
+def require_documents() -> None:
+    """Stop the page with that explanation when there is a problem."""
+    problem = database_problem()
+    if problem is not None:
+        kind, message = problem
+        (st.error if kind == "error" else st.info)(message)
         st.stop()

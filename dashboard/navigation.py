@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.tables import show_table
+
 ACTIVITY_PAGE = "app_pages/activiteiten.py"
 ACTIVITY_PARAM = "activiteit"
 
@@ -38,7 +40,7 @@ def selected_points(event: object) -> list[dict]:
 
 def selectable_table(frame: pd.DataFrame, columns: dict[str, str], key: str) -> int | None:
     """Show `columns` of `frame` under their Dutch names, one row selectable; return the selected row index."""
-    st.dataframe(
+    show_table(
         frame[list(columns)].rename(columns=columns),
         hide_index=True,
         key=key,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.db import query
-from dashboard.selection import Selection
+from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
 
 # Latest status per activity and period: when several documents report the same period, the later one wins.
 _FACTS = """
@@ -52,10 +52,16 @@ def schema_version(path: Path | None = None) -> str | None:
     return None if found.empty else found["value"].iloc[0]
 
 
-def documents(path: Path | None = None) -> pd.DataFrame:
-    """Loaded documents with counts of everything they yielded."""
+def has_no_documents(path: Path | None = None) -> bool:
+    """True when the database holds no document (one row looked at, not counted)."""
+    return query("SELECT 1 FROM documents LIMIT 1", path=path).empty
+
+
+def documents(selection: Selection | None = None, path: Path | None = None) -> pd.DataFrame:
+    """Loaded documents within the filters (municipality, document) with counts of everything they yielded."""
+    where, params = (selection or Selection()).documents_sql()
     return query(
-        """
+        f"""
         SELECT d.doc_id, d.municipality, d.title, d.doc_type, d.year, d.source, d.loaded_at,
                (SELECT count(*) FROM activities a WHERE a.doc_id = d.doc_id) AS activities,
                (SELECT count(*) FROM statuses s WHERE s.doc_id = d.doc_id) AS statuses,
@@ -65,21 +71,43 @@ def documents(path: Path | None = None) -> pd.DataFrame:
                (SELECT count(*) FROM goals g WHERE g.doc_id = d.doc_id) AS goals,
                (SELECT count(*) FROM warnings w WHERE w.doc_id = d.doc_id) AS warnings
         FROM documents d
+        WHERE {where}
         ORDER BY d.municipality NULLS LAST, d.year, d.title
         """,
+        params,
         path=path,
     )
 
 
+def municipalities(path: Path | None = None) -> list[str]:
+    """The municipalities with documents, by name; '?' (UNKNOWN_MUNICIPALITY) last when some documents name none."""
+    found = query(
+        f"SELECT DISTINCT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM documents "
+        f"ORDER BY m = '{UNKNOWN_MUNICIPALITY}', m",
+        path=path,
+    )
+    return found["m"].tolist()
+
+
+def newest_municipality(path: Path | None = None) -> str | None:
+    """The municipality of the newest document (by year, then loading time), preferring documents with statuses,
+    since the first page is the status overview: the first view shows it."""
+    found = query(
+        f"SELECT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM documents d "
+        "ORDER BY EXISTS (SELECT 1 FROM statuses s WHERE s.doc_id = d.doc_id) DESC, year DESC NULLS LAST, "
+        "loaded_at DESC LIMIT 1",
+        path=path,
+    )
+    return None if found.empty else found["m"].iloc[0]
+
+
 def filter_options(selection: Selection, path: Path | None = None) -> dict[str, list]:
     """Values each filter can take, given the filters above it (gemeente → document → programma → thema)."""
-    towns = query("SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL ORDER BY 1", path=path)[
-        "municipality"
-    ].tolist()
+    where, params = Selection(selection.municipality).documents_sql()
     docs = query(
-        """SELECT doc_id, coalesce(municipality, '?') || ' — ' || coalesce(title, source) AS label
-                    FROM documents WHERE ?::VARCHAR IS NULL OR municipality = ? ORDER BY label""",
-        [selection.municipality] * 2,
+        f"""SELECT d.doc_id, coalesce(d.title, d.source) || ' (' || coalesce(d.year::VARCHAR, '?') || ')' AS label
+            FROM documents d WHERE {where} ORDER BY d.year DESC NULLS LAST, label""",
+        params,
         path=path,
     )
     scope = Selection(selection.municipality, selection.doc_id)
@@ -98,7 +126,6 @@ def filter_options(selection: Selection, path: Path | None = None) -> dict[str, 
         facts + "SELECT period, min(period_order) AS o FROM latest GROUP BY period ORDER BY o", fact_params, path=path
     )["period"].tolist()
     return {
-        "municipality": towns,
         "document": dict(zip(docs["label"], docs["doc_id"], strict=True)),
         "programme": programmes,
         "theme": themes,
@@ -160,6 +187,23 @@ def transitions(selection: Selection, first: str, second: str, path: Path | None
                              FROM latest a JOIN latest b ON a.activity_key = b.activity_key
                              WHERE a.period = ? AND b.period = ? {status_clause}
                              GROUP BY ALL ORDER BY n DESC""",
+        [*params, first, second, *status_params],
+        path=path,
+    )
+
+
+def changes(selection: Selection, first: str, second: str, path: Path | None = None) -> pd.DataFrame:
+    """The activities whose status got better or worse from `first` to `second`, worst news first."""
+    facts, params = _facts(selection)
+    status_clause, status_params = _status_filter(selection, "a")
+    severity_a, severity_b = _SEVERITY.format(col="a.status"), _SEVERITY.format(col="b.status")
+    return query(
+        facts
+        + f"""SELECT b.activity_key, b.code, b.name, a.status AS status_from, b.status AS status_to,
+                     CASE WHEN {severity_b} < {severity_a} THEN 'improved' ELSE 'worsened' END AS change
+              FROM latest a JOIN latest b ON a.activity_key = b.activity_key
+              WHERE a.period = ? AND b.period = ? AND {severity_a} <> {severity_b} {status_clause}
+              ORDER BY change = 'improved', b.code NULLS LAST, b.name""",
         [*params, first, second, *status_params],
         path=path,
     )
@@ -243,14 +287,17 @@ def activity_versions(activity_key: str, path: Path | None = None) -> pd.DataFra
     )
 
 
-def warnings(path: Path | None = None) -> pd.DataFrame:
-    """Warnings of every loaded document, in document and line order."""
+def warnings(selection: Selection | None = None, path: Path | None = None) -> pd.DataFrame:
+    """Warnings of the documents within the filters, in document and line order."""
+    where, params = (selection or Selection()).documents_sql()
     return query(
-        """
+        f"""
         SELECT d.municipality, d.title, d.source, w.line, w.code, w.message
         FROM warnings w JOIN documents d USING (doc_id)
+        WHERE {where}
         ORDER BY d.municipality NULLS LAST, d.title, w.seq
         """,
+        params,
         path=path,
     )
 
@@ -278,18 +325,19 @@ CHECK_CODES = (
 
 def finance_documents(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Documents within the filters that hold budget lines or deviations, newest first."""
+    where, params = selection.documents_sql()
     return query(
-        """
+        f"""
         SELECT d.doc_id, d.municipality, d.title, d.year, d.source,
                (SELECT count(*) FROM budget_lines b WHERE b.doc_id = d.doc_id AND b.activity IS NULL) AS budget_lines,
                (SELECT count(*) FROM deviations v WHERE v.doc_id = d.doc_id) AS deviations
         FROM documents d
-        WHERE (?::VARCHAR IS NULL OR d.municipality = ?) AND (?::VARCHAR IS NULL OR d.doc_id = ?)
+        WHERE {where}
           AND (EXISTS (SELECT 1 FROM budget_lines b WHERE b.doc_id = d.doc_id AND b.activity IS NULL)
                OR EXISTS (SELECT 1 FROM deviations v WHERE v.doc_id = d.doc_id))
         ORDER BY d.year DESC NULLS LAST, d.loaded_at DESC
         """,
-        [selection.municipality] * 2 + [selection.doc_id] * 2,
+        params,
         path=path,
     )
 
@@ -400,30 +448,30 @@ def document_text(doc_id: str, path: Path | None = None) -> tuple[str, str, str]
 def check_warnings(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Failed consistency checks of the documents within the filters."""
     marks = ", ".join("?" for _ in CHECK_CODES)
+    where, params = selection.documents_sql()
     return query(
         f"""
         SELECT d.municipality, d.title, w.line, w.code, w.message
         FROM warnings w JOIN documents d USING (doc_id)
-        WHERE w.code IN ({marks}) AND (?::VARCHAR IS NULL OR d.municipality = ?)
-          AND (?::VARCHAR IS NULL OR d.doc_id = ?)
+        WHERE w.code IN ({marks}) AND {where}
         ORDER BY d.municipality, d.title, w.seq
         """,
-        [*CHECK_CODES, selection.municipality, selection.municipality, selection.doc_id, selection.doc_id],
+        [*CHECK_CODES, *params],
         path=path,
     )
 
 
 def activity_costs(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Cost amounts of activities in execution programmes, grouped by programme."""
+    where, params = selection.documents_sql()
     return query(
-        """
+        f"""
         SELECT d.municipality, b.programme, b.activity, b.kind, b.amount_eur, b.note, b.line, d.title
         FROM budget_lines b JOIN documents d USING (doc_id)
-        WHERE b.activity IS NOT NULL AND (?::VARCHAR IS NULL OR d.municipality = ?)
-          AND (?::VARCHAR IS NULL OR d.doc_id = ?) AND (?::VARCHAR IS NULL OR b.programme = ?)
+        WHERE b.activity IS NOT NULL AND {where} AND (?::VARCHAR IS NULL OR b.programme = ?)
         ORDER BY d.municipality, b.programme NULLS LAST, b.line
         """,
-        [selection.municipality] * 2 + [selection.doc_id] * 2 + [selection.programme] * 2,
+        [*params, selection.programme, selection.programme],
         path=path,
     )
 
@@ -436,8 +484,9 @@ def indicators(
 ) -> pd.DataFrame:
     """Indicators with their values in period order (as lists), target, unit and source."""
     pattern = f"%{search.strip()}%" if search.strip() else None
+    where, params = selection.documents_sql()
     return query(
-        """
+        f"""
         SELECT d.municipality, i.group_name, i.name, i.unit, i.target, i.source, i.line, d.title,
                list(v.period ORDER BY p.sort_order) FILTER (WHERE v.period IS NOT NULL) AS periods,
                list(v.value ORDER BY p.sort_order) FILTER (WHERE v.period IS NOT NULL) AS "values",
@@ -445,23 +494,22 @@ def indicators(
         FROM indicators i JOIN documents d USING (doc_id)
         LEFT JOIN indicator_values v ON v.doc_id = i.doc_id AND v.indicator_seq = i.seq
         LEFT JOIN periods p ON p.doc_id = v.doc_id AND p.label = v.period
-        WHERE (?::VARCHAR IS NULL OR d.municipality = ?) AND (?::VARCHAR IS NULL OR d.doc_id = ?)
-          AND (?::VARCHAR IS NULL OR i.group_name = ?)
+        WHERE {where} AND (?::VARCHAR IS NULL OR i.group_name = ?)
           AND (?::VARCHAR IS NULL OR i.name ILIKE ? OR i.group_name ILIKE ?)
         GROUP BY ALL
         ORDER BY d.municipality, i.line
         """,
-        [selection.municipality] * 2 + [selection.doc_id] * 2 + [group] * 2 + [pattern] * 3,
+        [*params, group, group, pattern, pattern, pattern],
         path=path,
     )
 
 
 def indicator_groups(selection: Selection, path: Path | None = None) -> list[str]:
     """Indicator groups (kaders, programmes) within the filters."""
+    where, params = selection.documents_sql()
     return query(
-        """SELECT DISTINCT i.group_name FROM indicators i JOIN documents d USING (doc_id)
-                    WHERE i.group_name IS NOT NULL AND (?::VARCHAR IS NULL OR d.municipality = ?)
-                      AND (?::VARCHAR IS NULL OR d.doc_id = ?) ORDER BY 1""",
-        [selection.municipality] * 2 + [selection.doc_id] * 2,
+        f"""SELECT DISTINCT i.group_name FROM indicators i JOIN documents d USING (doc_id)
+            WHERE i.group_name IS NOT NULL AND {where} ORDER BY 1""",
+        params,
         path=path,
     )["group_name"].tolist()

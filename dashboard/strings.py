@@ -23,6 +23,7 @@ STATUS_WORDS = {
     "unknown": "onbekend",
 }
 NO_STATUS = "–"
+MISSING = "—"  # a table cell without a value
 CHANGE_LABELS = {"improved": "▲ verbeterd", "worsened": "▼ verslechterd", "unchanged": "= gelijk"}
 
 EMPTY_DATABASE = (
@@ -47,19 +48,21 @@ FILTER_THEME = "Thema"
 FILTER_PERIOD = "Periode"
 FILTER_STATUS = "Status"
 ALL = "Alle"
+ALL_DOCUMENTS = "Alle documenten"
+UNKNOWN_MUNICIPALITY_LABEL = "(gemeente onbekend)"
+SHOWING = "Gemeente: **{municipality}**{document}"
+SHOWING_DOCUMENT = " · document: {document}"
 LATEST = "Laatste"
 CHOOSE_STATUS = "Alle statussen"
 INVALID_FILTER = "De link bevat een onbekende waarde voor {filter}: {value!r}. Die is genegeerd."
 
 OVERVIEW_HEADER = "Overzicht van de voortgang"
-MIXED_MUNICIPALITIES = (
-    "Dit overzicht telt de activiteiten van meerdere gemeenten samen ({names}); hun "
-    "rapportageperioden verschillen. Kies links een gemeente voor een zuiver beeld."
-)
 KPI_ACTIVITIES = "Activiteiten"
 KPI_ON_TRACK = "Op koers in {period}"
 KPI_COUNCIL = "Bijsturing raad nodig"
 KPI_CHANGED = "Gewijzigd sinds {period}"
+KPI_CHANGED_NONE = "Gewijzigd"
+KPI_CHANGED_NONE_HELP = "Er is geen eerdere rapportageperiode om mee te vergelijken."
 KPI_DELTA = "{delta} procentpunt t.o.v. {period}"
 CHART_TREND = "Status per rapportageperiode"
 CHART_BY_PROGRAMME = "Status per programma in {period}"
@@ -75,6 +78,8 @@ LEVEL_THEME = "Thema"
 TRANSITIONS_HEADER = "Wat is er veranderd?"
 TRANSITION_FROM = "Van periode"
 TRANSITION_TO = "Naar periode"
+NOTHING_CHANGED = "Geen activiteit is van status veranderd tussen {first} en {second}."
+CHANGED_ACTIVITY = "{name}: {before} → {after}"
 TRANSITIONS_NEED_TWO = "Voor verschuivingen zijn minstens twee perioden nodig."
 ATTENTION_HEADER = "Aandacht nodig"
 ATTENTION_CAPTION = "Activiteiten die bijsturing van de raad vragen of verslechterd zijn sinds {period}."
@@ -135,7 +140,6 @@ COL_STATUS_RAW = "Zoals gedrukt"
 COL_PERIOD = "Periode"
 COL_PROPOSAL = "Voorstel raad"
 COL_REASON = "Waarom"
-COL_CHANGE = "Verandering"
 COL_COUNT = "Aantal"
 REASON_COUNCIL = "bijsturing raad"
 REASON_WORSENED = "verslechterd"
@@ -144,7 +148,13 @@ PAGE_FINANCE = "Financiën"
 PAGE_INDICATORS = "Indicatoren"
 FINANCE_HEADER = "Financiën: begroting, realisatie en afwijkingen"
 FINANCE_NONE = "Geen begrotingstabellen of afwijkingen in de geladen documenten voor deze selectie."
-FINANCE_DOCUMENT = "Document: {title} ({year}) · bedragen in euro's, zoals het document ze drukt"
+FINANCE_DOCUMENT_PICK = "Document"
+FINANCE_DOCUMENT_CHOICE = "{title} ({year}) — {lines} begrotingsregels, {deviations} afwijkingen"
+FINANCE_DOCUMENT_HELP = (
+    "De documenten van deze gemeente met begrotingstabellen of afwijkingen; standaard het nieuwste met "
+    "begrotingstabellen."
+)
+FINANCE_UNITS = "Bedragen in euro's, zoals het document ze drukt."
 FINANCE_KIND = "Bedragen"
 KIND_LABELS = {"lasten": "Lasten", "baten": "Baten", "saldo": "Saldo"}
 THRESHOLD = "Drempel afwijkingen (€)"
@@ -160,7 +170,7 @@ AXIS_EUROS = "Euro"
 AXIS_DEVIATION = "Afwijking in euro (V rechts, N links)"
 DEVIATIONS_HEADER = "Afwijkingen en hun toelichting"
 DEVIATIONS_SEARCH = "Zoeken in afwijkingen"
-DEVIATIONS_TOTAL = "Totaal van de afwijkingen: {amount}"
+DEVIATIONS_TOTAL = "{n} afwijkingen, samen {amount}"
 DEVIATION_SELECT_HINT = "Klik op een afwijking voor de volledige toelichting en de bron."
 DEVIATION_PARTS = "Onderdelen"
 DEVIATION_NO_EXPLANATION = "Het document geeft geen toelichting bij deze afwijking."
@@ -217,6 +227,8 @@ EXPORT_SHEET_DATA = "Gegevens"
 EXPORT_SHEET_ABOUT = "Filters en bronnen"
 
 PAGE_UPLOAD = "Documenten toevoegen"
+UPLOAD_DROP_HINT = "Sleep bestanden hierheen · max. 25 MB per bestand · TXT, HTML, PDF, DOCX, XLSX"
+UPLOAD_BROWSE = "Kies bestanden"
 UPLOAD_HEADER = "Documenten toevoegen"
 UPLOAD_CAPTION = (
     "Kies een of meer documenten: tekst (.txt), webpagina (.html), PDF, Word (.docx) of Excel (.xlsx), "
@@ -255,4 +267,39 @@ UNREADABLE_REASONS = {
     "not a readable Excel": "het Excel-bestand is beschadigd",
     "old Office": "oude Office-bestanden (.doc/.xls) worden niet ondersteund; sla op als .docx of .xlsx",
     "ZIP archive": "een ZIP-archief wordt niet ondersteund",
+}
+
+COL_COLUMN = "Kolom"
+COL_VALUE = "Waarde"
+COLUMN_NAMES = {  # database column → the Dutch header pages and exports show
+    "period": COL_PERIOD,
+    "status": COL_STATUS,
+    "n": COL_COUNT,
+    "code": COL_CODE,
+    "name": COL_ACTIVITY,
+    "status_raw": COL_STATUS_RAW,
+    "municipality": COL_MUNICIPALITY,
+    "programme": COL_PROGRAMME,
+    "theme": COL_THEME,
+    "item": COL_ITEM,
+    "scope": COL_SCOPE,
+    "amount_eur": COL_AMOUNT,
+    "direction": COL_DIRECTION,
+    "incidental": COL_INCIDENTAL,
+    "explanation": COL_EXPLANATION,
+    "group_name": COL_GROUP,
+    "unit": COL_UNIT,
+    "target": COL_TARGET,
+    "source": COL_SOURCE_NAME,
+    "title": COL_DOCUMENT,
+    "line": COL_LINE,
+    "amount": COL_AMOUNT,
+    "target_year": COL_TARGET_YEAR,
+    "activity_code": COL_CODE,
+    "activity_name": COL_ACTIVITY,
+    "column": COL_COLUMN,
+    "kind": COL_KIND,
+    "message": COL_MESSAGE,
+    "year": COL_YEAR,
+    "value": COL_VALUE,
 }

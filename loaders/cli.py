@@ -13,6 +13,7 @@ from pathlib import Path
 
 from loaders.errors import UnreadableDocument
 from loaders.extract import extract_file
+from loaders.readers.formats import MAX_UPLOAD_MEGABYTES
 from loaders.store import (
     DB_ENV,
     PROJECT_DIR,
@@ -216,11 +217,11 @@ def run_export(options: argparse.Namespace) -> int:
         raise UsageError(f"voortgang export: {export.name} can be written as {', '.join(export.formats)}, not {fmt!r}")
     db = (options.db or default_db_path()).expanduser().resolve()
     ensure_database(db)
-    options_now = queries.filter_options(Selection(), path=db)
-    if options.municipality and options.municipality not in options_now["municipality"]:
+    loaded = queries.municipalities(path=db)
+    if options.municipality and options.municipality not in loaded:
         raise StoreError(
             f"{db}: no documents of municipality {options.municipality!r}; loaded are: "
-            f"{', '.join(options_now['municipality']) or 'none'}"
+            f"{', '.join(loaded) or 'none'}"
         )
     selection = Selection(options.municipality, None, options.programme, None, options.period)
     checks = queries.filter_options(selection, path=db)
@@ -322,6 +323,8 @@ def run_serve(db: Path | None, port: int) -> int:
         "false",
         "--client.toolbarMode",
         "minimal",
+        "--server.maxUploadSize",
+        str(MAX_UPLOAD_MEGABYTES),
     ]
     return streamlit_cli.main()
 

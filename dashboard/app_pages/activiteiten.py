@@ -5,15 +5,17 @@ import streamlit as st
 
 from dashboard import charts, queries, strings
 from dashboard.downloads import downloads
-from dashboard.filters import sidebar_selection
+from dashboard.filters import current_selection
+from dashboard.format import inert
 from dashboard.guard import require_documents
 from dashboard.navigation import ACTIVITY_PARAM, selectable_table
+from dashboard.tables import show_table
 from dashboard.theme import status_label
 from model.records import page_of
 
 st.title(strings.ACTIVITIES_HEADER)
 require_documents()
-selection = sidebar_selection()
+selection = current_selection()
 search = st.text_input(strings.SEARCH, key="zoek", bind="query-params")
 table = queries.activities(selection, search)
 st.caption(strings.ACTIVITIES_CAPTION)
@@ -39,13 +41,13 @@ key = st.query_params.get(ACTIVITY_PARAM)
 if key:
     versions = queries.activity_versions(key)
     if versions.empty:
-        st.warning(strings.ACTIVITY_NOT_FOUND.format(key=key))
+        st.warning(strings.ACTIVITY_NOT_FOUND.format(key=inert(key)))
         st.stop()
     current = versions.iloc[0]
-    st.header(f"{current['code'] or ''} {current['name']}".strip())
+    st.header(inert(f"{current['code'] or ''} {current['name']}".strip()))
     st.caption(
         strings.DETAIL_PLACE.format(
-            programme=current["programme"] or strings.NONE, theme=current["theme"] or strings.NONE
+            programme=inert(current["programme"] or strings.NONE), theme=inert(current["theme"] or strings.NONE)
         )
     )
     if pd.notna(current["target_year"]):
@@ -55,7 +57,7 @@ if key:
     timeline = charts.status_timeline(history)
     st.plotly_chart(timeline, theme=None, key="tijdlijn")
     downloads("statusverloop", selection, timeline, history[["period", "status", "status_raw", "title", "line"]])
-    st.dataframe(
+    show_table(
         history.assign(status=history["status"].map(status_label))[
             ["period", "status", "status_raw", "title", "line"]
         ].rename(
@@ -77,12 +79,12 @@ if key:
     ):
         if isinstance(current[column], str) and current[column]:
             st.subheader(label)
-            st.write(current[column])
+            st.markdown(inert(current[column]))
     line = int(current["line"]) if pd.notna(current["line"]) else None
     starts = current["page_starts"]
     page = page_of(line, list(starts)) if hasattr(starts, "__iter__") else None
     st.caption(
         (strings.DETAIL_SOURCE_PAGE if page else strings.DETAIL_SOURCE).format(
-            title=current["title"], source=current["source"], page=page, line=line or "?"
+            title=inert(current["title"] or ""), source=inert(current["source"]), page=page, line=line or "?"
         )
     )

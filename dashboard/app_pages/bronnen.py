@@ -4,16 +4,18 @@ import streamlit as st
 
 from dashboard import format, queries, strings
 from dashboard.downloads import downloads
+from dashboard.filters import current_selection
 from dashboard.guard import require_documents
-from dashboard.selection import Selection
+from dashboard.tables import show_table
 from model.warnings import dutch_meaning
 
 st.title(strings.SOURCES_HEADER)
 require_documents()
+selection = current_selection()
 st.caption(strings.SOURCES_CAPTION)
 
-documents = queries.documents()
-warnings = queries.warnings()
+documents = queries.documents(selection)
+warnings = queries.warnings(selection)
 tiles = st.columns(4)
 tiles[0].metric(strings.METRIC_DOCUMENTS, len(documents))
 tiles[1].metric(strings.METRIC_ACTIVITIES, int(documents["activities"].sum()))
@@ -21,7 +23,7 @@ tiles[2].metric(strings.METRIC_STATUSES, int(documents["statuses"].sum()))
 tiles[3].metric(strings.METRIC_WARNINGS, len(warnings))
 
 shown = documents.drop(columns=["doc_id"]).assign(loaded_at=documents["loaded_at"].map(format.date_time))
-st.dataframe(
+show_table(
     shown.rename(
         columns={
             "municipality": strings.COL_MUNICIPALITY,
@@ -43,14 +45,14 @@ st.dataframe(
     key="documenten",
 )
 
-downloads("documenten", Selection(), data=documents.drop(columns=["doc_id"]))
+downloads("documenten", selection, data=documents.drop(columns=["doc_id"]))
 
 st.subheader(strings.WARNINGS_HEADER)
 if warnings.empty:
     st.write(strings.NO_WARNINGS)
 else:
     meaning = warnings["code"].map(dutch_meaning)
-    st.dataframe(
+    show_table(
         warnings.assign(meaning=meaning)[["municipality", "title", "line", "meaning", "code", "message"]].rename(
             columns={
                 "municipality": strings.COL_MUNICIPALITY,
@@ -64,4 +66,4 @@ else:
         hide_index=True,
         key="meldingen",
     )
-    downloads("meldingen", Selection(), data=warnings)
+    downloads("meldingen", selection, data=warnings)

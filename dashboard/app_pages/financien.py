@@ -3,30 +3,46 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, queries, strings
+from dashboard import charts, format, queries, strings
 from dashboard.downloads import downloads, report_button
 from dashboard.excerpts import excerpt
-from dashboard.filters import sidebar_selection
-from dashboard.format import euro
+from dashboard.filters import current_selection
+from dashboard.format import euro, inert
 from dashboard.guard import require_documents
 from dashboard.navigation import selectable_table
+from dashboard.tables import show_table
 from model.warnings import dutch_meaning
 
 st.title(strings.FINANCE_HEADER)
 require_documents()
-selection = sidebar_selection()
+selection = current_selection()
 documents = queries.finance_documents(selection)
 if documents.empty:
     st.info(strings.FINANCE_NONE)
 else:
-    document = documents.iloc[0]
-    doc_id = document["doc_id"]
-    st.caption(
-        strings.FINANCE_DOCUMENT.format(
-            title=document["title"] or document["source"],
-            year=int(document["year"]) if pd.notna(document["year"]) else "?",
+    labels = {
+        row.doc_id: strings.FINANCE_DOCUMENT_CHOICE.format(
+            title=row.title or row.source,
+            year=int(row.year) if pd.notna(row.year) else "?",
+            lines=format.number(row.budget_lines),
+            deviations=format.number(row.deviations),
         )
+        for row in documents.itertuples()
+    }
+    with_tables = documents[documents["budget_lines"] > 0]
+    newest = (with_tables if not with_tables.empty else documents)["doc_id"].iloc[0]
+    if st.session_state.get("financiendocument") not in labels:
+        st.session_state["financiendocument"] = newest
+    doc_id = st.selectbox(
+        strings.FINANCE_DOCUMENT_PICK,
+        list(labels),
+        format_func=labels.get,
+        key="financiendocument",
+        bind="query-params",
+        help=strings.FINANCE_DOCUMENT_HELP,
     )
+    document = documents.set_index("doc_id").loc[doc_id]
+    st.caption(strings.FINANCE_UNITS)
 
     left, right = st.columns([2, 1])
     kind = (
@@ -93,7 +109,7 @@ else:
     found = queries.deviations(doc_id, search)
     if not found.empty:
         net = found["signed"].sum()
-        st.write(strings.DEVIATIONS_TOTAL.format(amount=f"{euro(abs(net))} {'V' if net >= 0 else 'N'}"))
+        st.write(strings.DEVIATIONS_TOTAL.format(n=len(found), amount=f"{euro(abs(net))} {'V' if net >= 0 else 'N'}"))
         st.caption(strings.DEVIATION_SELECT_HINT)
         downloads(
             "afwijkingen",
@@ -120,13 +136,13 @@ else:
         )
         if row is not None:
             picked = found.iloc[row]
-            st.markdown(f"**{picked['item']}** — {euro(picked['amount_eur'])} {picked['direction']}")
+            st.markdown(f"**{inert(picked['item'])}** — {euro(picked['amount_eur'])} {picked['direction']}")
             if isinstance(picked["explanation"], str):
-                st.write(picked["explanation"])
+                st.markdown(inert(picked["explanation"]))
                 parts = queries.deviation_parts(doc_id, int(picked["seq"]))
                 if not parts.empty:
                     st.markdown(f"**{strings.DEVIATION_PARTS}**")
-                    st.dataframe(
+                    show_table(
                         parts.assign(amount_eur=parts["amount_eur"].map(lambda v: euro(v) if pd.notna(v) else ""))[
                             ["text", "amount_eur", "direction"]
                         ].rename(
@@ -141,7 +157,9 @@ else:
                 title, source, text = queries.document_text(doc_id)
                 last = int(picked["explanation_line"]) + picked["explanation"].count("\n")
                 first, end, body = excerpt(text, int(picked["explanation_line"]), last)
-                st.caption(strings.SOURCE_EXCERPT.format(title=title, source=source, first=first, last=end))
+                st.caption(
+                    strings.SOURCE_EXCERPT.format(title=inert(title), source=inert(source), first=first, last=end)
+                )
                 st.code(body, language=None)
             else:
                 st.info(strings.DEVIATION_NO_EXPLANATION)
@@ -153,7 +171,7 @@ if checks.empty:
     st.success(strings.CHECKS_OK)
 else:
     st.caption(strings.CHECKS_CAPTION)
-    st.dataframe(
+    show_table(
         checks.assign(meaning=checks["code"].map(dutch_meaning))[
             ["municipality", "title", "line", "meaning", "message"]
         ].rename(
@@ -176,9 +194,10 @@ else:
     downloads("kosten-activiteiten", selection, data=costs.drop(columns=["line"]), money=("amount_eur",))
     for programme, group in costs.groupby("programme", dropna=False, sort=False):
         st.markdown(
-            f"**{programme if isinstance(programme, str) else strings.NONE}** — {euro(group['amount_eur'].sum())}"
+            f"**{inert(programme) if isinstance(programme, str) else strings.NONE}** — "
+            f"{euro(group['amount_eur'].sum())}"
         )
-        st.dataframe(
+        show_table(
             group.assign(amount=group["amount_eur"].map(euro))[["activity", "kind", "amount", "note"]].rename(
                 columns={
                     "activity": strings.COL_ACTIVITY,

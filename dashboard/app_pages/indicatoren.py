@@ -5,13 +5,14 @@ import streamlit as st
 
 from dashboard import queries, strings
 from dashboard.downloads import downloads
-from dashboard.filters import sidebar_selection
+from dashboard.filters import current_selection
 from dashboard.format import number
 from dashboard.guard import require_documents
+from dashboard.tables import show_table
 
 st.title(strings.INDICATORS_HEADER)
 require_documents()
-selection = sidebar_selection()
+selection = current_selection()
 st.caption(strings.INDICATORS_CAPTION)
 left, right = st.columns([2, 1])
 search = left.text_input(strings.INDICATORS_SEARCH, key="zoek_indicator")
@@ -42,7 +43,7 @@ shown = table.assign(
     trend=[[x for x in _as_list(v) if pd.notna(x)] if len(_as_list(v)) >= 2 else None for v in table["values"]],
     target=table["target"].map(lambda v: number(v, 1).removesuffix(",0") if pd.notna(v) else ""),
 )
-st.dataframe(
+show_table(
     shown[["group_name", "name", "unit", "shown_values", "trend", "target", "source"]].rename(
         columns={
             "group_name": strings.COL_GROUP,

@@ -4,21 +4,20 @@ import streamlit as st
 
 from dashboard import charts, format, queries, strings
 from dashboard.downloads import downloads, report_button
-from dashboard.filters import sidebar_selection
+from dashboard.filters import current_selection
+from dashboard.format import inert
 from dashboard.guard import require_documents
 from dashboard.navigation import ACTIVITY_PAGE, activity_params, open_activity, selectable_table, selected_points
 from dashboard.theme import status_label
 
 st.title(strings.OVERVIEW_HEADER)
 require_documents()
-selection = sidebar_selection()
+selection = current_selection()
 facts = queries.status_facts(selection)
 if facts.empty:
     st.info(strings.NO_ACTIVITIES_FOR_FILTER)
     st.stop()
 
-if selection.municipality is None and facts["municipality"].nunique() > 1:
-    st.info(strings.MIXED_MUNICIPALITIES.format(names=", ".join(sorted(facts["municipality"].dropna().unique()))))
 periods = facts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
 latest = selection.period if selection.period in periods else periods[-1]
 previous = periods[periods.index(latest) - 1] if periods.index(latest) > 0 else None
@@ -35,9 +34,10 @@ if previous and len(before):
 tiles[1].metric(strings.KPI_ON_TRACK.format(period=latest), format.percent(share), delta)
 tiles[2].metric(strings.KPI_COUNCIL, int((now["status"] == "council_action").sum()))
 paired = now.merge(before, on="activity_key", suffixes=("", "_before"))
-tiles[3].metric(
-    strings.KPI_CHANGED.format(period=previous or latest), int((paired["status"] != paired["status_before"]).sum())
-)
+if previous:
+    tiles[3].metric(strings.KPI_CHANGED.format(period=previous), int((paired["status"] != paired["status_before"]).sum()))
+else:
+    tiles[3].metric(strings.KPI_CHANGED_NONE, strings.NO_STATUS, help=strings.KPI_CHANGED_NONE_HELP)
 
 trend_counts = queries.status_counts(selection)
 trend_figure = charts.status_trend(trend_counts)
@@ -91,13 +91,21 @@ else:
     transitions_figure = charts.transitions(moves, first, second)
     st.plotly_chart(transitions_figure, theme=None, key="verschuivingen")
     downloads("verschuivingen", selection, transitions_figure, moves)
-    summary = moves.groupby("change", as_index=False)["n"].sum()
-    summary["change"] = summary["change"].map(strings.CHANGE_LABELS)
-    st.dataframe(
-        summary.rename(columns={"change": strings.COL_CHANGE, "n": strings.COL_COUNT}),
-        hide_index=True,
-        key="verschuivingen_tabel",
-    )
+    changed = queries.changes(selection, first, second)
+    if changed.empty:
+        st.write(strings.NOTHING_CHANGED.format(first=first, second=second))
+    for change, group in changed.groupby("change", sort=False):
+        st.markdown(f"**{strings.CHANGE_LABELS[change]}** ({len(group)})")
+        for item in group.itertuples():
+            st.page_link(
+                ACTIVITY_PAGE,
+                label=strings.CHANGED_ACTIVITY.format(
+                    name=inert(f"{item.code or ''} {item.name}".strip()),
+                    before=status_label(item.status_from),
+                    after=status_label(item.status_to),
+                ),
+                query_params=activity_params(item.activity_key),
+            )
 
 st.subheader(strings.ATTENTION_HEADER)
 attention = queries.attention(selection, previous, latest)
@@ -128,7 +136,7 @@ else:
     for item in attention.itertuples():
         st.page_link(
             ACTIVITY_PAGE,
-            label=strings.OPEN_ACTIVITY.format(name=f"{item.code or ''} {item.name}".strip()),
+            label=strings.OPEN_ACTIVITY.format(name=inert(f"{item.code or ''} {item.name}".strip())),
             query_params=activity_params(item.activity_key),
         )
 

@@ -7,13 +7,17 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import strings
-from dashboard.db import database_path
+from dashboard.db import database_path, release
+from dashboard.format import inert
+from dashboard.tables import show_table
 from loaders.errors import UnreadableDocument
 from loaders.extract import extract_bytes
+from loaders.readers.formats import MAX_UPLOAD_MEGABYTES
 from loaders.store import StoreError, load_extractions
 from model.municipalities import all_municipalities
+from model.warnings import dutch_meaning
 
-MAX_MEGABYTES = 25
+MAX_MEGABYTES = MAX_UPLOAD_MEGABYTES
 TYPES = ["txt", "html", "htm", "pdf", "docx", "xlsx"]
 
 
@@ -23,6 +27,14 @@ def dutch_reason(reason: str) -> str:
 
 
 st.title(strings.UPLOAD_HEADER)
+st.html(
+    "<style>"
+    "[data-testid=stFileUploaderDropzoneInstructions] span {display: none}"
+    f"[data-testid=stFileUploaderDropzoneInstructions] div::after {{content: '{strings.UPLOAD_DROP_HINT}'}}"
+    "[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] {display: none}"
+    f"[data-testid=stFileUploaderDropzone] button span[style]::after {{content: '{strings.UPLOAD_BROWSE}'}}"
+    "</style>"
+)
 st.caption(strings.UPLOAD_CAPTION.format(limit=MAX_MEGABYTES))
 municipality = (
     st.selectbox(
@@ -39,18 +51,21 @@ extractions = []
 for upload in files or []:
     data = upload.getvalue()
     if len(data) > MAX_MEGABYTES * 1024 * 1024:
-        st.error(strings.UPLOAD_TOO_LARGE.format(name=upload.name, limit=MAX_MEGABYTES))
+        st.error(strings.UPLOAD_TOO_LARGE.format(name=inert(upload.name), limit=MAX_MEGABYTES))
         continue
     try:
         extraction = extract_bytes(data, f"upload/{upload.name}", municipality)
     except UnreadableDocument as error:
-        st.error(strings.UPLOAD_UNREADABLE.format(name=upload.name, reason=dutch_reason(error.reason)))
+        st.error(strings.UPLOAD_UNREADABLE.format(name=inert(upload.name), reason=inert(dutch_reason(error.reason))))
         continue
     extractions.append(extraction)
     info = extraction.document
     with st.expander(
         strings.UPLOAD_PREVIEW.format(
-            name=upload.name, municipality=info.municipality or "?", title=info.title or "?", year=info.year or "?"
+            name=inert(upload.name),
+            municipality=inert(info.municipality or "?"),
+            title=inert(info.title or "?"),
+            year=info.year or "?",
         ),
         expanded=True,
     ):
@@ -58,31 +73,37 @@ for upload in files or []:
         for column, (key, label) in zip(st.columns(len(counts)), strings.UPLOAD_COUNTS.items(), strict=True):
             column.metric(label, counts[key])
         if extraction.statuses:
-            st.dataframe(
+            show_table(
                 pd.DataFrame(
                     [
                         s.model_dump(include={"activity_code", "activity_name", "period", "status_raw"})
                         for s in extraction.statuses
                     ]
-                ).head(50),
+                ).head(50).rename(columns=strings.COLUMN_NAMES),
                 hide_index=True,
             )
         elif extraction.activities:
-            st.dataframe(
-                pd.DataFrame([a.model_dump(include={"code", "name", "programme"}) for a in extraction.activities]).head(
-                    50
-                ),
+            show_table(
+                pd.DataFrame([a.model_dump(include={"code", "name", "programme"}) for a in extraction.activities])
+                .head(50)
+                .rename(columns=strings.COLUMN_NAMES),
                 hide_index=True,
             )
         if extraction.budget_lines:
-            st.dataframe(
+            show_table(
                 pd.DataFrame(
                     [b.model_dump(include={"scope", "kind", "column", "amount_eur"}) for b in extraction.budget_lines]
-                ).head(50),
+                ).head(50).rename(columns=strings.COLUMN_NAMES),
                 hide_index=True,
             )
         if extraction.warnings:
-            st.dataframe(pd.DataFrame([w.model_dump() for w in extraction.warnings]), hide_index=True)
+            warnings = pd.DataFrame([w.model_dump(include={"line", "code", "message"}) for w in extraction.warnings])
+            show_table(
+                warnings.assign(meaning=warnings["code"].map(dutch_meaning))[["line", "meaning", "message"]].rename(
+                    columns={**strings.COLUMN_NAMES, "meaning": strings.COL_WARNING_MEANING}
+                ),
+                hide_index=True,
+            )
 
 if files:
     if not extractions:
@@ -91,13 +112,14 @@ if files:
         try:
             outcomes = load_extractions(extractions, database_path())
         except StoreError as error:
-            st.error(str(error))
+            st.error(inert(str(error)))
         else:
+            release(database_path())  # the loaded file replaced the one this process had open
             for outcome in outcomes:
                 name = outcome.source.removeprefix("upload/")
                 if outcome.outcome == "failed":
-                    st.error(strings.UPLOAD_FAILED.format(name=name, reason=outcome.message))
+                    st.error(strings.UPLOAD_FAILED.format(name=inert(name), reason=inert(outcome.message or "")))
                 else:
                     st.success(
-                        strings.UPLOAD_LOADED.format(name=name, outcome=strings.UPLOAD_OUTCOMES[outcome.outcome])
+                        strings.UPLOAD_LOADED.format(name=inert(name), outcome=strings.UPLOAD_OUTCOMES[outcome.outcome])
                     )

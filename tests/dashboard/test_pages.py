@@ -74,13 +74,21 @@ def test_attention_list_names_worsened_and_council_activities_with_proposal(monk
     assert table[strings.COL_PROPOSAL].iloc[0].startswith("Wij stellen u voor de ingezette inhoudelijke lijn")
 
 
-def test_transitions_between_two_periods(monkeypatch, samples_db):
+def test_what_changed_lists_the_three_worsened_activities_between_the_last_two_periods(monkeypatch, samples_db):
     app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
-    summary = table_with(app, strings.COL_CHANGE)
-    assert dict(zip(summary[strings.COL_CHANGE], summary[strings.COL_COUNT], strict=True)) == {
-        "= gelijk": 11,
-        "▼ verslechterd": 3,
-    }
+    assert (app.selectbox(key="van").value, app.selectbox(key="naar").value) == ("1e VGR 2019", "2e VGR 2019")
+    assert "**▼ verslechterd** (3)" in [m.value for m in app.markdown]
+    links = [link.proto.label for link in app.get("page_link") if "→" in link.proto.label]
+    assert links == [
+        "6.1.5 Versterken tellen, luisteren en vertellen om ontwikkelingen in het sociaal domein te volgen: "
+        "✓ op koers → ◐ deels",
+        "6.2.2 Stimuleren en ontwikkelen van preventieve activiteiten: ✓ op koers → ◐ deels",
+        "6.2.3 Versterken samenwerking tussen zorg en veiligheid: ✓ op koers → ◐ deels",
+    ]
+
+
+def test_transitions_from_an_earlier_period(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
     app.selectbox(key="van").set_value("Rekening 2018").run()
     sankey = next(f for f in figures(app) if f["data"][0]["type"] == "sankey")["data"][0]
     assert sum(sankey["link"]["value"]) == 14
@@ -99,7 +107,7 @@ def test_a_status_filter_keeps_matching_activities(monkeypatch, samples_db):
 def test_an_unknown_url_value_is_ignored_with_a_notice(monkeypatch, samples_db):
     app = open_app(monkeypatch, samples_db, gemeente="Atlantis")
     assert app.warning[0].value == strings.INVALID_FILTER.format(filter="gemeente", value="Atlantis")
-    assert metrics(app)["Activiteiten"] == "17"
+    assert app.selectbox(key="gemeente").value == "Oude IJsselstreek"  # the newest document with statuses
 
 
 def test_clicking_an_attention_row_opens_the_activity(monkeypatch, samples_db):
@@ -131,16 +139,10 @@ def test_activity_link_from_the_url_opens_directly(monkeypatch, samples_db):
 
 
 def test_sources_page_lists_documents_counts_and_warnings(monkeypatch, samples_db):
-    app = open_app(monkeypatch, samples_db, SOURCES)
-    assert metrics(app)["Documenten"] == "5" and metrics(app)["Statussen"] == "45"
+    app = open_app(monkeypatch, samples_db, SOURCES, gemeente="Zevenaar")
+    assert metrics(app)["Documenten"] == "1" and metrics(app)["Statussen"] == "42"
     documents = table_with(app, strings.COL_LOADED_AT)
-    assert sorted(documents[strings.COL_MUNICIPALITY]) == [
-        "Bronckhorst",
-        "Heusden",
-        "Ooststellingwerf",
-        "Oude IJsselstreek",
-        "Zevenaar",
-    ]
+    assert list(documents[strings.COL_MUNICIPALITY]) == ["Zevenaar"]
     warnings = table_with(app, strings.COL_WARNING_MEANING)
     assert "Statuskolommen zonder waarden (iconen verloren bij export)" in set(warnings[strings.COL_WARNING_MEANING])
 
@@ -199,7 +201,13 @@ def test_a_database_of_an_older_version_is_explained_not_a_traceback(monkeypatch
     assert app.error[0].value.startswith(f"Database {db} is gemaakt door een oudere versie (schema 1, nu ")
 
 
-def test_the_overview_of_several_municipalities_says_to_choose_one(monkeypatch, samples_db):
+def test_the_first_overview_shows_the_municipality_of_the_newest_report_and_says_so(monkeypatch, samples_db):
     app = open_app(monkeypatch, samples_db)
-    assert app.info[0].value.startswith("Dit overzicht telt de activiteiten van meerdere gemeenten samen (")
-    assert not open_app(monkeypatch, samples_db, gemeente="Zevenaar").info
+    assert app.selectbox(key="gemeente").value == "Oude IJsselstreek"
+    assert strings.SHOWING.format(municipality="Oude IJsselstreek", document="") in [c.value for c in app.caption]
+    assert metrics(app)["Activiteiten"] == "3"
+
+
+def test_the_selection_is_written_to_the_url(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar", status="bijsturing raad")
+    assert app.query_params["gemeente"] == "Zevenaar" and app.query_params["status"] == "bijsturing raad"

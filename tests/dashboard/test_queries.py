@@ -18,7 +18,7 @@ def test_filter_options_narrow_each_other(samples_db):
     options = queries.filter_options(ZEVENAAR, path=samples_db)
     assert options["programme"] == ["6. Sociaal domein"]
     assert options["period"] == ["Rekening 2018", "1e VGR 2019", "2e VGR 2019"]
-    assert list(options["document"]) == ["Zevenaar — 2e Voortgangsrapportage 2019"]
+    assert list(options["document"]) == ["2e Voortgangsrapportage 2019 (2019)"]
 
 
 def test_theme_filter(samples_db):

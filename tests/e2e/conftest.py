@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from loaders.readers.formats import MAX_UPLOAD_MEGABYTES
 from loaders.store import DB_ENV, ensure_schema
 from tests.conftest import PROJECT
 
@@ -74,6 +75,8 @@ def _serve(db: Path) -> Iterator[str]:
             "none",
             "--client.toolbarMode",
             "minimal",
+            "--server.maxUploadSize",
+            str(MAX_UPLOAD_MEGABYTES),
         ],
         env=env,
         stdout=subprocess.DEVNULL,

@@ -58,7 +58,7 @@ def test_finance_and_indicator_pages(page: Page, app_url: str):
     expect(page.get_by_role("heading", name="Financiën: begroting, realisatie en afwijkingen")).to_be_visible(
         timeout=TIMEOUT
     )
-    expect(page.get_by_text("Totaal van de afwijkingen: € 127.000 V")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("7 afwijkingen, samen € 127.000 V")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
     page.screenshot(path=str(ARTIFACTS / "financien-ooststellingwerf.png"), full_page=True)
 
@@ -85,3 +85,77 @@ def test_upload_preview_and_load_a_document(page: Page, empty_app_url: str):
     page.goto(f"{empty_app_url}/?gemeente=Zevenaar")
     wait_idle(page)
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("14", timeout=TIMEOUT)
+
+
+def test_the_first_overview_shows_one_municipality_and_says_which(page: Page, app_url: str):
+    page.goto(app_url)
+    wait_idle(page)
+    expect(page.get_by_text("Gemeente: Oude IJsselstreek")).to_be_visible(timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"gemeente=Oude\+IJsselstreek"), timeout=TIMEOUT)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("3", timeout=TIMEOUT)
+
+
+def test_zevenaar_shows_the_council_item_and_what_got_worse(page: Page, app_url: str):
+    page.goto(app_url)
+    wait_idle(page)
+    choose(page, "Gemeente", "Zevenaar")
+    expect(page.get_by_role("link", name="Open 6.1.4 Vergroten grip op kosten")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("▼ verslechterd (3)")).to_be_visible()
+    for code in ("6.1.5", "6.2.2", "6.2.3"):
+        expect(page.get_by_role("link", name=re.compile(rf"^{re.escape(code)} .*✓ op koers → ◐ deels$"))).to_be_visible()
+
+
+def test_the_municipality_stays_across_pages_links_and_a_shared_url(page: Page, app_url: str):
+    page.goto(f"{app_url}/?gemeente=Zevenaar")
+    wait_idle(page)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Financiën").click()
+    wait_idle(page)
+    expect(page.get_by_text("Gemeente: Zevenaar")).to_be_visible(timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"/financien\?gemeente=Zevenaar"), timeout=TIMEOUT)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Overzicht").click()
+    wait_idle(page)
+    page.get_by_role("link", name="Open 6.1.4 Vergroten grip op kosten").click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="6.1.4 Vergroten grip op kosten")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Gemeente: Zevenaar")).to_be_visible()
+    shared = page.get_by_test_id("stCode").first.inner_text().strip()
+    assert "/activiteiten?" in shared and "gemeente=Zevenaar" in shared and "activiteit=GM0299" in shared
+    page.goto(shared)
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="6.1.4 Vergroten grip op kosten")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Gemeente: Zevenaar")).to_be_visible()
+
+
+def test_clicking_a_matrix_cell_opens_the_activity(page: Page, app_url: str):
+    page.goto(f"{app_url}/?gemeente=Zevenaar")
+    wait_idle(page)
+    matrix = page.locator(".js-plotly-plot").nth(2)
+    matrix.scroll_into_view_if_needed()
+    cells = matrix.locator(".scatterlayer path.point")
+    expect(cells).to_have_count(42, timeout=TIMEOUT)
+    box = cells.nth(9).bounding_box()  # rows are in code order, three periods each: the fourth row is 6.1.4
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="6.1.4 Vergroten grip op kosten")).to_be_visible(timeout=TIMEOUT)
+
+
+# Case-sensitive: the lower-case names of icons ('upload', 'expand_more') are not shown as words
+_ENGLISH = re.compile(r"\b(None|nan|NaN|Page not found|Upload|Browse files|Drag and drop|per file|Limit)\b")
+
+
+def test_no_page_shows_english_words_or_none(page: Page, app_url: str):
+    for path in (
+        "/?gemeente=Zevenaar",
+        "/activiteiten?gemeente=Zevenaar&activiteit=GM0299%7C6.1.4",
+        "/financien?gemeente=Ooststellingwerf",
+        "/indicatoren?gemeente=Bronckhorst",
+        "/bronnen?gemeente=Heusden",
+        "/toevoegen",
+        "/overzicht",
+    ):
+        page.goto(f"{app_url}{path}")
+        wait_idle(page)
+        expect(page.locator("h1").first).to_be_visible(timeout=TIMEOUT)
+        found = _ENGLISH.findall(page.inner_text("body"))
+        assert not found, f"{path}: {found}"
