@@ -80,8 +80,10 @@ def test_what_changed_lists_the_three_worsened_activities_between_the_last_two_p
     assert "**▼ verslechterd** (3)" in [m.value for m in app.markdown]
     links = [link.proto.label for link in app.get("page_link") if "→" in link.proto.label]
     assert links == [
-        "6.1.5 Versterken tellen, luisteren en vertellen om ontwikkelingen in het sociaal domein te volgen: "
-        "✓ op koers → ◐ deels",
+        (
+            "6.1.5 Versterken tellen, luisteren en vertellen om ontwikkelingen in het sociaal domein te volgen: "
+            "✓ op koers → ◐ deels"
+        ),
         "6.2.2 Stimuleren en ontwikkelen van preventieve activiteiten: ✓ op koers → ◐ deels",
         "6.2.3 Versterken samenwerking tussen zorg en veiligheid: ✓ op koers → ◐ deels",
     ]
