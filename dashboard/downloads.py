@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import exports, strings
-from dashboard.export_catalog import context_for, dutch_columns
+from dashboard.export_catalog import context_for, dutch_table
 from dashboard.filters import PAGE_FILTERS
 from dashboard.selection import Selection
 
@@ -57,8 +57,8 @@ def downloads(
                 on_click="ignore",
             )
         if data is not None:
-            table = dutch_columns(data)
-            money_columns = tuple(dutch_columns(data[[c for c in money if c in data]]).columns)
+            table = dutch_table(data)
+            money_columns = tuple(dutch_table(data[[c for c in money if c in data]]).columns)
             st.download_button(
                 strings.DOWNLOAD_CSV,
                 data=lambda: exports.csv_bytes(table),
@@ -88,7 +88,7 @@ def report_button(
         on_click="ignore",
         mime="text/html",
         file_name=f"{key}.html",
-        data=lambda: exports.report_html(title, context, charts, [(c, dutch_columns(t)) for c, t in tables]),
+        data=lambda: exports.report_html(title, context, charts, [(c, dutch_table(t)) for c, t in tables]),
     )
 
 

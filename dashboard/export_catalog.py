@@ -40,9 +40,20 @@ class Export:
         return DATA_FORMATS if self.name in _TABLE_ONLY else CHART_FORMATS + DATA_FORMATS
 
 
-def dutch_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The same data with Dutch column names, as users see them."""
-    return frame.rename(columns={c: strings.COLUMN_NAMES.get(c, c) for c in frame.columns})
+_STATUS_COLUMNS = ("status", "status_from", "status_to", "status_before")
+
+
+def dutch_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same data as users see it: Dutch column names, status words instead of codes, 'ja'/'nee'."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if column in _STATUS_COLUMNS:
+            shown[column] = shown[column].map(lambda code: strings.STATUS_WORDS.get(code, code))
+        elif column == "change":
+            shown[column] = shown[column].map(lambda code: strings.CHANGE_LABELS.get(code, code))
+        elif shown[column].dtype == bool:
+            shown[column] = shown[column].map({True: strings.YES, False: strings.NO})
+    return shown.rename(columns={c: strings.COLUMN_NAMES.get(c, c) for c in shown.columns})
 
 
 def _finance_document(selection: Selection, path: Path | None) -> str:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from babel.dates import format_datetime
+from babel.numbers import format_decimal
+
+LOCALE = "nl_NL"
+
 _MARKDOWN = re.compile(r"([\\`*_\[\]|<>~$])|:(?=[\w/])|(?<=www)\.|^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))", re.MULTILINE)
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """1234567.5 → '1.234.567,5' (dots group thousands, comma marks decimals)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    """1234567.5 → '1.234.567,5' (Dutch: dots group thousands, a comma marks decimals; Babel's nl_NL)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 
 def percent(value: float, decimals: int = 1) -> str:
@@ -26,7 +31,7 @@ def euro(value: float) -> str:
 
 def date_time(value: datetime) -> str:
     """A timestamp as '23-11-2026 14:05'."""
-    return value.strftime("%d-%m-%Y %H:%M")
+    return format_datetime(value, "dd-MM-yyyy HH:mm", locale=LOCALE)
 
 
 def signed_amount(value: float) -> str:

@@ -411,8 +411,12 @@ def result_budget_and_actual(doc_id: str, path: Path | None = None) -> pd.DataFr
     )
 
 
-def deviations(doc_id: str, search: str = "", path: Path | None = None) -> pd.DataFrame:
-    """Deviation items of one document (largest first); `search` matches item, scope or explanation."""
+_CODE = r"\d+(?:\.\d+)+"
+
+
+def deviations(doc_id: str, search: str = "", scope: str | None = None, path: Path | None = None) -> pd.DataFrame:
+    """Deviation items of one document (largest first); `search` matches item, scope or explanation; `scope` (a
+    theme of the budget table, '1.1 Thema Jeugd') keeps the items under it ('Thema 1.1 Jeugd': same code)."""
     pattern = f"%{search.strip()}%" if search.strip() else None
     return query(
         """
@@ -420,9 +424,11 @@ def deviations(doc_id: str, search: str = "", path: Path | None = None) -> pd.Da
                CASE direction WHEN 'V' THEN amount_eur ELSE -amount_eur END AS signed
         FROM deviations
         WHERE doc_id = ? AND (?::VARCHAR IS NULL OR item ILIKE ? OR scope ILIKE ? OR explanation ILIKE ?)
+          AND (?::VARCHAR IS NULL OR lower(scope) = lower(?)
+               OR (regexp_extract(?, ?) <> '' AND regexp_extract(scope, ?) = regexp_extract(?, ?)))
         ORDER BY amount_eur DESC
         """,
-        [doc_id, pattern, pattern, pattern, pattern],
+        [doc_id, pattern, pattern, pattern, pattern, scope, scope, scope, _CODE, _CODE, scope, _CODE],
         path=path,
     )
 

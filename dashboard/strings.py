@@ -170,6 +170,7 @@ AXIS_EUROS = "Euro"
 AXIS_DEVIATION = "Afwijking in euro (V rechts, N links)"
 DEVIATIONS_HEADER = "Afwijkingen en hun toelichting"
 DEVIATIONS_SEARCH = "Zoeken in afwijkingen"
+DEVIATIONS_OF_THEME = "Alleen de afwijkingen onder {theme} (gekozen in de grafiek; dubbelklik in de grafiek om alles te zien)."
 DEVIATIONS_TOTAL = "{n} afwijkingen, samen {amount}"
 DEVIATION_SELECT_HINT = "Klik op een afwijking voor de volledige toelichting en de bron."
 DEVIATION_PARTS = "Onderdelen"
@@ -270,6 +271,9 @@ UNREADABLE_REASONS = {
 }
 
 COL_COLUMN = "Kolom"
+COL_STATUS_FROM = "Status van"
+COL_STATUS_TO = "Status naar"
+COL_CHANGE = "Verandering"
 COL_VALUE = "Waarde"
 COLUMN_NAMES = {  # database column → the Dutch header pages and exports show
     "period": COL_PERIOD,
@@ -302,4 +306,13 @@ COLUMN_NAMES = {  # database column → the Dutch header pages and exports show
     "message": COL_MESSAGE,
     "year": COL_YEAR,
     "value": COL_VALUE,
+    "status_from": COL_STATUS_FROM,
+    "status_to": COL_STATUS_TO,
+    "status_before": COL_STATUS_BEFORE,
+    "change": COL_CHANGE,
+    "proposal": COL_PROPOSAL,
+    "incidental": COL_INCIDENTAL,
+    "note": COL_NOTE,
+    "activity": COL_ACTIVITY,
+    "document": COL_DOCUMENT,
 }

@@ -245,13 +245,13 @@ def run_export(options: argparse.Namespace) -> int:
 
 def _export_bytes(export, fmt: str, figure, data, context) -> bytes:
     from dashboard import exports
-    from dashboard.export_catalog import dutch_columns
+    from dashboard.export_catalog import dutch_table
 
     if fmt == "csv":
-        return exports.csv_bytes(dutch_columns(data))
+        return exports.csv_bytes(dutch_table(data))
     if fmt == "xlsx":
-        money = tuple(dutch_columns(data[[c for c in export.money if c in data]]).columns) if export.money else ()
-        return exports.xlsx_bytes(dutch_columns(data), context, money_columns=money)
+        money = tuple(dutch_table(data[[c for c in export.money if c in data]]).columns) if export.money else ()
+        return exports.xlsx_bytes(dutch_table(data), context, money_columns=money)
     if fmt == "html":
         return exports.html_bytes(exports.titled(figure, context))
     try:

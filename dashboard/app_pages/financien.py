@@ -9,7 +9,7 @@ from dashboard.excerpts import excerpt
 from dashboard.filters import current_selection
 from dashboard.format import euro, inert
 from dashboard.guard import require_documents
-from dashboard.navigation import selectable_table
+from dashboard.navigation import selectable_table, selected_points
 from dashboard.tables import show_table
 from model.warnings import dutch_meaning
 
@@ -75,7 +75,9 @@ else:
         deviations_figure = charts.deviations_by_scope(
             by_scope, threshold, strings.CHART_DEVIATIONS.format(kind=kind_label.lower(), threshold=euro(threshold))
         )
-        st.plotly_chart(deviations_figure, theme=None, key="afwijkingen_thema")
+        st.plotly_chart(
+            deviations_figure, theme=None, key="afwijkingen_thema", on_select="rerun", selection_mode="points"
+        )
         downloads(
             "afwijkingen-per-thema",
             selection,
@@ -106,7 +108,11 @@ else:
 
     st.subheader(strings.DEVIATIONS_HEADER)
     search = st.text_input(strings.DEVIATIONS_SEARCH, key="zoek_afwijking")
-    found = queries.deviations(doc_id, search)
+    bars = selected_points(st.session_state.get("afwijkingen_thema"))
+    theme = bars[0].get("y") if bars else None
+    if theme:
+        st.caption(strings.DEVIATIONS_OF_THEME.format(theme=inert(str(theme))))
+    found = queries.deviations(doc_id, search, theme)
     if not found.empty:
         net = found["signed"].sum()
         st.write(strings.DEVIATIONS_TOTAL.format(n=len(found), amount=f"{euro(abs(net))} {'V' if net >= 0 else 'N'}"))

@@ -30,7 +30,7 @@ share = (now["status"] == "on_track").mean() if len(now) else 0.0
 delta = None
 if previous and len(before):
     change = (share - (before["status"] == "on_track").mean()) * 100
-    delta = strings.KPI_DELTA.format(delta=f"{change:+.1f}".replace(".", ","), period=previous)
+    delta = strings.KPI_DELTA.format(delta=("+" if change >= 0 else "") + format.number(change, 1), period=previous)
 tiles[1].metric(strings.KPI_ON_TRACK.format(period=latest), format.percent(share), delta)
 tiles[2].metric(strings.KPI_COUNCIL, int((now["status"] == "council_action").sum()))
 paired = now.merge(before, on="activity_key", suffixes=("", "_before"))

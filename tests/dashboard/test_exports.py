@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import charts, exports, queries
-from dashboard.export_catalog import CATALOG, context_for, dutch_columns
+from dashboard import charts, exports, queries, strings
+from dashboard.export_catalog import CATALOG, context_for, dutch_table
 from dashboard.selection import Selection
 
 ZEVENAAR = Selection(municipality="Zevenaar")
@@ -87,7 +87,7 @@ def test_csv_round_trips_in_dutch_excel_format(samples_db):
 
 
 def test_xlsx_reopens_with_the_same_rows_numbers_and_a_sheet_of_filters(samples_db):
-    data = dutch_columns(queries.status_counts(ZEVENAAR, path=samples_db)[["period", "status", "n"]])
+    data = dutch_table(queries.status_counts(ZEVENAAR, path=samples_db)[["period", "status", "n"]])
     book = load_workbook(io.BytesIO(exports.xlsx_bytes(data, CONTEXT)))
     rows = list(book["Gegevens"].values)
     assert list(rows[0]) == list(data.columns)
@@ -127,6 +127,16 @@ def test_every_catalog_entry_builds_on_the_samples(samples_db):
         figure, data = export.build(Selection(municipality), samples_db)
         assert not data.empty, name
         assert (figure is None) == ("png" not in export.formats), name
+
+
+def test_no_data_export_holds_internal_status_codes_or_english_headers(samples_db):
+    for name, export in CATALOG.items():
+        municipality = "Ooststellingwerf" if name in {"deviations", "waterfall", "budget"} else "Zevenaar"
+        _, data = export.build(Selection(municipality), samples_db)
+        shown = dutch_table(data)
+        assert not set(shown.columns) & set(strings.COLUMN_NAMES), (name, list(shown.columns))
+        cells = {str(value) for column in shown.columns for value in shown[column]}
+        assert not cells & {"on_track", "partly", "council_action", "done", "True", "False"}, name
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:

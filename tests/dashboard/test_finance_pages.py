@@ -136,3 +136,11 @@ def test_indicator_values_target_and_trend_are_shown(monkeypatch, tmp_path):
         [612.5, 640.0],
     )
     assert second[strings.COL_VALUES] == strings.NO_VALUES
+
+
+def test_clicking_a_theme_bar_keeps_the_deviations_of_that_theme(monkeypatch, samples_db):
+    app = open_page(monkeypatch, samples_db, FINANCE, gemeente="Ooststellingwerf")
+    app.session_state["afwijkingen_thema"] = {"selection": {"points": [{"y": "1.4 Thema Inkomensverstrekking"}]}}
+    app.run()
+    items = list(app.dataframe(key="afwijkingen_tabel").value[strings.COL_ITEM])
+    assert sorted(items) == ["Bijzondere bijstand", "Levensonderhoud"]
