@@ -311,7 +311,6 @@ COLUMN_NAMES = {  # database column → the Dutch header pages and exports show
     "status_before": COL_STATUS_BEFORE,
     "change": COL_CHANGE,
     "proposal": COL_PROPOSAL,
-    "incidental": COL_INCIDENTAL,
     "note": COL_NOTE,
     "activity": COL_ACTIVITY,
     "document": COL_DOCUMENT,
