@@ -28,11 +28,10 @@ def downloads(
     context = context_for(selection)
     with st.popover(strings.DOWNLOAD, key=f"download_{key}"):
         if figure is not None:
-            ready = exports.titled(figure, context)
             if exports.chromium_path():
                 st.download_button(
                     strings.DOWNLOAD_PNG,
-                    data=lambda: exports.image_bytes(ready, "png"),
+                    data=lambda: exports.image_bytes(exports.titled(figure, context), "png"),
                     file_name=f"{name}.png",
                     mime="image/png",
                     key=f"{key}_png",
@@ -40,7 +39,7 @@ def downloads(
                 )
                 st.download_button(
                     strings.DOWNLOAD_SVG,
-                    data=lambda: exports.image_bytes(ready, "svg"),
+                    data=lambda: exports.image_bytes(exports.titled(figure, context), "svg"),
                     file_name=f"{name}.svg",
                     mime="image/svg+xml",
                     key=f"{key}_svg",
@@ -50,18 +49,17 @@ def downloads(
                 st.caption(strings.NO_CHROMIUM)
             st.download_button(
                 strings.DOWNLOAD_HTML,
-                data=lambda: exports.html_bytes(ready),
+                data=lambda: exports.html_bytes(exports.titled(figure, context)),
                 file_name=f"{name}.html",
                 mime="text/html",
                 key=f"{key}_html",
                 on_click="ignore",
             )
         if data is not None:
-            table = dutch_table(data)
-            money_columns = tuple(dutch_table(data[[c for c in money if c in data]]).columns)
+            money_columns = tuple(strings.COLUMN_NAMES.get(c, c) for c in money if c in data)
             st.download_button(
                 strings.DOWNLOAD_CSV,
-                data=lambda: exports.csv_bytes(table),
+                data=lambda: exports.csv_bytes(dutch_table(data)),
                 file_name=f"{name}.csv",
                 mime="text/csv",
                 key=f"{key}_csv",
@@ -69,7 +67,7 @@ def downloads(
             )
             st.download_button(
                 strings.DOWNLOAD_XLSX,
-                data=lambda: exports.xlsx_bytes(table, context, money_columns),
+                data=lambda: exports.xlsx_bytes(dutch_table(data), context, money_columns),
                 file_name=f"{name}.xlsx",
                 key=f"{key}_xlsx",
                 on_click="ignore",

@@ -174,7 +174,7 @@ CATALOG: dict[str, Export] = {
 
 def context_for(selection: Selection, path: Path | None = None) -> ExportContext:
     """Filters in Dutch and the titles of the documents they cover."""
-    documents = queries.documents(path=path)
+    documents = queries.document_titles(selection, path=path)
     titles = dict(zip(documents["doc_id"], documents["title"].fillna(documents["source"]), strict=True))
     chosen = (
         (strings.FILTER_MUNICIPALITY, selection.municipality),
@@ -184,9 +184,5 @@ def context_for(selection: Selection, path: Path | None = None) -> ExportContext
         (strings.FILTER_PERIOD, selection.period),
         (strings.FILTER_STATUS, ", ".join(strings.STATUS_WORDS[s] for s in selection.statuses)),
     )
-    if selection.municipality:
-        documents = documents[documents["municipality"] == selection.municipality]
-    if selection.doc_id:
-        documents = documents[documents["doc_id"] == selection.doc_id]
     sources = tuple(f"{t} ({s})" for t, s in zip(documents["title"].fillna(""), documents["source"], strict=True))
     return ExportContext(filters={label: value for label, value in chosen if value}, sources=sources)

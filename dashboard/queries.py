@@ -57,6 +57,16 @@ def has_no_documents(path: Path | None = None) -> bool:
     return query("SELECT 1 FROM documents LIMIT 1", path=path).empty
 
 
+def document_titles(selection: Selection, path: Path | None = None) -> pd.DataFrame:
+    """Id, title and source of the documents within the filters (what exports name as their sources)."""
+    where, params = selection.documents_sql()
+    return query(
+        f"SELECT d.doc_id, d.title, d.source FROM documents d WHERE {where} ORDER BY d.year, d.title",
+        params,
+        path=path,
+    )
+
+
 def documents(selection: Selection | None = None, path: Path | None = None) -> pd.DataFrame:
     """Loaded documents within the filters (municipality, document) with counts of everything they yielded."""
     where, params = (selection or Selection()).documents_sql()
@@ -94,8 +104,8 @@ def newest_municipality(path: Path | None = None) -> str | None:
     since the first page is the status overview: the first view shows it."""
     found = query(
         f"SELECT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM documents d "
-        "ORDER BY EXISTS (SELECT 1 FROM statuses s WHERE s.doc_id = d.doc_id) DESC, year DESC NULLS LAST, "
-        "loaded_at DESC LIMIT 1",
+        "ORDER BY d.doc_id IN (SELECT DISTINCT doc_id FROM statuses) DESC, year DESC NULLS LAST, loaded_at DESC "
+        "LIMIT 1",
         path=path,
     )
     return None if found.empty else found["m"].iloc[0]
@@ -121,9 +131,12 @@ def filter_options(selection: Selection, path: Path | None = None) -> dict[str, 
     programmes = sorted(p for p in groups["programme"].dropna().unique())
     in_programme = groups if selection.programme is None else groups[groups["programme"] == selection.programme]
     themes = sorted(t for t in in_programme["theme"].dropna().unique())
-    facts, fact_params = _facts(scope)
+    where, params = scope.documents_sql()
     periods = query(
-        facts + "SELECT period, min(period_order) AS o FROM latest GROUP BY period ORDER BY o", fact_params, path=path
+        f"""SELECT s.period, min(s.period_order) AS o FROM statuses s JOIN documents d USING (doc_id)
+            WHERE {where} GROUP BY s.period ORDER BY o""",
+        params,
+        path=path,
     )["period"].tolist()
     return {
         "document": dict(zip(docs["label"], docs["doc_id"], strict=True)),
@@ -173,40 +186,47 @@ def status_by_group(selection: Selection, period: str, level: str, path: Path | 
     )
 
 
-def transitions(selection: Selection, first: str, second: str, path: Path | None = None) -> pd.DataFrame:
-    """Activities per (status in `first`, status in `second`), with whether that is better, worse or equal."""
+_CHANGE = f"""CASE WHEN {_SEVERITY.format(col="b.status")} < {_SEVERITY.format(col="a.status")} THEN 'improved'
+                    WHEN {_SEVERITY.format(col="b.status")} > {_SEVERITY.format(col="a.status")} THEN 'worsened'
+                    ELSE 'unchanged' END"""
+
+
+def _from_to(selection: Selection, periods: tuple[str, str], select: str, rest: str, path: Path | None) -> pd.DataFrame:
+    """`select` … `rest` over each activity's status in the first period (a) and in the second (b)."""
     facts, params = _facts(selection)
     status_clause, status_params = _status_filter(selection, "a")
-    severity_a, severity_b = _SEVERITY.format(col="a.status"), _SEVERITY.format(col="b.status")
+    first, second = periods
     return query(
         facts
-        + f"""SELECT a.status AS status_from, b.status AS status_to, count(*) AS n,
-                                    CASE WHEN {severity_b} < {severity_a} THEN 'improved'
-                                         WHEN {severity_b} > {severity_a} THEN 'worsened'
-                                         ELSE 'unchanged' END AS change
-                             FROM latest a JOIN latest b ON a.activity_key = b.activity_key
-                             WHERE a.period = ? AND b.period = ? {status_clause}
-                             GROUP BY ALL ORDER BY n DESC""",
+        + f"""{select} FROM latest a JOIN latest b ON a.activity_key = b.activity_key
+              WHERE a.period = ? AND b.period = ? {status_clause} {rest}""",
         [*params, first, second, *status_params],
         path=path,
+    )
+
+
+def transitions(selection: Selection, first: str, second: str, path: Path | None = None) -> pd.DataFrame:
+    """Activities per (status in `first`, status in `second`), with whether that is better, worse or equal."""
+    return _from_to(
+        selection,
+        (first, second),
+        f"SELECT a.status AS status_from, b.status AS status_to, count(*) AS n, {_CHANGE} AS change",
+        "GROUP BY ALL ORDER BY n DESC",
+        path,
     )
 
 
 def changes(selection: Selection, first: str, second: str, path: Path | None = None) -> pd.DataFrame:
     """The activities whose status got better or worse from `first` to `second`, worst news first."""
-    facts, params = _facts(selection)
-    status_clause, status_params = _status_filter(selection, "a")
-    severity_a, severity_b = _SEVERITY.format(col="a.status"), _SEVERITY.format(col="b.status")
-    return query(
-        facts
-        + f"""SELECT b.activity_key, b.code, b.name, a.status AS status_from, b.status AS status_to,
-                     CASE WHEN {severity_b} < {severity_a} THEN 'improved' ELSE 'worsened' END AS change
-              FROM latest a JOIN latest b ON a.activity_key = b.activity_key
-              WHERE a.period = ? AND b.period = ? AND {severity_a} <> {severity_b} {status_clause}
-              ORDER BY change = 'improved', b.code NULLS LAST, b.name""",
-        [*params, first, second, *status_params],
-        path=path,
+    changed = _from_to(
+        selection,
+        (first, second),
+        f"SELECT b.activity_key, b.code, b.name, a.status AS status_from, b.status AS status_to, {_CHANGE} AS change",
+        "ORDER BY b.code NULLS LAST, b.name",
+        path,
     )
+    changed = changed[changed["change"] != "unchanged"]
+    return changed.sort_values("change", key=lambda c: c == "improved", kind="stable").reset_index(drop=True)
 
 
 def attention(selection: Selection, previous: str | None, latest: str, path: Path | None = None) -> pd.DataFrame:

@@ -75,6 +75,9 @@ AXIS_ACTIVITIES = "Aantal activiteiten"
 GROUP_LEVEL = "Indelen naar"
 LEVEL_PROGRAMME = "Programma"
 LEVEL_THEME = "Thema"
+MATRIX_LIMITED = (
+    "De matrix toont de laatste {periods} perioden en de eerste {rows} activiteiten; de download bevat alles."
+)
 TRANSITIONS_HEADER = "Wat is er veranderd?"
 TRANSITION_FROM = "Van periode"
 TRANSITION_TO = "Naar periode"

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from loaders.store import (
     StoreError,
     default_db_path,
     load_extractions,
+    load_new_documents,
     read_extraction,
     stored_documents,
 )
@@ -29,6 +31,7 @@ from model.records import Extraction
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
 BENCH_DATA_DIR = PROJECT_DIR / "benchmarks" / "data"
+NATIONAL_DB = PROJECT_DIR / "data" / "voortgang-nationaal.duckdb"
 SAMPLE_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx"}
 
 
@@ -123,6 +126,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("paths", nargs="*", metavar="PATH", type=Path, help="files or folders to measure")
     bench.add_argument("--per-file", action="store_true", help="also print the figures of every file")
+    bench.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help="instead: time every dashboard page, a load and an export on this database (e.g. the national demo)",
+    )
+    bench.add_argument("--municipalities", metavar="N", type=int, default=8, help="how many to render (with --db)")
+
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help="build a database to try or measure the dashboard on",
+        description="Without --national: load the bundled samples. With --national: every municipality, ten years, "
+        "four reports a year with sixty activities, budget lines, explained deviations and indicators (synthetic, "
+        "about 0.8 million statuses; the same database on every run).",
+    )
+    demo.add_argument("--national", action="store_true", help="the national database instead of the samples")
+    demo.add_argument("--municipalities", metavar="N", type=int, help="only the first N municipalities (--national)")
+    demo.add_argument("--db", metavar="PATH", type=Path, help=f"database file (default: {NATIONAL_DB} with --national)")
 
     serve = commands.add_parser(
         "serve",
@@ -195,6 +217,21 @@ def ensure_database(db: Path) -> None:
     code = run_load([str(p) for p in sample_files()], db, None)
     if code:
         raise StoreError(f"{db}: the bundled samples could not all be loaded (see above)")
+
+
+def run_demo(national: bool, municipalities: int | None, db: Path | None) -> int:
+    """Load the samples, or build the national demo database through the store."""
+    if not national:
+        return run_load([str(p) for p in sample_files()], db, None)
+    from loaders.demo import DemoSize, national_documents
+
+    db = (db or NATIONAL_DB).expanduser()
+    size = DemoSize(municipalities=municipalities)
+    print(f"Building {db}: {size.documents} documents …", flush=True)
+    start = time.perf_counter()
+    stored = load_new_documents(national_documents(size), db)
+    print(f"{stored} documents stored in {time.perf_counter() - start:.0f} s ({db.stat().st_size / 1e6:.0f} MB)")
+    return 0
 
 
 def run_export(options: argparse.Namespace) -> int:
@@ -303,6 +340,34 @@ def run_bench(paths: Sequence[Path], per_file: bool) -> int:
     return 0
 
 
+def run_bench_database(db: Path, count: int) -> int:
+    """Page renders beside DuckDB alone, one load of a new document and one export, on `db` (not changed)."""
+    import shutil
+    import tempfile
+
+    from dashboard import bench, export_catalog, exports
+    from dashboard.selection import Selection
+
+    if not db.is_file():
+        raise UsageError(f"error: --db {db}: no such database (build one with `voortgang demo --national`)")
+    towns = bench.sample_municipalities(db, count)
+    print(f"{db} ({db.stat().st_size / 1e6:.0f} MB), {len(towns)} municipalities: {', '.join(towns)}")
+    for line in bench.report(bench.time_pages(db, towns)):
+        print(line)
+    start = time.perf_counter()
+    _, data = export_catalog.CATALOG["status-matrix"].build(Selection(towns[0]), db)
+    exports.csv_bytes(export_catalog.dutch_table(data))
+    print(f"export status-matrix as CSV ({towns[0]}): {(time.perf_counter() - start) * 1000:.0f} ms")
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / db.name
+        shutil.copyfile(db, copy)
+        extraction = extract_file(sample_files()[0])
+        start = time.perf_counter()
+        load_extractions([extraction], copy)
+        print(f"load one document into a copy of it: {(time.perf_counter() - start) * 1000:.0f} ms")
+    return 0
+
+
 def run_serve(db: Path | None, port: int) -> int:
     """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
     db = (db or default_db_path()).expanduser().resolve()
@@ -363,7 +428,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if options.command == "template":
             return _write(options.output, write_template())
         if options.command == "bench":
+            if options.db:
+                return run_bench_database(options.db, options.municipalities)
             return run_bench(options.paths, options.per_file)
+        if options.command == "demo":
+            return run_demo(options.national, options.municipalities, options.db)
         if options.command == "export-template":
             return run_export_template(options.document, options.db, options.output)
         return run_serve(options.db, options.port)

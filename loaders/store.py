@@ -8,11 +8,12 @@ dashboard) keep their old snapshot until they reopen, and a load killed midway l
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -329,22 +330,43 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
     return [outcomes[position] for position in range(len(extractions))]
 
 
-def _write(
-    db_path: Path, items: list[tuple[int, Extraction]], loaded: dict[str, tuple[str, str | None]]
-) -> dict[int, LoadOutcome]:
+def load_new_documents(extractions: Iterable[Extraction], db_path: Path, batch: int = 500) -> int:
+    """Store many documents that are not loaded yet (the national demo): `batch` documents per transaction and one
+    insert per table, in a copy that is swapped in at the end as one (so a kill leaves the old file). Documents
+    whose bytes are already loaded are skipped. Returns how many were stored."""
+    db_path = db_path.expanduser()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    stored = 0
+    with _writer_lock(db_path), _swapped_copy(db_path) as connection:
+        loaded = _loaded_documents(db_path)
+        fresh = (e for e in extractions if not e.error and e.sha256 not in loaded)
+        while chunk := list(itertools.islice(fresh, batch)):
+            tables: dict[str, list[tuple]] = {}
+            for extraction in chunk:
+                for table, rows in _rows(extraction, source_key(extraction.source)).items():
+                    tables.setdefault(table, []).extend(rows)
+            connection.execute("BEGIN TRANSACTION")
+            for table, rows in tables.items():
+                _many(connection, table, rows)
+            connection.execute("COMMIT")
+            stored += len(chunk)
+    return stored
+
+
+@contextmanager
+def _swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a copy of `db_path` (with the schema), swapped in for it when the block ends normally."""
     for stale in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
         stale.unlink(missing_ok=True)
     temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     if db_path.exists():
         _checkpoint_wal(db_path)
         shutil.copyfile(db_path, temp)
-    outcomes = {}
     try:
         with duckdb.connect(str(temp)) as connection:
             connection.execute(SCHEMA)
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-            for position, extraction in items:
-                outcomes[position] = _store_document(connection, extraction, loaded)
+            yield connection
             connection.execute("CHECKPOINT")
         _fsync(temp)
         os.replace(temp, db_path)
@@ -352,6 +374,15 @@ def _write(
     finally:
         temp.unlink(missing_ok=True)
         Path(str(temp) + ".wal").unlink(missing_ok=True)
+
+
+def _write(
+    db_path: Path, items: list[tuple[int, Extraction]], loaded: dict[str, tuple[str, str | None]]
+) -> dict[int, LoadOutcome]:
+    outcomes = {}
+    with _swapped_copy(db_path) as connection:
+        for position, extraction in items:
+            outcomes[position] = _store_document(connection, extraction, loaded)
     return outcomes
 
 
@@ -402,34 +433,53 @@ def _store_document(
     return LoadOutcome(extraction.source, "replaced" if previous else "loaded", counts=counts)
 
 
+_DOCUMENT_COLUMNS = (
+    "doc_id",
+    "source",
+    "source_key",
+    "sha256",
+    "format",
+    "municipality",
+    "municipality_code",
+    "title",
+    "doc_type",
+    "year",
+    "period",
+    "raw_text",
+    "page_starts",
+)
+
+
 def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extraction, key: str) -> None:
+    for table, rows in _rows(extraction, key).items():
+        _many(connection, table, rows)
+
+
+def _rows(extraction: Extraction, key: str) -> dict[str, list[tuple]]:
+    """The rows of one document, per table: checked and built before anything is written."""
     doc = extraction.sha256
     info = extraction.document
-    connection.execute(
-        "INSERT INTO documents (doc_id, source, source_key, sha256, format, municipality, municipality_code, title, "
-        "doc_type, year, period, raw_text, page_starts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            doc,
-            extraction.source,
-            key,
-            extraction.sha256,
-            extraction.format or "text",
-            info.municipality,
-            info.municipality_code,
-            info.title,
-            info.doc_type,
-            info.year,
-            info.period,
-            extraction.raw_text or "",
-            extraction.page_starts,
-        ],
-    )
+    rows: dict[str, list[tuple]] = {
+        "documents": [
+            (
+                doc,
+                extraction.source,
+                key,
+                extraction.sha256,
+                extraction.format or "text",
+                info.municipality,
+                info.municipality_code,
+                info.title,
+                info.doc_type,
+                info.year,
+                info.period,
+                extraction.raw_text or "",
+                extraction.page_starts,
+            )
+        ]
+    }
     periods = {p.label: p for p in extraction.periods}
-    _many(
-        connection,
-        "periods",
-        [(doc, p.label, p.canonical, p.kind, p.year, p.order, p.year_guessed) for p in extraction.periods],
-    )
+    rows["periods"] = [(doc, p.label, p.canonical, p.kind, p.year, p.order, p.year_guessed) for p in extraction.periods]
     keys = {}
     activity_rows = []
     for seq, activity in enumerate(extraction.activities):
@@ -455,7 +505,7 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
                 activity.line,
             )
         )
-    _many(connection, "activities", activity_rows)
+    rows["activities"] = activity_rows
     status_rows = []
     for status in extraction.statuses:
         period = periods.get(status.period)
@@ -469,77 +519,57 @@ def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extractio
         status_rows.append(
             (doc, a_key, status.period, period.canonical, period.order, status.status, status.status_raw, status.line)
         )
-    _many(connection, "statuses", status_rows)
-    _many(
-        connection,
-        "budget_lines",
-        [
-            (
-                doc,
-                seq,
-                b.scope,
-                b.kind,
-                b.column,
-                b.year,
-                b.amount_eur,
-                b.column_kind,
-                b.total,
-                b.direction,
-                b.activity,
-                b.programme,
-                b.note,
-                b.line,
-            )
-            for seq, b in enumerate(extraction.budget_lines)
-        ],
-    )
-    _many(
-        connection,
-        "deviations",
-        [
-            (
-                doc,
-                seq,
-                d.scope,
-                d.item,
-                d.amount_eur,
-                d.direction,
-                d.explanation,
-                d.incidental,
-                d.explanation_line,
-                d.line,
-            )
-            for seq, d in enumerate(extraction.deviations)
-        ],
-    )
-    _many(
-        connection,
-        "deviation_parts",
-        [
-            (doc, seq, part_seq, p.text, p.amount_eur, p.direction, p.incidental, p.line)
-            for seq, d in enumerate(extraction.deviations)
-            for part_seq, p in enumerate(d.parts)
-        ],
-    )
-    _many(
-        connection,
-        "indicators",
-        [
-            (doc, seq, i.name, i.group, i.unit, i.target, i.source, i.line)
-            for seq, i in enumerate(extraction.indicators)
-        ],
-    )
-    _many(
-        connection,
-        "indicator_values",
-        [(doc, seq, v.period, v.value) for seq, i in enumerate(extraction.indicators) for v in i.values],
-    )
-    _many(
-        connection,
-        "goals",
-        [(doc, seq, g.code, g.title, g.text, g.plan, g.progress, g.line) for seq, g in enumerate(extraction.goals)],
-    )
-    _many(connection, "warnings", [(doc, seq, w.code, w.line, w.message) for seq, w in enumerate(extraction.warnings)])
+    rows["statuses"] = status_rows
+    rows["budget_lines"] = [
+        (
+            doc,
+            seq,
+            b.scope,
+            b.kind,
+            b.column,
+            b.year,
+            b.amount_eur,
+            b.column_kind,
+            b.total,
+            b.direction,
+            b.activity,
+            b.programme,
+            b.note,
+            b.line,
+        )
+        for seq, b in enumerate(extraction.budget_lines)
+    ]
+    rows["deviations"] = [
+        (
+            doc,
+            seq,
+            d.scope,
+            d.item,
+            d.amount_eur,
+            d.direction,
+            d.explanation,
+            d.incidental,
+            d.explanation_line,
+            d.line,
+        )
+        for seq, d in enumerate(extraction.deviations)
+    ]
+    rows["deviation_parts"] = [
+        (doc, seq, part_seq, p.text, p.amount_eur, p.direction, p.incidental, p.line)
+        for seq, d in enumerate(extraction.deviations)
+        for part_seq, p in enumerate(d.parts)
+    ]
+    rows["indicators"] = [
+        (doc, seq, i.name, i.group, i.unit, i.target, i.source, i.line) for seq, i in enumerate(extraction.indicators)
+    ]
+    rows["indicator_values"] = [
+        (doc, seq, v.period, v.value) for seq, i in enumerate(extraction.indicators) for v in i.values
+    ]
+    rows["goals"] = [
+        (doc, seq, g.code, g.title, g.text, g.plan, g.progress, g.line) for seq, g in enumerate(extraction.goals)
+    ]
+    rows["warnings"] = [(doc, seq, w.code, w.line, w.message) for seq, w in enumerate(extraction.warnings)]
+    return rows
 
 
 def _many(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
@@ -549,8 +579,9 @@ def _many(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) 
 
         batch = pyarrow.table({f"c{index}": list(column) for index, column in enumerate(zip(*rows, strict=True))})
         connection.register("_batch", batch)
+        columns = f" ({', '.join(_DOCUMENT_COLUMNS)})" if table == "documents" else ""
         try:
-            connection.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+            connection.execute(f"INSERT INTO {table}{columns} SELECT * FROM _batch")
         finally:
             connection.unregister("_batch")
 

@@ -10,6 +10,9 @@ from dashboard.guard import require_documents
 from dashboard.navigation import ACTIVITY_PAGE, activity_params, open_activity, selectable_table, selected_points
 from dashboard.theme import status_label
 
+MATRIX_PERIODS = 12  # the matrix shows the latest periods and the first activities; the download holds them all
+MATRIX_ROWS = 80
+
 st.title(strings.OVERVIEW_HEADER)
 require_documents()
 selection = current_selection()
@@ -71,7 +74,12 @@ st.plotly_chart(group_figure, theme=None, key="per_groep")
 downloads("status-per-groep", selection, group_figure, group_counts)
 
 st.subheader(strings.MATRIX_HEADER)
-matrix_figure = charts.status_matrix(facts)
+matrix_facts = facts[facts["period"].isin(periods[-MATRIX_PERIODS:])]
+keys = matrix_facts.drop_duplicates("activity_key")["activity_key"]
+if len(periods) > MATRIX_PERIODS or len(keys) > MATRIX_ROWS:
+    st.caption(strings.MATRIX_LIMITED.format(periods=min(len(periods), MATRIX_PERIODS), rows=min(len(keys), MATRIX_ROWS)))
+    matrix_facts = matrix_facts[matrix_facts["activity_key"].isin(keys.head(MATRIX_ROWS))]
+matrix_figure = charts.status_matrix(matrix_facts)
 matrix = st.plotly_chart(matrix_figure, theme=None, key="matrix", on_select="rerun", selection_mode="points")
 downloads(
     "stoplicht", selection, matrix_figure, facts[["code", "name", "period", "status", "status_raw", "title", "line"]]
