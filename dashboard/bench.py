@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dashboard import queries
 from dashboard.selection import Selection
-from loaders.store import DB_ENV
+from model.storage import DB_ENV
 
 APP = Path(__file__).resolve().parent / "app.py"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders.store import default_db_path
+from model.storage import default_db_path
 
 _lock = threading.Lock()
 _open: dict[str, tuple[tuple[int, int], duckdb.DuckDBPyConnection]] = {}

@@ -85,8 +85,13 @@ def html_bytes(figure: go.Figure) -> bytes:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV that Dutch Excel opens correctly: semicolons, decimal comma, UTF-8 with BOM."""
-    return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    """CSV that Dutch Excel opens correctly: semicolons, decimal comma, UTF-8 with BOM; whole amounts without ',0'."""
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values) and values.dropna().map(float.is_integer).all():
+            shown[column] = values.astype("Int64")
+    return shown.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, context: ExportContext, money_columns: tuple[str, ...] = ()) -> bytes:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import queries, strings
 from dashboard.db import database_path
-from loaders.store import SCHEMA_VERSION
+from model.storage import SCHEMA_VERSION
 
 
 def database_problem() -> tuple[str, str] | None:

@@ -16,10 +16,7 @@ from loaders.errors import UnreadableDocument
 from loaders.extract import extract_file
 from loaders.readers.formats import MAX_UPLOAD_MEGABYTES
 from loaders.store import (
-    DB_ENV,
-    PROJECT_DIR,
     StoreError,
-    default_db_path,
     load_extractions,
     load_new_documents,
     read_extraction,
@@ -28,6 +25,7 @@ from loaders.store import (
 from loaders.template.workbook import write_template
 from model.municipalities import find_municipality, municipalities_named, suggest_municipalities
 from model.records import Extraction
+from model.storage import DB_ENV, PROJECT_DIR, default_db_path
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
 BENCH_DATA_DIR = PROJECT_DIR / "benchmarks" / "data"

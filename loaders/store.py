@@ -32,12 +32,8 @@ from model.records import (
     StatusReport,
 )
 from model.statuses import STATUSES
+from model.storage import SCHEMA_VERSION, default_db_path
 from model.text import fold
-
-SCHEMA_VERSION = "4"
-DB_ENV = "VOORTGANG_DB"
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_DB = PROJECT_DIR / "data" / "voortgang.duckdb"
 
 _STATUS_VALUES = ", ".join(f"'{s}'" for s in STATUSES)
 SCHEMA = f"""
@@ -209,11 +205,6 @@ class LoadOutcome:
     outcome: str
     message: str = ""
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def default_db_path() -> Path:
-    """The database named by VOORTGANG_DB, else data/voortgang.duckdb in the project."""
-    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
 
 def source_key(source: str) -> str:

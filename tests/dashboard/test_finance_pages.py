@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import strings
-from loaders.store import DB_ENV, ensure_schema
+from loaders.store import ensure_schema
+from model.storage import DB_ENV
 from model.warnings import dutch_meaning
 from tests.dashboard.test_pages import APP, table_with
 

@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import strings
-from loaders.store import DB_ENV, ensure_schema
+from loaders.store import ensure_schema
+from model.storage import DB_ENV
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 OVERVIEW, ACTIVITIES, SOURCES = "app_pages/overzicht.py", "app_pages/activiteiten.py", "app_pages/bronnen.py"

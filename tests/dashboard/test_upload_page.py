@@ -6,7 +6,8 @@ import duckdb
 from streamlit.testing.v1 import AppTest
 
 from dashboard import strings
-from loaders.store import DB_ENV, ensure_schema
+from loaders.store import ensure_schema
+from model.storage import DB_ENV
 from tests.conftest import ZEVENAAR
 from tests.dashboard.test_pages import APP
 

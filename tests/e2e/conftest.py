@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from loaders.readers.formats import MAX_UPLOAD_MEGABYTES
-from loaders.store import DB_ENV, ensure_schema
+from loaders.store import ensure_schema
+from model.storage import DB_ENV
 from tests.conftest import PROJECT
 
 ARTIFACTS = PROJECT / "test-artifacts"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from loaders import cli
-from loaders.store import DB_ENV, stored_documents
+from loaders.store import stored_documents
+from model.storage import DB_ENV
 from tests.conftest import ZEVENAAR
 
 
