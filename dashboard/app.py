@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import db, strings
 from dashboard.downloads import share_link
 from dashboard.filters import remember_selection, sidebar_selection
-from dashboard.guard import database_problem
+from dashboard.guard import check_database
 from dashboard.theme import register_template
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="📊", layout="wide")
@@ -27,7 +27,7 @@ navigation = st.navigation(
     ]
 )
 page = navigation.url_path or "overzicht"
-if database_problem() is None:
+if check_database() is None:
     remember_selection(sidebar_selection(page))
     share_link(page)
 navigation.run()

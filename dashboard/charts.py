@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard import strings
 from dashboard.format import euro, signed_amount
@@ -16,19 +17,33 @@ from dashboard.theme import (
     status_label,
 )
 
+
+def _figure(*traces: dict, layout: dict) -> go.Figure:
+    """A figure in the project's template from plain trace and layout dicts, built without plotly's per-property
+    validation (two thirds of a chart's time, on every page view); titles are written in plotly's object form here,
+    which validation would otherwise do. Later changes to the figure are validated as usual."""
+    layout = {"template": pio.templates[register_template()], **layout}  # the object: names need validation
+    for part in (layout, layout.get("xaxis"), layout.get("yaxis")):
+        if part and isinstance(part.get("title"), str):
+            part["title"] = {"text": part["title"]}
+    figure = go.Figure(list(traces), layout=layout, _validate=False)
+    for part in (figure, figure.layout, *figure.data):  # plotly's own switch: only the construction skipped it
+        part._validate = True
+    return figure
+
+
 _LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
 
 
 def _empty(title: str) -> go.Figure:
-    figure = go.Figure(layout={"template": register_template(), "title": title})
+    figure = _figure(layout={"title": title})
     figure.add_annotation(text=strings.NO_DATA_FOR_CHART, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     return figure
 
 
-def _add_status_bars(
-    figure: go.Figure, counts: pd.DataFrame, category: str, categories: list[str], horizontal: bool
-) -> None:
+def _status_bars(counts: pd.DataFrame, category: str, categories: list[str], horizontal: bool) -> list[dict]:
     """One stacked bar series per status that occurs, labelled with icon and word, in the status colour."""
+    bars = []
     for status in STATUS_ORDER:
         part = counts[counts["status"] == status].set_index(category).reindex(categories)
         if part["n"].fillna(0).sum() == 0:
@@ -36,16 +51,20 @@ def _add_status_bars(
         values = part["n"].fillna(0).astype(int).tolist()
         axes = {"y": categories, "x": values, "orientation": "h"} if horizontal else {"x": categories, "y": values}
         value_axis = "x" if horizontal else "y"
-        figure.add_bar(
-            name=status_label(status),
-            marker_color=STATUS_COLOURS[status],
-            text=values,
-            textposition="inside",
-            customdata=[status] * len(categories),
-            hovertemplate=f"%{{{'y' if horizontal else 'x'}}}<br>{status_label(status)}: "
-            f"%{{{value_axis}}}<extra></extra>",
-            **axes,
+        bars.append(
+            {
+                "type": "bar",
+                "name": status_label(status),
+                "marker": {"color": STATUS_COLOURS[status]},
+                "text": values,
+                "textposition": "inside",
+                "customdata": [status] * len(categories),
+                "hovertemplate": f"%{{{'y' if horizontal else 'x'}}}<br>{status_label(status)}: "
+                f"%{{{value_axis}}}<extra></extra>",
+                **axes,
+            }
         )
+    return bars
 
 
 def status_trend(counts: pd.DataFrame) -> go.Figure:
@@ -53,17 +72,15 @@ def status_trend(counts: pd.DataFrame) -> go.Figure:
     if counts.empty:
         return _empty(strings.CHART_TREND)
     periods = counts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
-    figure = go.Figure(
+    return _figure(
+        *_status_bars(counts, "period", periods, horizontal=False),
         layout={
-            "template": register_template(),
             "title": strings.CHART_TREND,
             "barmode": "stack",
             "xaxis": {"title": strings.AXIS_PERIOD, "categoryorder": "array", "categoryarray": periods},
             "yaxis": {"title": strings.AXIS_ACTIVITIES},
-        }
+        },
     )
-    _add_status_bars(figure, counts, "period", periods, horizontal=False)
-    return figure
 
 
 def status_by_group(counts: pd.DataFrame, title: str) -> go.Figure:
@@ -71,17 +88,15 @@ def status_by_group(counts: pd.DataFrame, title: str) -> go.Figure:
     if counts.empty:
         return _empty(title)
     groups = sorted(counts["group"].unique().tolist(), reverse=True)
-    figure = go.Figure(
+    return _figure(
+        *_status_bars(counts, "group", groups, horizontal=True),
         layout={
-            "template": register_template(),
             "title": title,
             "barmode": "stack",
             "xaxis": {"title": strings.AXIS_ACTIVITIES},
             "height": 120 + 40 * len(groups),
-        }
+        },
     )
-    _add_status_bars(figure, counts, "group", groups, horizontal=True)
-    return figure
 
 
 def status_matrix(facts: pd.DataFrame) -> go.Figure:
@@ -103,42 +118,43 @@ def status_matrix(facts: pd.DataFrame) -> go.Figure:
     for index, status in enumerate(STATUS_ORDER):
         low, high = index / len(STATUS_ORDER), (index + 1) / len(STATUS_ORDER)
         scale += [[low, STATUS_COLOURS[status]], [high, STATUS_COLOURS[status]]]
-    figure = go.Figure(
-        go.Heatmap(
-            z=levels,
-            x=periods,
-            y=labels,
-            text=texts,
-            texttemplate="%{text}",
-            customdata=keys,
-            zmin=-0.5,
-            zmax=len(STATUS_ORDER) - 0.5,
-            colorscale=scale,
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            hoverinfo="skip",
-        )
-    )
-    figure.add_trace(  # heatmaps cannot be clicked: an invisible point on every cell carries the activity
-        go.Scatter(
-            x=[cell[0] for cell in cells],
-            y=[cell[1] for cell in cells],
-            customdata=[cell[2] for cell in cells],
-            text=[cell[3] for cell in cells],
-            mode="markers",
-            marker={"symbol": "square", "size": 26, "opacity": 0.01, "color": "#000000"},
-            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-            showlegend=False,
-        )
-    )
-    figure.update_layout(
-        template=register_template(),
-        title=strings.CHART_MATRIX,
-        clickmode="event+select",
-        height=140 + 32 * len(labels),
-        yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"side": "top"},
+    heatmap = {
+        "type": "heatmap",
+        "z": levels,
+        "x": periods,
+        "y": labels,
+        "text": texts,
+        "texttemplate": "%{text}",
+        "customdata": keys,
+        "zmin": -0.5,
+        "zmax": len(STATUS_ORDER) - 0.5,
+        "colorscale": scale,
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+        "hoverinfo": "skip",
+    }
+    clicks = {  # heatmaps cannot be clicked: an invisible point on every cell carries the activity
+        "type": "scatter",
+        "x": [cell[0] for cell in cells],
+        "y": [cell[1] for cell in cells],
+        "customdata": [cell[2] for cell in cells],
+        "text": [cell[3] for cell in cells],
+        "mode": "markers",
+        "marker": {"symbol": "square", "size": 26, "opacity": 0.01, "color": "#000000"},
+        "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
+        "showlegend": False,
+    }
+    figure = _figure(
+        heatmap,
+        clicks,
+        layout={
+            "title": strings.CHART_MATRIX,
+            "clickmode": "event+select",
+            "height": 140 + 32 * len(labels),
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "xaxis": {"side": "top"},
+        },
     )
     return figure
 
@@ -152,18 +168,18 @@ def transitions(moves: pd.DataFrame, first: str, second: str) -> go.Figure:
     right = [s for s in STATUS_ORDER if s in set(moves["status_to"])]
     labels = [f"{status_label(s)} ({first})" for s in left] + [f"{status_label(s)} ({second})" for s in right]
     colours = [STATUS_COLOURS[s] for s in left + right]
-    figure = go.Figure(
-        go.Sankey(
-            node={"label": labels, "color": colours, "pad": 18},
-            link={
+    return _figure(
+        {
+            "type": "sankey",
+            "node": {"label": labels, "color": colours, "pad": 18},
+            "link": {
                 "source": [left.index(s) for s in moves["status_from"]],
                 "target": [len(left) + right.index(s) for s in moves["status_to"]],
                 "value": moves["n"].tolist(),
             },
-        )
+        },
+        layout={"title": title},
     )
-    figure.update_layout(template=register_template(), title=title)
-    return figure
 
 
 def status_timeline(history: pd.DataFrame) -> go.Figure:

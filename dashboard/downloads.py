@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import exports, strings
 from dashboard.export_catalog import context_for, dutch_table
+from dashboard.exports import ExportContext
 from dashboard.filters import PAGE_FILTERS
 from dashboard.selection import Selection
 
@@ -25,13 +26,16 @@ def downloads(
     """A 'Downloaden' menu: PNG/SVG/HTML of the chart (with filters, sources and date in its title), CSV/XLSX of
     its data. Files are made only when clicked; images need Chromium on the server."""
     name = name or key
-    context = context_for(selection)
+
+    def context() -> ExportContext:  # read only when a file is asked for
+        return context_for(selection)
+
     with st.popover(strings.DOWNLOAD, key=f"download_{key}"):
         if figure is not None:
             if exports.chromium_path():
                 st.download_button(
                     strings.DOWNLOAD_PNG,
-                    data=lambda: exports.image_bytes(exports.titled(figure, context), "png"),
+                    data=lambda: exports.image_bytes(exports.titled(figure, context()), "png"),
                     file_name=f"{name}.png",
                     mime="image/png",
                     key=f"{key}_png",
@@ -39,7 +43,7 @@ def downloads(
                 )
                 st.download_button(
                     strings.DOWNLOAD_SVG,
-                    data=lambda: exports.image_bytes(exports.titled(figure, context), "svg"),
+                    data=lambda: exports.image_bytes(exports.titled(figure, context()), "svg"),
                     file_name=f"{name}.svg",
                     mime="image/svg+xml",
                     key=f"{key}_svg",
@@ -49,7 +53,7 @@ def downloads(
                 st.caption(strings.NO_CHROMIUM)
             st.download_button(
                 strings.DOWNLOAD_HTML,
-                data=lambda: exports.html_bytes(exports.titled(figure, context)),
+                data=lambda: exports.html_bytes(exports.titled(figure, context())),
                 file_name=f"{name}.html",
                 mime="text/html",
                 key=f"{key}_html",
@@ -67,7 +71,7 @@ def downloads(
             )
             st.download_button(
                 strings.DOWNLOAD_XLSX,
-                data=lambda: exports.xlsx_bytes(dutch_table(data), context, money_columns),
+                data=lambda: exports.xlsx_bytes(dutch_table(data), context(), money_columns),
                 file_name=f"{name}.xlsx",
                 key=f"{key}_xlsx",
                 on_click="ignore",
@@ -79,14 +83,15 @@ def report_button(
     title: str, selection: Selection, charts: list[go.Figure], tables: list[tuple[str, pd.DataFrame]], key: str
 ) -> None:
     """One click: a printable HTML report of the page's charts and tables for the current filters."""
-    context = context_for(selection)
     st.download_button(
         strings.DOWNLOAD_REPORT,
         key=key,
         on_click="ignore",
         mime="text/html",
         file_name=f"{key}.html",
-        data=lambda: exports.report_html(title, context, charts, [(c, dutch_table(t)) for c, t in tables]),
+        data=lambda: exports.report_html(
+            title, context_for(selection), charts, [(c, dutch_table(t)) for c, t in tables]
+        ),
     )
 
 

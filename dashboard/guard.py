@@ -23,9 +23,18 @@ def database_problem() -> tuple[str, str] | None:
     return None
 
 
+_CHECKED = "_database_problem"
+
+
+def check_database() -> tuple[str, str] | None:
+    """The entry point's check, kept for the page that runs after it (one check per run)."""
+    problem = st.session_state[_CHECKED] = database_problem()
+    return problem
+
+
 def require_documents() -> None:
     """Stop the page with that explanation when there is a problem."""
-    problem = database_problem()
+    problem = st.session_state[_CHECKED] if _CHECKED in st.session_state else database_problem()
     if problem is not None:
         kind, message = problem
         (st.error if kind == "error" else st.info)(message)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from dashboard import charts, strings
@@ -100,3 +102,16 @@ def test_budget_comparison_has_three_measures_per_scope():
     bars = charts.budget_comparison(frame, "titel").data
     assert [bar.name for bar in bars] == list(strings.MEASURES.values())
     assert bars[2].text == ("€ -8.142.000",)
+
+
+def test_charts_built_without_validation_carry_the_template_and_titles_as_plotly_js_needs():
+    counts = pd.DataFrame({"period": ["P1", "P2"], "period_order": [1, 2], "status": ["on_track", "partly"], "n": [3, 1]})
+    for figure in (charts.status_trend(counts), charts.status_by_group(counts.rename(columns={"period": "group"}), "T")):
+        spec = json.loads(figure.to_json())
+        assert spec["layout"]["template"]["layout"]["separators"] == ",."  # the Dutch decimal comma
+        assert isinstance(spec["layout"]["title"], dict) and spec["layout"]["title"]["text"]
+        axes = (spec["layout"]["xaxis"], spec["layout"].get("yaxis", {}))
+        assert all(isinstance(axis.get("title", {}), dict) for axis in axes)
+    figure = charts.status_trend(counts)
+    figure.update_layout(title="Later gezet")
+    assert json.loads(figure.to_json())["layout"]["title"] == {"text": "Later gezet"}  # later changes are validated
