@@ -218,26 +218,25 @@ def budget_comparison(frame: pd.DataFrame, title: str) -> go.Figure:
     """Primitieve begroting, actuele begroting and realisatie side by side per scope (columns as in the query)."""
     if frame.empty:
         return _empty(title)
-    figure = go.Figure(
-        layout={
-            "template": register_template(),
-            "title": title,
-            "barmode": "group",
-            "yaxis": {"title": strings.AXIS_EUROS, "tickformat": ",.0f"},
-        }
-    )
+    bars = []
     for column, label in strings.MEASURES.items():
-        values = frame[column].tolist()
-        figure.add_bar(
-            name=label,
-            x=frame["scope"],
-            y=values,
-            marker_color=MEASURE_COLOURS[column],
-            text=[euro(v) if pd.notna(v) else "" for v in values],
-            textposition="outside",
-            hovertemplate="%{x}<br>" + label + ": %{text}<extra></extra>",
+        values = [v if pd.notna(v) else None for v in frame[column]]
+        bars.append(
+            {
+                "type": "bar",
+                "name": label,
+                "x": frame["scope"].tolist(),
+                "y": values,
+                "marker": {"color": MEASURE_COLOURS[column]},
+                "text": [euro(v) if v is not None else "" for v in values],
+                "textposition": "outside",
+                "hovertemplate": "%{x}<br>" + label + ": %{text}<extra></extra>",
+            }
         )
-    return figure
+    return _figure(
+        *bars,
+        layout={"title": title, "barmode": "group", "yaxis": {"title": strings.AXIS_EUROS, "tickformat": ",.0f"}},
+    )
 
 
 def deviations_by_scope(frame: pd.DataFrame, threshold: float, title: str) -> go.Figure:
@@ -248,27 +247,27 @@ def deviations_by_scope(frame: pd.DataFrame, threshold: float, title: str) -> go
     labels = [signed_amount(a) for a in shown["amount"]]
     reach = max(abs(shown["amount"].min()), abs(shown["amount"].max()))
     span = [min(0, shown["amount"].min()) - 0.35 * reach, max(0, shown["amount"].max()) + 0.35 * reach]
-    figure = go.Figure(
-        go.Bar(
-            x=shown["amount"],
-            y=shown["scope"],
-            orientation="h",
-            text=labels,
-            textposition="outside",
-            marker_color=[DIRECTION_COLOURS["V" if a > 0 else "N"] for a in shown["amount"]],
-            customdata=shown["scope"],
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+    bars = {
+        "type": "bar",
+        "x": shown["amount"].tolist(),
+        "y": shown["scope"].tolist(),
+        "orientation": "h",
+        "text": labels,
+        "textposition": "outside",
+        "marker": {"color": [DIRECTION_COLOURS["V" if a > 0 else "N"] for a in shown["amount"]]},
+        "customdata": shown["scope"].tolist(),
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    return _figure(
+        bars,
+        layout={
+            "title": title,
+            "showlegend": False,
+            "height": 140 + 40 * len(shown),
+            "xaxis": {"title": strings.AXIS_DEVIATION, "zeroline": True, "tickformat": ",.0f", "range": span},
+            "yaxis": {"automargin": True},
+        },
     )
-    figure.update_layout(
-        template=register_template(),
-        title=title,
-        showlegend=False,
-        height=140 + 40 * len(shown),
-        xaxis={"title": strings.AXIS_DEVIATION, "zeroline": True, "tickformat": ",.0f", "range": span},
-        yaxis={"automargin": True},
-    )
-    return figure
 
 
 def waterfall(start_label: str, start: float, items: pd.DataFrame, end_label: str, end: float) -> go.Figure:

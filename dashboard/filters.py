@@ -137,10 +137,11 @@ def sidebar_selection(page: str) -> Selection:
     labels = list(options["document"])
     document = _select("document", strings.FILTER_DOCUMENT, labels, strings.ALL_DOCUMENTS, "document" in shown)
     doc_id = options["document"].get(document) if document else None
-    options = queries.filter_options(Selection(municipality, doc_id))
+    if doc_id:
+        options = queries.filter_options(Selection(municipality, doc_id))
     programme = _select("programma", strings.FILTER_PROGRAMME, options["programme"], strings.ALL, "programma" in shown)
-    options = queries.filter_options(Selection(municipality, doc_id, programme))
-    theme = _select("thema", strings.FILTER_THEME, options["theme"], strings.ALL, "thema" in shown)
+    themes = options["themes_by_programme"].get(programme, []) if programme else options["theme"]
+    theme = _select("thema", strings.FILTER_THEME, themes, strings.ALL, "thema" in shown)
     period = _select("periode", strings.FILTER_PERIOD, options["period"], strings.LATEST, "periode" in shown)
     statuses = _statuses("status" in shown)
     _write_url(

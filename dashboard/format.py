@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from babel.dates import format_datetime
 from babel.numbers import format_decimal
@@ -13,6 +14,7 @@ LOCALE = "nl_NL"
 _MARKDOWN = re.compile(r"([\\`*_\[\]|<>~$])|:(?=[\w/])|(?<=www)\.|^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))", re.MULTILINE)
 
 
+@lru_cache(maxsize=1 << 14)
 def number(value: float, decimals: int = 0) -> str:
     """1234567.5 → '1.234.567,5' (Dutch: dots group thousands, a comma marks decimals; Babel's nl_NL)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -131,6 +131,9 @@ def filter_options(selection: Selection, path: Path | None = None) -> dict[str, 
     programmes = sorted(p for p in groups["programme"].dropna().unique())
     in_programme = groups if selection.programme is None else groups[groups["programme"] == selection.programme]
     themes = sorted(t for t in in_programme["theme"].dropna().unique())
+    by_programme = {
+        programme: sorted(part["theme"].dropna().unique()) for programme, part in groups.groupby("programme")
+    }
     where, params = scope.documents_sql()
     periods = query(
         f"""SELECT s.period, min(s.period_order) AS o FROM statuses s JOIN documents d USING (doc_id)
@@ -142,6 +145,7 @@ def filter_options(selection: Selection, path: Path | None = None) -> dict[str, 
         "document": dict(zip(docs["label"], docs["doc_id"], strict=True)),
         "programme": programmes,
         "theme": themes,
+        "themes_by_programme": by_programme,
         "period": periods,
     }
 
