@@ -94,7 +94,8 @@ def status_by_group(counts: pd.DataFrame, title: str) -> go.Figure:
             "title": title,
             "barmode": "stack",
             "xaxis": {"title": strings.AXIS_ACTIVITIES},
-            "height": 120 + 40 * len(groups),
+            "height": 160 + 40 * len(groups),
+            "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},  # above: a short chart has no room below
         },
     )
 
