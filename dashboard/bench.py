@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard import queries
+from dashboard import money_queries, queries
 from dashboard.selection import Selection
 from model.storage import DB_ENV
 
@@ -29,12 +29,12 @@ def _overview(selection: Selection) -> None:
 
 
 def _finance(selection: Selection) -> None:
-    documents = queries.finance_documents(selection)
+    documents = money_queries.finance_documents(selection)
     if not documents.empty:
         doc_id = documents["doc_id"].iloc[0]
-        queries.budget_comparison(doc_id, "lasten")
-        queries.scope_deviations(doc_id, "lasten")
-        queries.deviations(doc_id)
+        money_queries.budget_comparison(doc_id, "lasten")
+        money_queries.scope_deviations(doc_id, "lasten")
+        money_queries.deviations(doc_id)
 
 
 PAGES: dict[str, tuple[str, Callable[[Selection], object]]] = {

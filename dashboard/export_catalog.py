@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, queries, strings
+from dashboard import charts, money_queries, queries, strings
 from dashboard.exports import ExportContext
 from dashboard.selection import Selection
 
@@ -57,7 +57,7 @@ def dutch_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _finance_document(selection: Selection, path: Path | None) -> str:
-    documents = queries.finance_documents(selection, path=path)
+    documents = money_queries.finance_documents(selection, path=path)
     if documents.empty:
         raise ExportError("no document with budget tables or deviations for these filters")
     return documents["doc_id"].iloc[0]
@@ -90,9 +90,9 @@ def _transitions(selection: Selection, path: Path | None):
 
 def _deviations(selection: Selection, path: Path | None):
     doc = _finance_document(selection, path)
-    items = queries.deviations(doc, path=path)
+    items = money_queries.deviations(doc, path=path)
     figure = charts.deviations_by_scope(
-        queries.scope_deviations(doc, "lasten", path=path),
+        money_queries.scope_deviations(doc, "lasten", path=path),
         0,
         strings.CHART_DEVIATIONS.format(kind="lasten", threshold="€ 0"),
     )
@@ -101,8 +101,8 @@ def _deviations(selection: Selection, path: Path | None):
 
 def _waterfall(selection: Selection, path: Path | None):
     doc = _finance_document(selection, path)
-    items = queries.deviations(doc, path=path)
-    ends = queries.result_budget_and_actual(doc, path=path)
+    items = money_queries.deviations(doc, path=path)
+    ends = money_queries.result_budget_and_actual(doc, path=path)
     if items.empty or ends.empty or ends.iloc[0].isna().any():
         raise ExportError("no deviation items with a budgeted and actual result for these filters")
     end = ends.iloc[0]
@@ -118,7 +118,7 @@ def _waterfall(selection: Selection, path: Path | None):
 
 def _budget(selection: Selection, path: Path | None):
     doc = _finance_document(selection, path)
-    frame = queries.budget_comparison(doc, "lasten", path=path)
+    frame = money_queries.budget_comparison(doc, "lasten", path=path)
     figure = charts.budget_comparison(frame, strings.CHART_COMPARISON.format(kind="Lasten"))
     return figure, frame.drop(columns=["line"]).rename(columns=strings.MEASURES)
 

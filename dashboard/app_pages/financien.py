@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, format, queries, strings
+from dashboard import charts, format, money_queries, queries, strings
 from dashboard.downloads import downloads, report_button
 from dashboard.excerpts import excerpt
 from dashboard.filters import current_selection
@@ -16,7 +16,7 @@ from model.warnings import dutch_meaning
 st.title(strings.FINANCE_HEADER)
 require_documents()
 selection = current_selection()
-documents = queries.finance_documents(selection)
+documents = money_queries.finance_documents(selection)
 if documents.empty:
     st.info(strings.FINANCE_NONE)
 else:
@@ -61,7 +61,7 @@ else:
     kind_label = strings.KIND_LABELS[kind]
 
     if document["budget_lines"]:
-        comparison = queries.budget_comparison(doc_id, kind)
+        comparison = money_queries.budget_comparison(doc_id, kind)
         comparison_figure = charts.budget_comparison(comparison, strings.CHART_COMPARISON.format(kind=kind_label))
         st.plotly_chart(comparison_figure, theme=None, key="vergelijking")
         downloads(
@@ -71,7 +71,7 @@ else:
             comparison.drop(columns=["line"]).rename(columns=strings.MEASURES),
             money=tuple(strings.MEASURES.values()),
         )
-        by_scope = queries.scope_deviations(doc_id, kind)
+        by_scope = money_queries.scope_deviations(doc_id, kind)
         deviations_figure = charts.deviations_by_scope(
             by_scope, threshold, strings.CHART_DEVIATIONS.format(kind=kind_label.lower(), threshold=euro(threshold))
         )
@@ -86,8 +86,8 @@ else:
             money=("amount",),
         )
 
-    items = queries.deviations(doc_id)
-    ends = queries.result_budget_and_actual(doc_id)
+    items = money_queries.deviations(doc_id)
+    ends = money_queries.result_budget_and_actual(doc_id)
     if not items.empty and not ends.empty and ends.iloc[0].notna().all():
         end = ends.iloc[0]
         waterfall_figure = charts.waterfall(
@@ -112,7 +112,7 @@ else:
     theme = bars[0].get("y") if bars else None
     if theme:
         st.caption(strings.DEVIATIONS_OF_THEME.format(theme=inert(str(theme))))
-    found = queries.deviations(doc_id, search, theme)
+    found = money_queries.deviations(doc_id, search, theme)
     if not found.empty:
         net = found["signed"].sum()
         st.write(strings.DEVIATIONS_TOTAL.format(n=len(found), amount=f"{euro(abs(net))} {'V' if net >= 0 else 'N'}"))
@@ -145,7 +145,7 @@ else:
             st.markdown(f"**{inert(picked['item'])}** — {euro(picked['amount_eur'])} {picked['direction']}")
             if isinstance(picked["explanation"], str):
                 st.markdown(inert(picked["explanation"]))
-                parts = queries.deviation_parts(doc_id, int(picked["seq"]))
+                parts = money_queries.deviation_parts(doc_id, int(picked["seq"]))
                 if not parts.empty:
                     st.markdown(f"**{strings.DEVIATION_PARTS}**")
                     show_table(
@@ -172,7 +172,7 @@ else:
 
 
 st.subheader(strings.CHECKS_HEADER)
-checks = queries.check_warnings(selection)
+checks = money_queries.check_warnings(selection)
 if checks.empty:
     st.success(strings.CHECKS_OK)
 else:
@@ -193,7 +193,7 @@ else:
     )
 
 st.subheader(strings.COSTS_HEADER)
-costs = queries.activity_costs(selection)
+costs = money_queries.activity_costs(selection)
 if costs.empty:
     st.write(strings.COSTS_NONE)
 else:
@@ -224,7 +224,7 @@ if not documents.empty and document["budget_lines"]:
         [
             (
                 strings.DEVIATIONS_HEADER,
-                queries.deviations(doc_id)[["item", "scope", "amount_eur", "direction", "explanation"]],
+                money_queries.deviations(doc_id)[["item", "scope", "amount_eur", "direction", "explanation"]],
             )
         ],
         "rapport-financien",

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import charts, exports, queries, strings
+from dashboard import charts, exports, money_queries, queries, strings
 from dashboard.export_catalog import CATALOG, context_for, dutch_table
 from dashboard.selection import Selection
 
@@ -76,8 +76,8 @@ def test_html_is_standalone_with_plotly_embedded(samples_db):
 
 
 def test_csv_round_trips_in_dutch_excel_format(samples_db):
-    data = queries.deviations(
-        queries.finance_documents(Selection("Ooststellingwerf"), path=samples_db)["doc_id"][0], path=samples_db
+    data = money_queries.deviations(
+        money_queries.finance_documents(Selection("Ooststellingwerf"), path=samples_db)["doc_id"][0], path=samples_db
     )[["item", "amount_eur", "direction"]]
     raw = exports.csv_bytes(data)
     assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw

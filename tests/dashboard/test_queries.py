@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard import queries
+from dashboard import money_queries, queries
 from dashboard.selection import Selection
 
 ZEVENAAR = Selection(municipality="Zevenaar")
@@ -45,26 +45,26 @@ def test_activity_search_matches_code_name_or_text(samples_db):
 
 
 def _ooststellingwerf(samples_db) -> str:
-    return queries.finance_documents(Selection(municipality="Ooststellingwerf"), path=samples_db)["doc_id"][0]
+    return money_queries.finance_documents(Selection(municipality="Ooststellingwerf"), path=samples_db)["doc_id"][0]
 
 
 def test_budget_comparison_pivots_measures_per_theme(samples_db):
-    frame = queries.budget_comparison(_ooststellingwerf(samples_db), "baten", path=samples_db)
+    frame = money_queries.budget_comparison(_ooststellingwerf(samples_db), "baten", path=samples_db)
     participatie = frame[frame["scope"] == "1.3 Thema Participatie"].iloc[0]
     assert (participatie["primitieve"], participatie["actuele"], participatie["realisatie"]) == (2000, 2000, 545000)
 
 
 def test_scope_deviations_are_positive_when_favourable(samples_db):
-    frame = queries.scope_deviations(_ooststellingwerf(samples_db), "lasten", path=samples_db)
+    frame = money_queries.scope_deviations(_ooststellingwerf(samples_db), "lasten", path=samples_db)
     assert dict(zip(frame["scope"], frame["amount"], strict=True))["1.3 Thema Participatie"] == 66000
 
 
 def test_deviation_items_with_parts(samples_db):
     doc = _ooststellingwerf(samples_db)
-    items = queries.deviations(doc, path=samples_db)
+    items = money_queries.deviations(doc, path=samples_db)
     assert items["signed"].sum() == 127000
     jeugd = items[items["item"] == "Jeugdzorg"].iloc[0]
-    parts = queries.deviation_parts(doc, int(jeugd["seq"]), path=samples_db)
+    parts = money_queries.deviation_parts(doc, int(jeugd["seq"]), path=samples_db)
     assert list(parts["amount_eur"]) == [360000, 33000] and list(parts["direction"]) == ["N", "V"]
 
 
