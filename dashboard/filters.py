@@ -13,10 +13,9 @@ from dashboard.format import inert
 from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
 
 FILTER_KEYS = ("gemeente", "document", "programma", "thema", "periode", "status")
-_ALL_FILTERS = FILTER_KEYS
 PAGE_FILTERS: dict[str, tuple[str, ...]] = {
-    "overzicht": _ALL_FILTERS,
-    "activiteiten": _ALL_FILTERS,
+    "overzicht": FILTER_KEYS,
+    "activiteiten": FILTER_KEYS,
     "financien": ("gemeente",),
     "indicatoren": ("gemeente", "document"),
     "bronnen": ("gemeente", "document"),
@@ -126,7 +125,7 @@ def current_selection() -> Selection:
 def sidebar_selection(page: str) -> Selection:
     """Draw the filters `page` shows (each narrowing the options of the next), keep the rest, write all to the URL
     and return the selection. The municipality is always one: the one chosen last, else the newest document's."""
-    shown = PAGE_FILTERS.get(page, _ALL_FILTERS)
+    shown = PAGE_FILTERS.get(page, FILTER_KEYS)
     if shown:
         st.sidebar.header(strings.FILTERS_HEADER)
     towns = queries.municipalities()

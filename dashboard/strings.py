@@ -231,7 +231,7 @@ EXPORT_SHEET_DATA = "Gegevens"
 EXPORT_SHEET_ABOUT = "Filters en bronnen"
 
 PAGE_UPLOAD = "Documenten toevoegen"
-UPLOAD_DROP_HINT = "Sleep bestanden hierheen · max. 25 MB per bestand · TXT, HTML, PDF, DOCX, XLSX"
+UPLOAD_DROP_HINT = "Sleep bestanden hierheen · max. {limit} MB per bestand · TXT, HTML, PDF, DOCX, XLSX"
 UPLOAD_BROWSE = "Kies bestanden"
 UPLOAD_HEADER = "Documenten toevoegen"
 UPLOAD_CAPTION = (

@@ -17,7 +17,6 @@ from loaders.store import StoreError, load_extractions
 from model.municipalities import all_municipalities
 from model.warnings import dutch_meaning
 
-MAX_MEGABYTES = MAX_UPLOAD_MEGABYTES
 TYPES = ["txt", "html", "htm", "pdf", "docx", "xlsx"]
 
 
@@ -26,16 +25,17 @@ def dutch_reason(reason: str) -> str:
     return next((dutch for start, dutch in strings.UNREADABLE_REASONS.items() if reason.startswith(start)), reason)
 
 
+DROP_HINT = strings.UPLOAD_DROP_HINT.format(limit=MAX_UPLOAD_MEGABYTES)
 st.title(strings.UPLOAD_HEADER)
 st.html(
     "<style>"
     "[data-testid=stFileUploaderDropzoneInstructions] span {display: none}"
-    f"[data-testid=stFileUploaderDropzoneInstructions] div::after {{content: '{strings.UPLOAD_DROP_HINT}'}}"
+    f"[data-testid=stFileUploaderDropzoneInstructions] div::after {{content: '{DROP_HINT}'}}"
     "[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] {display: none}"
     f"[data-testid=stFileUploaderDropzone] button span[style]::after {{content: '{strings.UPLOAD_BROWSE}'}}"
     "</style>"
 )
-st.caption(strings.UPLOAD_CAPTION.format(limit=MAX_MEGABYTES))
+st.caption(strings.UPLOAD_CAPTION.format(limit=MAX_UPLOAD_MEGABYTES))
 municipality = (
     st.selectbox(
         strings.UPLOAD_MUNICIPALITY,
@@ -50,8 +50,8 @@ files = st.file_uploader(strings.UPLOAD_LABEL, type=TYPES, accept_multiple_files
 extractions = []
 for upload in files or []:
     data = upload.getvalue()
-    if len(data) > MAX_MEGABYTES * 1024 * 1024:
-        st.error(strings.UPLOAD_TOO_LARGE.format(name=inert(upload.name), limit=MAX_MEGABYTES))
+    if len(data) > MAX_UPLOAD_MEGABYTES * 1024 * 1024:
+        st.error(strings.UPLOAD_TOO_LARGE.format(name=inert(upload.name), limit=MAX_UPLOAD_MEGABYTES))
         continue
     try:
         extraction = extract_bytes(data, f"upload/{upload.name}", municipality)
