@@ -1,8 +1,7 @@
-"""Read-only access to the DuckDB store for the dashboard, reopened when a load swaps the file."""
+"""Read-only access to the DuckDB store for the dashboard, reopened when a load adds a delta or a fold swaps the base."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -10,10 +9,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from model import layers
 from model.storage import default_db_path
 
 _lock = threading.Lock()
-_open: dict[str, tuple[tuple[int, int], duckdb.DuckDBPyConnection]] = {}
+_open: dict[str, tuple[tuple, duckdb.DuckDBPyConnection]] = {}
 
 
 def database_path() -> Path:
@@ -21,10 +21,9 @@ def database_path() -> Path:
     return default_db_path()
 
 
-def file_identity(path: Path) -> tuple[int, int]:
-    """Changes whenever a load swaps in a new file (new inode) or the file is rewritten."""
-    stat = os.stat(path)
-    return stat.st_ino, stat.st_mtime_ns
+def file_identity(path: Path) -> tuple:
+    """Changes whenever a load adds a delta file or a fold swaps in a new base file."""
+    return layers.identity(path)
 
 
 def _connection(path: Path) -> duckdb.DuckDBPyConnection:
@@ -37,7 +36,7 @@ def _connection(path: Path) -> duckdb.DuckDBPyConnection:
             return current[1]
         if current:
             current[1].close()
-        connection = duckdb.connect(key, read_only=True)
+        connection = layers.connect(path)
         _open[key] = (identity, connection)
         return connection
 
@@ -50,7 +49,7 @@ def release(path: Path) -> None:
             current[1].close()
 
 
-def _run(sql: str, params: tuple, path: Path, identity: tuple[int, int]) -> pd.DataFrame:
+def _run(sql: str, params: tuple, path: Path, identity: tuple) -> pd.DataFrame:
     """One query on one version of the database file (`identity` is part of the cache key, so a load is seen at
     once)."""
     try:

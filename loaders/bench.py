@@ -1,20 +1,29 @@
 """Speed of the loaders, measured by `voortgang bench`: reading (bytes to the document model) and extraction
-(to records) per format, text in MB/s and PDF in pages/s, beside the PDF engine's plain text as the floor."""
+(to records) per format, text in MB/s and PDF in pages/s, beside the PDF engine's plain text as the floor; and
+loading into a large database (`--db`)."""
 
 from __future__ import annotations
 
 import functools
 import gc
+import hashlib
+import itertools
 import resource
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from loaders import store
+from loaders.demo import DemoSize, national_documents
 from loaders.errors import UnreadableDocument
 from loaders.extract import extract_bytes, read_file
 from loaders.readers import read_document
 from loaders.readers.formats import detect_format
+from model import layers
+from model.records import Extraction
 
 _CACHED_FUNCTION = type(functools.lru_cache(maxsize=1)(len))  # the type of every lru_cache'd function
 TEXT_FORMATS = ("text", "html")
@@ -176,3 +185,37 @@ def report(timings: list[FileTiming], per_file: bool) -> list[str]:
             lines.append(f"  {timing.path} ({timing.fmt}, {size}): {stages}")
     lines.append(f"peak memory: {peak_memory_mb():.0f} MB")
     return lines
+
+
+def _fresh_documents(count: int) -> list[Extraction]:
+    """Demo documents that no national database holds (another source, so other bytes)."""
+    documents = itertools.islice(national_documents(DemoSize(municipalities=3)), count)
+    fresh = []
+    for number, document in enumerate(documents):
+        source = f"bench/{number}/{document.source}"
+        fresh.append(document.model_copy(update={"source": source, "sha256": hashlib.sha256(source.encode()).hexdigest()}))
+    return fresh
+
+
+def time_loads(db: Path, singles: int = 5, batch: int = 20) -> list[str]:
+    """Load timings on a copy of `db`: single documents (each its own load and delta file), one load of `batch`
+    documents, and the fold every MAX_DELTAS loads pay."""
+    with tempfile.TemporaryDirectory(dir=db.parent) as folder:
+        copy = Path(folder) / db.name
+        shutil.copyfile(db, copy)
+        if layers.delta_dir(db).is_dir():
+            shutil.copytree(layers.delta_dir(db), layers.delta_dir(copy))
+        documents = _fresh_documents(singles + batch)
+        store.fold(copy)
+        one = sorted(_timed(lambda d=d: store.load_extractions([d], copy)) for d in documents[:singles])
+        many = _timed(lambda: store.load_extractions(documents[singles:], copy))
+        deltas = len(layers.delta_files(copy))
+        folding = _timed(lambda: store.fold(copy))
+    return [
+        f"load one document: median {one[len(one) // 2] * 1000:.0f} ms over {singles} loads (one delta file each)",
+        f"load {batch} documents at once: {many / batch * 1000:.0f} ms per document",
+        (
+            f"fold {deltas} delta files into the base: {folding:.1f} s, paid once every {store.MAX_DELTAS} loads "
+            f"({folding / store.MAX_DELTAS * 1000:.0f} ms per load)"
+        ),
+    ]

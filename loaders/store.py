@@ -1,8 +1,10 @@
-"""The DuckDB store: owns the schema and does every write.
+"""The DuckDB store: applies the schema and does every write.
 
-A load never writes the live database file in place. It copies the file, loads each document into the copy in
-its own transaction (all of a document or none of it), then swaps the copy in with os.replace. Readers (the
-dashboard) keep their old snapshot until they reopen, and a load killed midway leaves the old file untouched.
+A load never rewrites the database file. It writes its documents into a new delta file, each document in its own
+transaction (all of a document or none of it), and renames the delta into place when all are in (model/layers.py
+says how readers combine base and deltas). Readers are never blocked, and a load killed midway leaves no trace
+but a temporary file that the next load removes. When MAX_DELTAS deltas have gathered, the load folds them into a
+copy of the base that is swapped in with os.replace (the national demo builds its base that way too).
 """
 
 from __future__ import annotations
@@ -20,177 +22,15 @@ from pathlib import Path
 
 import duckdb
 
-from model.records import (
-    Activity,
-    BudgetLine,
-    Deviation,
-    DocumentInfo,
-    Extraction,
-    Indicator,
-    IndicatorValue,
-    Period,
-    StatusReport,
-)
-from model.statuses import STATUSES
+from loaders.rows import DOCUMENT_COLUMNS, document_rows, source_key
+from loaders.schema import DOCUMENT_TABLES, SCHEMA
+from model import layers
+from model.records import Extraction
 from model.storage import SCHEMA_VERSION, default_db_path
-from model.text import fold
 
-_STATUS_VALUES = ", ".join(f"'{s}'" for s in STATUSES)
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY,
-    source VARCHAR NOT NULL,
-    source_key VARCHAR NOT NULL UNIQUE,
-    sha256 VARCHAR NOT NULL UNIQUE CHECK (length(sha256) = 64),
-    format VARCHAR NOT NULL,
-    municipality VARCHAR,
-    municipality_code VARCHAR,
-    title VARCHAR,
-    doc_type VARCHAR,
-    year INTEGER CHECK (year BETWEEN 1900 AND 2200),
-    period VARCHAR,
-    raw_text VARCHAR NOT NULL,
-    page_starts INTEGER[],
-    loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS periods (
-    doc_id VARCHAR NOT NULL,
-    label VARCHAR NOT NULL,
-    canonical VARCHAR NOT NULL,
-    kind VARCHAR NOT NULL,
-    year INTEGER,
-    sort_order INTEGER NOT NULL,
-    year_guessed BOOLEAN NOT NULL,
-    PRIMARY KEY (doc_id, label)
-);
-CREATE TABLE IF NOT EXISTS activities (
-    doc_id VARCHAR NOT NULL,
-    seq INTEGER NOT NULL,
-    activity_key VARCHAR NOT NULL,
-    municipality VARCHAR,
-    code VARCHAR,
-    name VARCHAR NOT NULL,
-    programme VARCHAR,
-    theme VARCHAR,
-    target_year INTEGER CHECK (target_year BETWEEN 1900 AND 2200),
-    description VARCHAR,
-    progress VARCHAR,
-    proposal VARCHAR,
-    fields JSON,
-    line INTEGER,
-    PRIMARY KEY (doc_id, activity_key)
-);
-CREATE TABLE IF NOT EXISTS statuses (
-    doc_id VARCHAR NOT NULL,
-    activity_key VARCHAR NOT NULL,
-    period_label VARCHAR NOT NULL,
-    period VARCHAR NOT NULL,
-    period_order INTEGER NOT NULL,
-    status VARCHAR NOT NULL CHECK (status IN ({_STATUS_VALUES})),
-    status_raw VARCHAR NOT NULL,
-    line INTEGER,
-    PRIMARY KEY (doc_id, activity_key, period)
-);
-CREATE TABLE IF NOT EXISTS budget_lines (
-    doc_id VARCHAR NOT NULL,
-    seq INTEGER NOT NULL,
-    scope VARCHAR NOT NULL,
-    kind VARCHAR NOT NULL CHECK (kind IN ('lasten', 'baten', 'saldo', 'reserves', 'resultaat', 'other')),
-    column_label VARCHAR NOT NULL,
-    year INTEGER,
-    amount_eur DOUBLE,
-    column_kind VARCHAR,
-    is_total BOOLEAN NOT NULL,
-    direction VARCHAR CHECK (direction IN ('N', 'V')),
-    activity VARCHAR,
-    programme VARCHAR,
-    note VARCHAR,
-    line INTEGER,
-    PRIMARY KEY (doc_id, seq)
-);
-CREATE TABLE IF NOT EXISTS deviations (
-    doc_id VARCHAR NOT NULL,
-    seq INTEGER NOT NULL,
-    scope VARCHAR,
-    item VARCHAR NOT NULL,
-    amount_eur DOUBLE NOT NULL CHECK (amount_eur >= 0),
-    direction VARCHAR NOT NULL CHECK (direction IN ('N', 'V')),
-    explanation VARCHAR,
-    incidental BOOLEAN NOT NULL,
-    explanation_line INTEGER,
-    line INTEGER,
-    PRIMARY KEY (doc_id, seq)
-);
-CREATE TABLE IF NOT EXISTS deviation_parts (
-    doc_id VARCHAR NOT NULL,
-    deviation_seq INTEGER NOT NULL,
-    seq INTEGER NOT NULL,
-    text VARCHAR NOT NULL,
-    amount_eur DOUBLE CHECK (amount_eur >= 0),
-    direction VARCHAR CHECK (direction IN ('N', 'V')),
-    incidental BOOLEAN NOT NULL,
-    line INTEGER,
-    PRIMARY KEY (doc_id, deviation_seq, seq)
-);
-CREATE TABLE IF NOT EXISTS indicators (
-    doc_id VARCHAR NOT NULL,
-    seq INTEGER NOT NULL,
-    name VARCHAR NOT NULL,
-    group_name VARCHAR,
-    unit VARCHAR,
-    target DOUBLE,
-    source VARCHAR,
-    line INTEGER,
-    PRIMARY KEY (doc_id, seq)
-);
-CREATE TABLE IF NOT EXISTS indicator_values (
-    doc_id VARCHAR NOT NULL,
-    indicator_seq INTEGER NOT NULL,
-    period VARCHAR NOT NULL,
-    value DOUBLE,
-    PRIMARY KEY (doc_id, indicator_seq, period)
-);
-CREATE TABLE IF NOT EXISTS goals (
-    doc_id VARCHAR NOT NULL,
-    seq INTEGER NOT NULL,
-    code VARCHAR,
-    title VARCHAR NOT NULL,
-    text VARCHAR,
-    plan VARCHAR,
-    progress VARCHAR,
-    line INTEGER,
-    PRIMARY KEY (doc_id, seq)
-);
-CREATE TABLE IF NOT EXISTS warnings (
-    doc_id VARCHAR NOT NULL,
-    seq INTEGER NOT NULL,
-    code VARCHAR NOT NULL,
-    line INTEGER,
-    message VARCHAR NOT NULL,
-    PRIMARY KEY (doc_id, seq)
-);
-CREATE TABLE IF NOT EXISTS load_log (
-    loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
-    source VARCHAR NOT NULL,
-    sha256 VARCHAR NOT NULL,
-    outcome VARCHAR NOT NULL CHECK (outcome IN ('loaded', 'replaced')),
-    replaced_sha256 VARCHAR,
-    counts VARCHAR NOT NULL
-);
-"""
-DOCUMENT_TABLES = (
-    "periods",
-    "activities",
-    "statuses",
-    "budget_lines",
-    "deviations",
-    "indicators",
-    "indicator_values",
-    "goals",
-    "warnings",
-    "documents",
-)
+MAX_DELTAS = 16
+_LOOKED_UP = frozenset({"meta", "documents"})
+Loaded = dict[str, tuple[str, str | None]]
 
 
 class StoreError(Exception):
@@ -205,17 +45,6 @@ class LoadOutcome:
     outcome: str
     message: str = ""
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def source_key(source: str) -> str:
-    """Identity of a file's origin: its absolute path, so a changed file from there replaces its records."""
-    return str(Path(source).expanduser().resolve())
-
-
-def activity_key(municipality_code: str | None, municipality: str | None, code: str | None, name: str) -> str:
-    """Identity of an activity across documents: municipality plus code, or plus normalized name without a code."""
-    town = municipality_code or fold(municipality or "") or "onbekend"
-    return f"{town}|{code}" if code else f"{town}|naam:{fold(name)}"
 
 
 def _lock_holder(message: str) -> str:
@@ -249,40 +78,45 @@ def _writer_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _loaded_documents(db_path: Path) -> dict[str, tuple[str, str | None]]:
-    """sha256 → (source_key, municipality) of the documents in the live database (empty when there is none)."""
-    if not db_path.exists():
-        return {}
+@contextmanager
+def _layers(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The database as readers see it (base and deltas), or an empty connection when there is no file yet; a
+    database that cannot be read becomes a StoreError saying why."""
     try:
-        with duckdb.connect(str(db_path), read_only=True) as connection:
-            tables = {
-                row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
-            }
-            if "documents" not in tables:
-                return {}
-            version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if version is None or version[0] != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{db_path}: made by an older version of voortgang (schema "
-                    f"{version[0] if version else '?'}, now {SCHEMA_VERSION}); move it away and load the "
-                    "documents again"
-                )
-            rows = connection.execute("SELECT sha256, source_key, municipality FROM documents").fetchall()
-            return {sha: (key, municipality) for sha, key, municipality in rows}
+        connection = layers.connect(db_path, _LOOKED_UP) if db_path.exists() else duckdb.connect(":memory:")
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
-            holder = _lock_holder(str(error))
             raise StoreError(
-                f"{db_path}: the database is open for writing by {holder}; close that program "
+                f"{db_path}: the database is open for writing by {_lock_holder(str(error))}; close that program "
                 "(the dashboard only reads and is fine) and load again"
             ) from None
-        raise StoreError(
-            f"{db_path}: not a readable voortgang database ({error}); move it away and load again"
-        ) from None
+        raise StoreError(f"{db_path}: not a readable voortgang database ({error}); move it away and load again") from None
     except duckdb.Error as error:
+        raise StoreError(f"{db_path}: not a readable voortgang database ({error}); move it away and load again") from None
+    with connection:
+        yield connection
+
+
+def _loaded_documents(
+    connection: duckdb.DuckDBPyConnection, db_path: Path, extractions: list[Extraction] | None = None
+) -> Loaded:
+    """sha256 → (source_key, municipality) of the stored documents (base and deltas) that have the bytes or the
+    source of one of `extractions` (all documents when None)."""
+    views = {row[0] for row in connection.execute("SELECT view_name FROM duckdb_views()").fetchall()}
+    if "documents" not in views:
+        return {}
+    version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if version is None or version[0] != SCHEMA_VERSION:
         raise StoreError(
-            f"{db_path}: not a readable voortgang database ({error}); move it away and load again"
-        ) from None
+            f"{db_path}: made by an older version of voortgang (schema "
+            f"{version[0] if version else '?'}, now {SCHEMA_VERSION}); move it away and load the documents again"
+        )
+    sql = "SELECT sha256, source_key, municipality FROM documents"
+    params: list = []
+    if extractions is not None:
+        sql += " WHERE list_contains(?, sha256) OR list_contains(?, source_key)"
+        params = [[e.sha256 for e in extractions], [source_key(e.source) for e in extractions]]
+    return {sha: (key, municipality) for sha, key, municipality in connection.execute(sql, params).fetchall()}
 
 
 def _checkpoint_wal(db_path: Path) -> None:
@@ -300,55 +134,91 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _remove_leftovers(db_path: Path) -> None:
+    """Temporary files of loads that were killed (only called under the writer lock)."""
+    for folder, pattern in ((db_path.parent, f".{db_path.name}.*.tmp*"), (layers.delta_dir(db_path), ".*.tmp*")):
+        for stale in folder.glob(pattern):
+            stale.unlink(missing_ok=True)
+
+
 def load_extractions(extractions: list[Extraction], db_path: Path | None = None) -> list[LoadOutcome]:
     """Store each extraction atomically; the same bytes twice change nothing (not even the file)."""
     db_path = (db_path or default_db_path()).expanduser()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     outcomes: dict[int, LoadOutcome] = {}
     with _writer_lock(db_path):
-        loaded = _loaded_documents(db_path)
-        to_write = []
-        for position, extraction in enumerate(extractions):
-            if extraction.error:
-                outcomes[position] = LoadOutcome(extraction.source, "failed", extraction.error)
-            elif extraction.sha256 in loaded and loaded[extraction.sha256][1] == extraction.document.municipality:
-                outcomes[position] = LoadOutcome(extraction.source, "unchanged", "already loaded, nothing changed")
-            else:
-                to_write.append((position, extraction))
+        _remove_leftovers(db_path)
+        with _layers(db_path) as connection:
+            loaded = _loaded_documents(connection, db_path, [e for e in extractions if not e.error])
+            to_write = []
+            for position, extraction in enumerate(extractions):
+                if extraction.error:
+                    outcomes[position] = LoadOutcome(extraction.source, "failed", extraction.error)
+                elif extraction.sha256 in loaded and loaded[extraction.sha256][1] == extraction.document.municipality:
+                    outcomes[position] = LoadOutcome(extraction.source, "unchanged", "already loaded, nothing changed")
+                else:
+                    to_write.append((position, extraction))
+            if to_write and db_path.exists():
+                with _new_delta(connection, db_path):
+                    for position, extraction in to_write:
+                        outcomes[position] = _store_document(connection, extraction, loaded)
+                to_write = []
         if to_write:
-            for position, outcome in _write(db_path, to_write, loaded).items():
-                outcomes[position] = outcome
+            with _swapped_copy(db_path) as connection:
+                for position, extraction in to_write:
+                    outcomes[position] = _store_document(connection, extraction, loaded)
+        if len(layers.delta_files(db_path)) >= MAX_DELTAS:
+            _rebuild_base(db_path)
     return [outcomes[position] for position in range(len(extractions))]
 
 
 def load_new_documents(extractions: Iterable[Extraction], db_path: Path, batch: int = 500) -> int:
     """Store many documents that are not loaded yet (the national demo): `batch` documents per transaction and one
-    insert per table, in a copy that is swapped in at the end as one (so a kill leaves the old file). Documents
-    whose bytes are already loaded are skipped. Returns how many were stored."""
+    insert per table, in a copy of the base (deltas folded in) that is swapped in at the end as one (so a kill
+    leaves the old file). Documents whose bytes are already loaded are skipped. Returns how many were stored."""
     db_path = db_path.expanduser()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     stored = 0
-    with _writer_lock(db_path), _swapped_copy(db_path) as connection:
-        loaded = _loaded_documents(db_path)
-        fresh = (e for e in extractions if not e.error and e.sha256 not in loaded)
-        while chunk := list(itertools.islice(fresh, batch)):
-            tables: dict[str, list[tuple]] = {}
-            for extraction in chunk:
-                for table, rows in _rows(extraction, source_key(extraction.source)).items():
-                    tables.setdefault(table, []).extend(rows)
-            connection.execute("BEGIN TRANSACTION")
-            for table, rows in tables.items():
-                _many(connection, table, rows)
-            connection.execute("COMMIT")
-            stored += len(chunk)
+    with _writer_lock(db_path):
+        _remove_leftovers(db_path)
+        with _layers(db_path) as reader:
+            loaded = _loaded_documents(reader, db_path)
+        with _swapped_copy(db_path) as connection:
+            fresh = (e for e in extractions if not e.error and e.sha256 not in loaded)
+            while chunk := list(itertools.islice(fresh, batch)):
+                tables: dict[str, list[tuple]] = {}
+                for extraction in chunk:
+                    for table, rows in document_rows(extraction, source_key(extraction.source)).items():
+                        tables.setdefault(table, []).extend(rows)
+                connection.execute("BEGIN TRANSACTION")
+                for table, rows in tables.items():
+                    _many(connection, table, rows)
+                connection.execute("COMMIT")
+                stored += len(chunk)
     return stored
+
+
+def fold(db_path: Path) -> None:
+    """Rebuild the base with every live delta in it and remove the deltas (a load does this when MAX_DELTAS have
+    gathered)."""
+    db_path = db_path.expanduser()
+    with _writer_lock(db_path):
+        _remove_leftovers(db_path)
+        with _layers(db_path) as reader:
+            _loaded_documents(reader, db_path, [])
+        _rebuild_base(db_path)
+
+
+def _rebuild_base(db_path: Path) -> None:
+    """The base with the live deltas folded in, swapped in for the old one."""
+    with _swapped_copy(db_path):
+        pass
 
 
 @contextmanager
 def _swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to a copy of `db_path` (with the schema), swapped in for it when the block ends normally."""
-    for stale in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
-        stale.unlink(missing_ok=True)
+    """A connection to a copy of the base (with the schema and the live deltas folded in), swapped in for it when
+    the block ends normally; the folded deltas are removed after the swap."""
     temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     if db_path.exists():
         _checkpoint_wal(db_path)
@@ -357,7 +227,9 @@ def _swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         with duckdb.connect(str(temp)) as connection:
             connection.execute(SCHEMA)
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            folded = _fold_deltas(connection, db_path)
             yield connection
+            connection.execute("DELETE FROM replaced")
             connection.execute("CHECKPOINT")
         _fsync(temp)
         os.replace(temp, db_path)
@@ -365,31 +237,67 @@ def _swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     finally:
         temp.unlink(missing_ok=True)
         Path(str(temp) + ".wal").unlink(missing_ok=True)
+    for sequence, path in layers.delta_files(db_path):
+        if sequence <= folded:
+            path.unlink(missing_ok=True)
 
 
-def _write(
-    db_path: Path, items: list[tuple[int, Extraction]], loaded: dict[str, tuple[str, str | None]]
-) -> dict[int, LoadOutcome]:
-    outcomes = {}
-    with _swapped_copy(db_path) as connection:
-        for position, extraction in items:
-            outcomes[position] = _store_document(connection, extraction, loaded)
-    return outcomes
+def _fold_deltas(connection: duckdb.DuckDBPyConnection, db_path: Path) -> int:
+    """Apply the live deltas to the base open on `connection`, oldest first; returns the last one folded."""
+    catalog = connection.execute("SELECT current_database()").fetchone()[0]
+    folded = layers.folded_through(connection, catalog)
+    for sequence, path in layers.live_deltas(db_path, folded):
+        connection.execute("ATTACH ? AS delta (TYPE duckdb, READ_ONLY)", [str(path)])
+        gone = "SELECT doc_id FROM delta.replaced UNION SELECT doc_id FROM delta.documents"
+        for table in DOCUMENT_TABLES:
+            connection.execute(f"DELETE FROM {table} WHERE doc_id IN ({gone})")
+        for table in (*reversed(DOCUMENT_TABLES), "load_log"):
+            connection.execute(f"INSERT INTO {table} SELECT * FROM delta.{table}")
+        connection.execute("DETACH delta")
+        folded = sequence
+    connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [layers.FOLDED_KEY, str(folded)])
+    return folded
 
 
-def _store_document(
-    connection: duckdb.DuckDBPyConnection, extraction: Extraction, loaded: dict[str, tuple[str, str | None]]
-) -> LoadOutcome:
+@contextmanager
+def _new_delta(connection: duckdb.DuckDBPyConnection, db_path: Path) -> Iterator[None]:
+    """Make a new delta file (with the schema) the default database of `connection`; rename it into place when
+    the block ends normally and a document was stored in it."""
+    folder = layers.delta_dir(db_path)
+    folder.mkdir(exist_ok=True)
+    sequence = max([layers.folded_through(connection, "base"), *(n for n, _ in layers.delta_files(db_path))]) + 1
+    final = layers.delta_file(db_path, sequence)
+    temp = folder / f".{final.name}.{os.getpid()}.tmp"
+    try:
+        connection.execute("ATTACH ? AS fresh", [str(temp)])
+        try:
+            connection.execute("USE fresh")
+            connection.execute(SCHEMA)
+            connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            yield
+            stored = connection.execute("SELECT count(*) FROM fresh.load_log").fetchone()[0]
+            connection.execute("CHECKPOINT fresh")
+        finally:
+            connection.execute("USE memory")
+            connection.execute("DETACH fresh")
+        if stored:
+            _fsync(temp)
+            os.replace(temp, final)
+            _fsync(folder)
+    finally:
+        temp.unlink(missing_ok=True)
+        Path(str(temp) + ".wal").unlink(missing_ok=True)
+
+
+def _store_document(connection: duckdb.DuckDBPyConnection, extraction: Extraction, loaded: Loaded) -> LoadOutcome:
     """Write one document in one transaction, replacing the earlier version from the same source, or the same
-    bytes loaded before (from another path, or with another municipality)."""
+    bytes loaded before (from another path, or with another municipality). `loaded` (base, deltas and this load)
+    names what it replaces; the `replaced` table tells readers to leave those out of older files."""
     key = source_key(extraction.source)
-    replaced = [
-        row[0]
-        for row in connection.execute(
-            "SELECT doc_id FROM documents WHERE source_key = ? OR sha256 = ? ORDER BY source_key = ? DESC",
-            [key, extraction.sha256, key],
-        ).fetchall()
-    ]
+    replaced = sorted(
+        (sha for sha, (other_key, _) in loaded.items() if other_key == key or sha == extraction.sha256),
+        key=lambda sha: loaded[sha][0] != key,
+    )
     previous = replaced[0] if replaced else None
     counts = {
         "activities": len(extraction.activities),
@@ -405,7 +313,9 @@ def _store_document(
         for doc_id in replaced:
             for table in DOCUMENT_TABLES:
                 connection.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-        _insert_records(connection, extraction, key)
+            connection.execute("INSERT INTO replaced VALUES (?)", [doc_id])
+        for table, rows in document_rows(extraction, key).items():
+            _many(connection, table, rows)
         connection.execute(
             "INSERT INTO load_log (source, sha256, outcome, replaced_sha256, counts) VALUES (?, ?, ?, ?, ?)",
             [
@@ -420,147 +330,10 @@ def _store_document(
     except (duckdb.Error, ValueError) as error:
         connection.execute("ROLLBACK")
         return LoadOutcome(extraction.source, "failed", f"{extraction.source}: could not be stored: {error}")
+    for doc_id in replaced:
+        del loaded[doc_id]
     loaded[extraction.sha256] = (key, extraction.document.municipality)
     return LoadOutcome(extraction.source, "replaced" if previous else "loaded", counts=counts)
-
-
-_DOCUMENT_COLUMNS = (
-    "doc_id",
-    "source",
-    "source_key",
-    "sha256",
-    "format",
-    "municipality",
-    "municipality_code",
-    "title",
-    "doc_type",
-    "year",
-    "period",
-    "raw_text",
-    "page_starts",
-)
-
-
-def _insert_records(connection: duckdb.DuckDBPyConnection, extraction: Extraction, key: str) -> None:
-    for table, rows in _rows(extraction, key).items():
-        _many(connection, table, rows)
-
-
-def _rows(extraction: Extraction, key: str) -> dict[str, list[tuple]]:
-    """The rows of one document, per table: checked and built before anything is written."""
-    doc = extraction.sha256
-    info = extraction.document
-    rows: dict[str, list[tuple]] = {
-        "documents": [
-            (
-                doc,
-                extraction.source,
-                key,
-                extraction.sha256,
-                extraction.format or "text",
-                info.municipality,
-                info.municipality_code,
-                info.title,
-                info.doc_type,
-                info.year,
-                info.period,
-                extraction.raw_text or "",
-                extraction.page_starts,
-            )
-        ]
-    }
-    periods = {p.label: p for p in extraction.periods}
-    rows["periods"] = [(doc, p.label, p.canonical, p.kind, p.year, p.order, p.year_guessed) for p in extraction.periods]
-    keys = {}
-    activity_rows = []
-    for seq, activity in enumerate(extraction.activities):
-        a_key = activity_key(info.municipality_code, info.municipality, activity.code, activity.name)
-        if a_key in keys.values():
-            raise ValueError(f"activity {activity.code or activity.name!r} appears twice")
-        keys[(activity.code, activity.name)] = a_key
-        activity_rows.append(
-            (
-                doc,
-                seq,
-                a_key,
-                info.municipality,
-                activity.code,
-                activity.name,
-                activity.programme,
-                activity.theme,
-                activity.target_year,
-                activity.description,
-                activity.progress,
-                activity.proposal,
-                json.dumps(activity.fields, ensure_ascii=False),
-                activity.line,
-            )
-        )
-    rows["activities"] = activity_rows
-    status_rows = []
-    for status in extraction.statuses:
-        period = periods.get(status.period)
-        if period is None:
-            raise ValueError(
-                f"status of {status.activity_code or status.activity_name} names unknown period {status.period!r}"
-            )
-        a_key = keys.get((status.activity_code, status.activity_name)) or activity_key(
-            info.municipality_code, info.municipality, status.activity_code, status.activity_name
-        )
-        status_rows.append(
-            (doc, a_key, status.period, period.canonical, period.order, status.status, status.status_raw, status.line)
-        )
-    rows["statuses"] = status_rows
-    rows["budget_lines"] = [
-        (
-            doc,
-            seq,
-            b.scope,
-            b.kind,
-            b.column,
-            b.year,
-            b.amount_eur,
-            b.column_kind,
-            b.total,
-            b.direction,
-            b.activity,
-            b.programme,
-            b.note,
-            b.line,
-        )
-        for seq, b in enumerate(extraction.budget_lines)
-    ]
-    rows["deviations"] = [
-        (
-            doc,
-            seq,
-            d.scope,
-            d.item,
-            d.amount_eur,
-            d.direction,
-            d.explanation,
-            d.incidental,
-            d.explanation_line,
-            d.line,
-        )
-        for seq, d in enumerate(extraction.deviations)
-    ]
-    rows["deviation_parts"] = [
-        (doc, seq, part_seq, p.text, p.amount_eur, p.direction, p.incidental, p.line)
-        for seq, d in enumerate(extraction.deviations)
-        for part_seq, p in enumerate(d.parts)
-    ]
-    rows["indicators"] = [
-        (doc, seq, i.name, i.group, i.unit, i.target, i.source, i.line) for seq, i in enumerate(extraction.indicators)
-    ]
-    rows["indicator_values"] = [
-        (doc, seq, v.period, v.value) for seq, i in enumerate(extraction.indicators) for v in i.values
-    ]
-    rows["goals"] = [
-        (doc, seq, g.code, g.title, g.text, g.plan, g.progress, g.line) for seq, g in enumerate(extraction.goals)
-    ]
-    rows["warnings"] = [(doc, seq, w.code, w.line, w.message) for seq, w in enumerate(extraction.warnings)]
-    return rows
 
 
 def _many(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
@@ -570,7 +343,7 @@ def _many(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) 
 
         batch = pyarrow.table({f"c{index}": list(column) for index, column in enumerate(zip(*rows, strict=True))})
         connection.register("_batch", batch)
-        columns = f" ({', '.join(_DOCUMENT_COLUMNS)})" if table == "documents" else ""
+        columns = f" ({', '.join(DOCUMENT_COLUMNS)})" if table == "documents" else ""
         try:
             connection.execute(f"INSERT INTO {table}{columns} SELECT * FROM _batch")
         finally:
@@ -592,133 +365,3 @@ def ensure_schema(db_path: Path) -> None:
             os.replace(temp, db_path)
         finally:
             temp.unlink(missing_ok=True)
-
-
-def stored_documents(db_path: Path) -> list[tuple[str, str, str | None, str | None]]:
-    """(doc_id, source, title, municipality) of every stored document."""
-    with duckdb.connect(str(db_path), read_only=True) as connection:
-        return connection.execute(
-            "SELECT doc_id, source, title, municipality FROM documents ORDER BY municipality, year, title"
-        ).fetchall()
-
-
-def read_extraction(db_path: Path, doc_id: str) -> Extraction:
-    """The records of one stored document, as the loaders made them (for the Excel template export)."""
-    with duckdb.connect(str(db_path), read_only=True) as connection:
-
-        def rows(sql: str) -> list[dict]:
-            cursor = connection.execute(sql, [doc_id])
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-        [document] = rows("SELECT * FROM documents WHERE doc_id = ?")
-        periods = [
-            Period(
-                label=r["label"],
-                year=r["year"],
-                order=r["sort_order"],
-                kind=r["kind"],
-                canonical=r["canonical"],
-                year_guessed=r["year_guessed"],
-            )
-            for r in rows("SELECT * FROM periods WHERE doc_id = ? ORDER BY sort_order")
-        ]
-        activities = rows("SELECT * FROM activities WHERE doc_id = ? ORDER BY seq")
-        names = {a["activity_key"]: (a["code"], a["name"]) for a in activities}
-        statuses = [
-            StatusReport(
-                activity_code=names[s["activity_key"]][0],
-                activity_name=names[s["activity_key"]][1],
-                period=s["period_label"],
-                status=s["status"],
-                status_raw=s["status_raw"],
-                line=s["line"],
-            )
-            for s in rows("SELECT * FROM statuses WHERE doc_id = ? ORDER BY period_order, line")
-            if s["activity_key"] in names
-        ]
-        values: dict[int, list[IndicatorValue]] = {}
-        for value in rows("SELECT * FROM indicator_values WHERE doc_id = ?"):
-            values.setdefault(value["indicator_seq"], []).append(
-                IndicatorValue(period=value["period"], value=_number(value["value"]))
-            )
-        return Extraction(
-            source=document["source"],
-            sha256=document["sha256"],
-            format=document["format"],
-            document=DocumentInfo(
-                municipality=document["municipality"],
-                municipality_code=document["municipality_code"],
-                title=document["title"],
-                doc_type=document["doc_type"],
-                year=document["year"],
-                period=document["period"],
-            ),
-            periods=periods,
-            activities=[
-                Activity(
-                    code=a["code"],
-                    name=a["name"],
-                    programme=a["programme"],
-                    theme=a["theme"],
-                    target_year=a["target_year"],
-                    description=a["description"],
-                    progress=a["progress"],
-                    proposal=a["proposal"],
-                    line=a["line"],
-                )
-                for a in activities
-            ],
-            statuses=statuses,
-            budget_lines=[
-                BudgetLine(
-                    scope=b["scope"],
-                    kind=b["kind"],
-                    column=b["column_label"],
-                    year=b["year"],
-                    amount_eur=_number(b["amount_eur"]),
-                    column_kind=b["column_kind"],
-                    total=b["is_total"],
-                    direction=b["direction"],
-                    activity=b["activity"],
-                    programme=b["programme"],
-                    note=b["note"],
-                    line=b["line"],
-                )
-                for b in rows("SELECT * FROM budget_lines WHERE doc_id = ? ORDER BY seq")
-            ],
-            deviations=[
-                Deviation(
-                    scope=d["scope"],
-                    item=d["item"],
-                    amount_eur=_number(d["amount_eur"]),
-                    direction=d["direction"],
-                    explanation=d["explanation"],
-                    incidental=d["incidental"],
-                    explanation_line=d["explanation_line"],
-                    line=d["line"],
-                )
-                for d in rows("SELECT * FROM deviations WHERE doc_id = ? ORDER BY seq")
-            ],
-            indicators=[
-                Indicator(
-                    name=i["name"],
-                    group=i["group_name"],
-                    unit=i["unit"],
-                    target=_number(i["target"]),
-                    source=i["source"],
-                    values=values.get(i["seq"], []),
-                    line=i["line"],
-                )
-                for i in rows("SELECT * FROM indicators WHERE doc_id = ? ORDER BY seq")
-            ],
-            raw_text=document["raw_text"],
-            page_starts=document["page_starts"],
-        )
-
-
-def _number(value: float | None) -> int | float | None:
-    """Whole numbers come back from DOUBLE columns as floats; give them back as ints."""
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value

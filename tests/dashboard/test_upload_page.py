@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import duckdb
 from streamlit.testing.v1 import AppTest
 
 from dashboard import strings
 from loaders.store import ensure_schema
+from model import layers
 from model.storage import DB_ENV
 from tests.conftest import ZEVENAAR
 from tests.dashboard.test_pages import APP
@@ -32,11 +32,11 @@ def test_a_file_is_previewed_then_loaded_on_confirmation(monkeypatch, tmp_path):
     metrics = {m.label: m.value for m in app.metric}
     assert (metrics["Activiteiten"], metrics["Statussen"]) == ("14", "42")
     assert app.expander[0].label.startswith("zevenaar.txt — Zevenaar, 2e Voortgangsrapportage 2019")
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with layers.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
     app.button(key="upload_bevestig").click().run()
     assert app.success[0].value == strings.UPLOAD_LOADED.format(name="zevenaar.txt", outcome="nieuw")
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with layers.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM statuses").fetchone()[0] == 42
 
 

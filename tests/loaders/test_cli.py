@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from loaders import cli
-from loaders.store import stored_documents
+from loaders.stored import stored_documents
 from model.storage import DB_ENV
 from tests.conftest import ZEVENAAR
 

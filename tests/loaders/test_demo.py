@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import duckdb
-
 from loaders.demo import DemoSize, national_documents
 from loaders.store import load_new_documents
+from model import layers
 
 
 def test_two_municipalities_give_forty_documents_with_sixty_statuses_each(tmp_path):
     db = tmp_path / "demo.duckdb"
     assert load_new_documents(national_documents(DemoSize(municipalities=2)), db) == 80
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with layers.connect(db) as connection:
         assert connection.execute("SELECT count(DISTINCT municipality) FROM documents").fetchone()[0] == 2
         assert connection.execute("SELECT count(*) FROM statuses").fetchone()[0] == 80 * 60
         assert connection.execute("SELECT count(*) FROM deviations WHERE explanation IS NULL").fetchone()[0] == 0

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from loaders import cli
 from loaders.extract import extract_bytes, extract_file
-from loaders.store import load_extractions, read_extraction, stored_documents
+from loaders.store import load_extractions
+from loaders.stored import read_extraction, stored_documents
 from loaders.template.workbook import ACTIVITIES, BUDGET, DEVIATIONS, INDICATORS, write_template
 from tests.conftest import SAMPLES
 

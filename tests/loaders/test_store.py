@@ -10,11 +10,11 @@ import sys
 import textwrap
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from loaders import extract_file
+from loaders import extract_file, store
 from loaders.store import StoreError, load_extractions
+from model import layers
 from tests.conftest import PROJECT, ZEVENAAR
 
 TABLES = (
@@ -28,6 +28,7 @@ TABLES = (
     "indicator_values",
     "goals",
     "warnings",
+    "deviation_parts",
     "load_log",
 )
 
@@ -50,8 +51,19 @@ Volgens plan
 
 
 def counts(db: Path) -> dict[str, int]:
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with layers.connect(db) as connection:
         return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table (without load times), sorted: what a reader sees."""
+    with layers.connect(db) as connection:
+        return {
+            t: sorted(connection.execute(f"SELECT * EXCLUDE (loaded_at) FROM {t}").fetchall(), key=repr)
+            if t in ("documents", "load_log")
+            else sorted(connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in TABLES
+        }
 
 
 def load(db: Path, *paths: Path):
@@ -94,7 +106,7 @@ def test_a_changed_file_replaces_its_earlier_records(tmp_path, write_text):
     load(db, report)
     report.write_text(REPORT.format(title="2e Voortgangsrapportage 2020", status="Bijsturing raad"), encoding="utf-8")
     assert [o.outcome for o in load(db, report)] == ["replaced"]
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with layers.connect(db) as connection:
         statuses = connection.execute("SELECT status_raw FROM statuses ORDER BY activity_key, period_order").fetchall()
         documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert documents == 1
@@ -106,7 +118,7 @@ def test_later_reports_extend_the_history_of_the_same_activity(tmp_path, write_t
     first = write_text("a.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
     second = write_text("b.txt", REPORT.format(title="2e Voortgangsrapportage 2021", status="Bijsturing raad"))
     load(db, first, second)
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with layers.connect(db) as connection:
         history = connection.execute(
             "SELECT period, status FROM statuses WHERE activity_key = 'GM0221|2.1.1' ORDER BY period_order"
         ).fetchall()
@@ -153,10 +165,62 @@ def test_a_load_killed_midway_leaves_the_previous_database_intact(tmp_path, writ
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert counts(db) == before
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with layers.connect(db) as connection:
         assert connection.execute("SELECT DISTINCT status_raw FROM statuses").fetchall() == [("Volgens plan",)]
     assert [o.outcome for o in load(db, report)] == ["replaced"]
     assert not list(tmp_path.glob(".v.duckdb.*.tmp*"))
+    assert not list(layers.delta_dir(db).glob(".*.tmp*"))
+
+
+def test_a_load_into_an_existing_database_leaves_the_base_file_alone(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    stat = db.stat()
+    report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    assert [o.outcome for o in load(db, report)] == ["loaded"]
+    assert (db.stat().st_ino, db.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+    assert [sequence for sequence, _ in layers.delta_files(db)] == [1]
+    assert counts(db)["documents"] == 2
+
+
+def test_folding_the_deltas_into_the_base_keeps_every_record(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    load(db, report)
+    load(db, ZEVENAAR)
+    report.write_text(REPORT.format(title="2e Voortgangsrapportage 2020", status="Rood"), encoding="utf-8")
+    load(db, report)
+    before = snapshot(db)
+    store.fold(db)
+    assert layers.delta_files(db) == []
+    assert snapshot(db) == before
+    with layers.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM base.replaced").fetchone() == (0,)
+
+
+def test_a_load_folds_the_deltas_when_enough_have_gathered(tmp_path, write_text, monkeypatch):
+    monkeypatch.setattr(store, "MAX_DELTAS", 2)
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    load(db, write_text("a.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan")))
+    base = db.stat().st_ino
+    load(db, write_text("b.txt", REPORT.format(title="2e Voortgangsrapportage 2021", status="Volgens plan")))
+    assert db.stat().st_ino != base
+    assert layers.delta_files(db) == []
+    assert counts(db)["documents"] == 3
+
+
+def test_a_delta_left_behind_by_a_fold_is_not_counted_twice(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    load(db, write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan")))
+    [(_, delta)] = layers.delta_files(db)
+    kept = delta.read_bytes()
+    before, snapshot_before = counts(db), snapshot(db)
+    store.fold(db)
+    delta.write_bytes(kept)
+    assert counts(db) == before
+    assert snapshot(db) == snapshot_before
 
 
 def test_load_works_while_another_process_reads_the_database(tmp_path, write_text):

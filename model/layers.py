@@ -1,0 +1,136 @@
+"""The database on disk: a base DuckDB file plus the delta files of the loads since the base was last rebuilt.
+
+A load writes its documents into a new small delta file and renames it into `<db>.deltas/`, so it never copies or
+rewrites the base and never waits for a reader. Readers attach the base and every live delta read-only and see
+one set of tables through views that leave out the documents a later delta replaced. Folding (in the store)
+rebuilds the base with the deltas in it and records the last folded delta in meta, so a delta that outlives the
+fold by a moment is not counted twice.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from model.storage import SCHEMA_VERSION
+
+FOLDED_KEY = "folded_through"
+REPLACED_TABLE = "replaced"
+_DELTA_SUFFIX = ".duckdb"
+_ATTEMPTS = 3
+_SINGLE_COPY_TABLES = frozenset({"meta", REPLACED_TABLE})
+
+
+
+def delta_dir(db: Path) -> Path:
+    """Where the delta files of `db` live."""
+    return db.with_name(db.name + ".deltas")
+
+
+def delta_file(db: Path, sequence: int) -> Path:
+    """The delta file with this sequence number (zero-padded, so names sort by number)."""
+    return delta_dir(db) / f"{sequence:08d}{_DELTA_SUFFIX}"
+
+
+def delta_files(db: Path) -> list[tuple[int, Path]]:
+    """(sequence, path) of every complete delta file of `db`, oldest first (folded ones included)."""
+    try:
+        names = os.listdir(delta_dir(db))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    stems = sorted(n[: -len(_DELTA_SUFFIX)] for n in names if n.endswith(_DELTA_SUFFIX))
+    return [(int(stem), delta_dir(db) / f"{stem}{_DELTA_SUFFIX}") for stem in stems if stem.isdigit()]
+
+
+def identity(db: Path) -> tuple:
+    """Changes whenever a load adds a delta or a fold swaps in a new base (new inode) or the base is rewritten."""
+    stat = os.stat(db)
+    return stat.st_ino, stat.st_mtime_ns, tuple(sequence for sequence, _ in delta_files(db))
+
+
+def folded_through(connection: duckdb.DuckDBPyConnection, catalog: str) -> int:
+    """The last delta folded into the base attached as `catalog` (0 when none was)."""
+    if not _tables(connection, catalog) >= {"meta"}:
+        return 0
+    found = connection.execute(f'SELECT value FROM "{catalog}".meta WHERE key = ?', [FOLDED_KEY]).fetchone()
+    return int(found[0]) if found else 0
+
+
+def live_deltas(db: Path, folded: int) -> list[tuple[int, Path]]:
+    """The delta files not folded into the base yet, oldest first."""
+    return [(sequence, path) for sequence, path in delta_files(db) if sequence > folded]
+
+
+def _tables(connection: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
+    rows = connection.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main'", [catalog]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def _schema_version(connection: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
+    if "meta" not in _tables(connection, catalog):
+        return None
+    found = connection.execute(f'SELECT value FROM "{catalog}".meta WHERE key = ?', ["schema_version"]).fetchone()
+    return found[0] if found else None
+
+
+def connect(db: Path, only: frozenset[str] | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only view of `db` and its live deltas as one set of tables, or only the tables in `only` (the base
+    alone when its schema is not this version's: the dashboard then says so). A delta that a fold removes while
+    this opens makes it start again (the new base holds its documents)."""
+    attempts = 1
+    while True:
+        listed = delta_files(db)
+        try:
+            return _connect(db, only, listed)
+        except duckdb.IOException:
+            if attempts == _ATTEMPTS or delta_files(db) == listed:
+                raise
+            attempts += 1
+
+
+def _connect(db: Path, only: frozenset[str] | None, listed: list[tuple[int, Path]]) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(":memory:")
+    try:
+        connection.execute("ATTACH ? AS base (TYPE duckdb, READ_ONLY)", [str(db)])
+        tables = _tables(connection, "base") - {REPLACED_TABLE}
+        if only is not None:
+            tables &= only
+        deltas: list[tuple[int, str]] = []
+        if _schema_version(connection, "base") == SCHEMA_VERSION:
+            folded = folded_through(connection, "base")
+            for sequence, path in (delta for delta in listed if delta[0] > folded):
+                catalog = f"delta{sequence}"
+                connection.execute(f"ATTACH ? AS {catalog} (TYPE duckdb, READ_ONLY)", [str(path)])
+                deltas.append((sequence, catalog))
+        _create_views(connection, sorted(tables), deltas)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _create_views(connection: duckdb.DuckDBPyConnection, tables: list[str], deltas: list[tuple[int, str]]) -> None:
+    """One view per table: the base's rows and each delta's, without the documents a later delta replaced."""
+    connection.execute("CREATE TABLE _replaced (layer INTEGER, doc_id VARCHAR)")
+    for sequence, catalog in deltas:
+        connection.execute(f"INSERT INTO _replaced SELECT ?, doc_id FROM {catalog}.{REPLACED_TABLE}", [sequence])
+    latest = connection.execute("SELECT coalesce(max(layer), 0) FROM _replaced").fetchone()[0]
+    with_doc_id = {
+        row[0]
+        for row in connection.execute(
+            "SELECT table_name FROM duckdb_columns() WHERE database_name = 'base' AND column_name = 'doc_id'"
+        ).fetchall()
+    }
+    for table in tables:
+        layers = [(0, "base")] if table in _SINGLE_COPY_TABLES else [(0, "base"), *deltas]
+        parts = []
+        for layer, catalog in layers:
+            part = f'SELECT * FROM {catalog}.main."{table}"'
+            if table in with_doc_id and layer < latest:
+                part += f" WHERE doc_id NOT IN (SELECT doc_id FROM _replaced WHERE layer > {layer:d})"
+            parts.append(part)
+        connection.execute(f'CREATE VIEW "{table}" AS {" UNION ALL ".join(parts)}')
