@@ -3,6 +3,8 @@ so that one selection serves every page); the pages do the rest."""
 
 from __future__ import annotations
 
+import gc
+
 import streamlit as st
 
 from dashboard import db, strings
@@ -14,6 +16,8 @@ from dashboard.theme import register_template
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="📊", layout="wide")
 db.install_cache(st.cache_data(max_entries=2048, show_spinner=False))
 register_template()
+if not gc.get_freeze_count():
+    gc.freeze()  # what is loaded by now lives as long as the server: no full collection need walk it again
 navigation = st.navigation(
     [
         st.Page("app_pages/overzicht.py", title=strings.PAGE_OVERVIEW, url_path="start", default=True),

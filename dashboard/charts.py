@@ -43,12 +43,14 @@ def _empty(title: str) -> go.Figure:
 
 def _status_bars(counts: pd.DataFrame, category: str, categories: list[str], horizontal: bool) -> list[dict]:
     """One stacked bar series per status that occurs, labelled with icon and word, in the status colour."""
+    found: dict[tuple, int] = {}
+    for key, status, n in zip(counts[category].tolist(), counts["status"].tolist(), counts["n"].tolist(), strict=True):
+        found[key, status] = found.get((key, status), 0) + int(n)
     bars = []
     for status in STATUS_ORDER:
-        part = counts[counts["status"] == status].set_index(category).reindex(categories)
-        if part["n"].fillna(0).sum() == 0:
+        values = [found.get((key, status), 0) for key in categories]
+        if not any(values):
             continue
-        values = part["n"].fillna(0).astype(int).tolist()
         axes = {"y": categories, "x": values, "orientation": "h"} if horizontal else {"x": categories, "y": values}
         value_axis = "x" if horizontal else "y"
         bars.append(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.db import query
+from dashboard.db import query, query_over
 from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
 
 # Latest status per activity and period: when several documents report the same period, the later one wins.
@@ -29,6 +29,15 @@ _SEVERITY = "CASE {col} WHEN 'done' THEN 0 WHEN 'on_track' THEN 1 WHEN 'partly' 
 def _facts(selection: Selection) -> tuple[str, list]:
     where, params = selection.sql()
     return _FACTS.format(where=where), params
+
+
+def _over_latest(selection: Selection, sql: str, params: list, path: Path | None) -> pd.DataFrame:
+    """`sql` over `latest` (the latest status per activity and period within the filters). With a municipality
+    chosen its rows are read once and every aggregate runs over them; without, each runs in the database."""
+    facts, fact_params = _facts(selection)
+    if selection.municipality is None:
+        return query(facts + sql, fact_params + params, path=path)
+    return query_over(facts + "SELECT * FROM latest", fact_params, sql, params, path=path)
 
 
 def _status_filter(selection: Selection, alias: str = "latest") -> tuple[str, list]:
@@ -134,12 +143,8 @@ def filter_options(selection: Selection, path: Path | None = None) -> dict[str, 
     by_programme = {
         programme: sorted(part["theme"].dropna().unique()) for programme, part in groups.groupby("programme")
     }
-    where, params = scope.documents_sql()
-    periods = query(
-        f"""SELECT s.period, min(s.period_order) AS o FROM statuses s JOIN documents d USING (doc_id)
-            WHERE {where} GROUP BY s.period ORDER BY o""",
-        params,
-        path=path,
+    periods = _over_latest(
+        scope, "SELECT period, min(period_order) AS o FROM latest GROUP BY period ORDER BY o", [], path
     )["period"].tolist()
     return {
         "document": dict(zip(docs["label"], docs["doc_id"], strict=True)),
@@ -152,41 +157,39 @@ def filter_options(selection: Selection, path: Path | None = None) -> dict[str, 
 
 def status_facts(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Latest status per activity and period within the filters (the rows behind trend, matrix and lists)."""
-    facts, params = _facts(selection)
     status_clause, status_params = _status_filter(selection)
-    return query(
-        facts + f"SELECT * FROM latest WHERE TRUE {status_clause} ORDER BY code NULLS LAST, name, period_order",
-        params + status_params,
-        path=path,
+    return _over_latest(
+        selection,
+        f"SELECT * FROM latest WHERE TRUE {status_clause} ORDER BY code NULLS LAST, name, period_order",
+        status_params,
+        path,
     )
 
 
 def status_counts(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Number of activities per period and status (the status trend)."""
-    facts, params = _facts(selection)
     status_clause, status_params = _status_filter(selection)
-    return query(
-        facts
-        + f"""SELECT period, min(period_order) AS period_order, status, count(*) AS n
-                             FROM latest WHERE TRUE {status_clause}
-                             GROUP BY period, status ORDER BY period_order, status""",
-        params + status_params,
-        path=path,
+    return _over_latest(
+        selection,
+        f"""SELECT period, min(period_order) AS period_order, status, count(*) AS n
+            FROM latest WHERE TRUE {status_clause}
+            GROUP BY period, status ORDER BY period_order, status""",
+        status_params,
+        path,
     )
 
 
 def status_by_group(selection: Selection, period: str, level: str, path: Path | None = None) -> pd.DataFrame:
     """Number of activities per programme (level 'programme') or theme ('theme') and status in one period."""
     column = {"programme": "programme", "theme": "theme"}[level]
-    facts, params = _facts(selection)
     status_clause, status_params = _status_filter(selection)
-    return query(
-        facts
-        + f"""SELECT coalesce({column}, '(geen)') AS "group", status, count(*) AS n
-                             FROM latest WHERE period = ? {status_clause}
-                             GROUP BY 1, status ORDER BY 1, status""",
-        [*params, period, *status_params],
-        path=path,
+    return _over_latest(
+        selection,
+        f"""SELECT coalesce({column}, '(geen)') AS "group", status, count(*) AS n
+            FROM latest WHERE period = ? {status_clause}
+            GROUP BY 1, status ORDER BY 1, status""",
+        [period, *status_params],
+        path,
     )
 
 
@@ -197,15 +200,14 @@ _CHANGE = f"""CASE WHEN {_SEVERITY.format(col="b.status")} < {_SEVERITY.format(c
 
 def _from_to(selection: Selection, periods: tuple[str, str], select: str, rest: str, path: Path | None) -> pd.DataFrame:
     """`select` … `rest` over each activity's status in the first period (a) and in the second (b)."""
-    facts, params = _facts(selection)
     status_clause, status_params = _status_filter(selection, "a")
     first, second = periods
-    return query(
-        facts
-        + f"""{select} FROM latest a JOIN latest b ON a.activity_key = b.activity_key
-              WHERE a.period = ? AND b.period = ? {status_clause} {rest}""",
-        [*params, first, second, *status_params],
-        path=path,
+    return _over_latest(
+        selection,
+        f"""{select} FROM latest a JOIN latest b ON a.activity_key = b.activity_key
+            WHERE a.period = ? AND b.period = ? {status_clause} {rest}""",
+        [first, second, *status_params],
+        path,
     )
 
 
@@ -235,12 +237,11 @@ def changes(selection: Selection, first: str, second: str, path: Path | None = N
 
 def attention(selection: Selection, previous: str | None, latest: str, path: Path | None = None) -> pd.DataFrame:
     """Activities that need council action in `latest` or worsened since `previous`, with the council proposal."""
-    facts, params = _facts(selection)
     status_clause, status_params = _status_filter(selection, "b")
     severity_a, severity_b = _SEVERITY.format(col="a.status"), _SEVERITY.format(col="b.status")
-    return query(
-        facts
-        + f"""SELECT b.activity_key, b.municipality, b.code, b.name, a.status AS status_before,
+    return _over_latest(
+        selection,
+        f"""SELECT b.activity_key, b.municipality, b.code, b.name, a.status AS status_before,
                                     b.status, b.proposal, b.title, b.line,
                                     b.status = 'council_action' AS council_action,
                                     coalesce({severity_b} > {severity_a}, FALSE) AS worsened
@@ -248,8 +249,8 @@ def attention(selection: Selection, previous: str | None, latest: str, path: Pat
                              WHERE b.period = ? AND (b.status = 'council_action' OR {severity_b} > {severity_a})
                              {status_clause}
                              ORDER BY b.status = 'council_action' DESC, b.code NULLS LAST, b.name""",
-        [*params, previous, latest, *status_params],
-        path=path,
+        [previous, latest, *status_params],
+        path,
     )
 
 

@@ -5,11 +5,11 @@ loading into a large database (`--db`)."""
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import itertools
 import resource
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -26,6 +26,7 @@ from model import layers
 from model.records import Extraction
 
 _CACHED_FUNCTION = type(functools.lru_cache(maxsize=1)(len))  # the type of every lru_cache'd function
+_OWN_PACKAGES = ("loaders", "model")
 TEXT_FORMATS = ("text", "html")
 BENCH_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx"}
 
@@ -96,9 +97,11 @@ def _raw_pdf_text(data: bytes) -> int:
 def forget_text_caches() -> None:
     """Empty the bounded caches of text pieces (folded labels, amounts, rows), so that each file is timed as
     if it were the first; the unbounded caches of vocabularies and compiled patterns stay, as in a long run."""
-    for candidate in gc.get_objects():
-        if isinstance(candidate, _CACHED_FUNCTION) and candidate.cache_parameters()["maxsize"]:
-            candidate.cache_clear()
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] in _OWN_PACKAGES:
+            for candidate in list(vars(module).values()):
+                if isinstance(candidate, _CACHED_FUNCTION) and candidate.cache_parameters()["maxsize"]:
+                    candidate.cache_clear()
 
 
 def time_file(path: Path) -> FileTiming:

@@ -12,6 +12,7 @@ from dashboard.theme import status_label
 
 MATRIX_PERIODS = 12  # the matrix shows the latest periods and the first activities; the download holds them all
 MATRIX_ROWS = 80
+CHANGES_SHOWN = 12  # per direction; the rest is counted
 
 st.title(strings.OVERVIEW_HEADER)
 require_documents()
@@ -104,7 +105,7 @@ else:
         st.write(strings.NOTHING_CHANGED.format(first=first, second=second))
     for change, group in changed.groupby("change", sort=False):
         st.markdown(f"**{strings.CHANGE_LABELS[change]}** ({len(group)})")
-        for item in group.itertuples():
+        for item in group.head(CHANGES_SHOWN).itertuples():
             st.page_link(
                 ACTIVITY_PAGE,
                 label=strings.CHANGED_ACTIVITY.format(
@@ -114,6 +115,8 @@ else:
                 ),
                 query_params=activity_params(item.activity_key),
             )
+        if len(group) > CHANGES_SHOWN:
+            st.caption(strings.CHANGED_MORE.format(count=len(group) - CHANGES_SHOWN))
 
 st.subheader(strings.ATTENTION_HEADER)
 attention = queries.attention(selection, previous, latest)

@@ -214,3 +214,20 @@ def test_the_first_overview_shows_the_municipality_of_the_newest_report_and_says
 def test_the_selection_is_written_to_the_url(monkeypatch, samples_db):
     app = open_app(monkeypatch, samples_db, gemeente="Zevenaar", status="bijsturing raad")
     assert app.query_params["gemeente"] == "Zevenaar" and app.query_params["status"] == "bijsturing raad"
+
+
+def test_a_long_list_of_changed_activities_shows_the_first_and_counts_the_rest(monkeypatch, tmp_path):
+    from loaders.demo import DemoSize, national_documents
+    from loaders.store import load_new_documents
+
+    db = tmp_path / "demo.duckdb"
+    load_new_documents(national_documents(DemoSize(municipalities=1, years=2)), db)
+    app = open_app(monkeypatch, db)
+    counted = [c.value for c in app.caption if c.value.startswith("… en nog ")]
+    assert counted, "sixty random statuses change for more than twelve activities"
+    headers = [m.value for m in app.markdown if m.value.startswith(("**▲", "**▼"))]
+    total = sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in headers)
+    shown = total - sum(int(c.split()[3]) for c in counted)
+    assert shown <= 2 * 12
+    links = [link for link in app.get("page_link") if "→" in link.proto.label]
+    assert len(links) == shown
