@@ -10,7 +10,7 @@ from pathlib import Path
 from dashboard import charts, exports, queries
 from dashboard.selection import Selection
 from loaders import extract_file
-from loaders.cli import sample_files
+from loaders.commands import sample_files
 from loaders.store import load_extractions
 
 REPEAT = 10

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from loaders import extract_file
-from loaders.cli import sample_files
+from loaders.commands import sample_files
 from loaders.store import load_extractions
 
 REPEAT = 5

@@ -7,6 +7,9 @@ import gc
 
 import streamlit as st
 
+from dashboard import warmup
+
+warmup.wait()  # the imports below are the warm-up's: one thread imports them, not two at once
 from dashboard import db, strings
 from dashboard.downloads import share_link
 from dashboard.filters import remember_selection, sidebar_selection

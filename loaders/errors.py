@@ -1,4 +1,5 @@
-"""Exceptions for files that cannot be read at all; everything else in a document becomes a warning."""
+"""The loaders' exceptions: files that cannot be read at all (everything else in a document becomes a warning), a
+database that cannot be written, and bad command-line usage."""
 
 from __future__ import annotations
 
@@ -9,3 +10,11 @@ class UnreadableDocument(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class StoreError(Exception):
+    """The database cannot be written; the message says why and what to do."""
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit code 2)."""

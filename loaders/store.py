@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from loaders.errors import StoreError
 from loaders.rows import DOCUMENT_COLUMNS, document_rows, source_key
 from loaders.schema import DOCUMENT_TABLES, SCHEMA
 from model import layers
@@ -31,10 +32,6 @@ from model.storage import SCHEMA_VERSION, default_db_path
 MAX_DELTAS = 16
 _LOOKED_UP = frozenset({"meta", "documents"})
 Loaded = dict[str, tuple[str, str | None]]
-
-
-class StoreError(Exception):
-    """The database cannot be written; the message says why and what to do."""
 
 
 @dataclass

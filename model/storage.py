@@ -10,6 +10,7 @@ SCHEMA_VERSION = "4"
 DB_ENV = "VOORTGANG_DB"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_DIR / "data" / "voortgang.duckdb"
+NATIONAL_DB = PROJECT_DIR / "data" / "voortgang-nationaal.duckdb"  # what `voortgang demo --national` builds
 
 
 def default_db_path() -> Path:

@@ -12,8 +12,8 @@ from dashboard.format import inert
 from dashboard.tables import show_table
 from loaders.errors import UnreadableDocument
 from loaders.extract import extract_bytes
-from loaders.readers.formats import MAX_UPLOAD_MEGABYTES
 from loaders.store import StoreError, load_extractions
+from model.limits import MAX_UPLOAD_MEGABYTES
 from model.municipalities import all_municipalities
 from model.warnings import dutch_meaning
 

@@ -9,7 +9,6 @@ import zipfile
 from loaders.errors import UnreadableDocument
 from model.records import WarningRecord
 
-MAX_UPLOAD_MEGABYTES = 25  # the largest file the dashboard accepts (Streamlit is told the same)
 SUPPORTED = ("text", "html", "pdf", "docx", "xlsx")
 _NAMES = {
     "pdf": "PDF",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.readers.formats import MAX_UPLOAD_MEGABYTES
 from loaders.store import ensure_schema
+from model.limits import MAX_UPLOAD_MEGABYTES
 from model.storage import DB_ENV
 from tests.conftest import PROJECT
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import cli
+from loaders import cli, commands
 from loaders.stored import stored_documents
 from model.storage import DB_ENV
 from tests.conftest import ZEVENAAR
@@ -101,7 +101,7 @@ def test_unexpected_errors_are_one_line_without_debug_and_a_traceback_with(capsy
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "extract_file", explode)
+    monkeypatch.setattr(commands, "extract_file", explode)
     code, _, err = run(capsys, "extract", str(ZEVENAAR))
     assert code == 1 and err == "error: unexpected RuntimeError: boom (run with --debug for the traceback)\n"
     code, _, err = run(capsys, "extract", str(ZEVENAAR), "--debug")

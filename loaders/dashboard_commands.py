@@ -1,0 +1,131 @@
+"""The commands that wire the loaders to the dashboard's read side: export, bench --db and serve."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from loaders.commands import ensure_database
+from loaders.errors import StoreError, UsageError
+from model.limits import MAX_UPLOAD_MEGABYTES
+from model.storage import DB_ENV, default_db_path
+
+
+def run_export(options: argparse.Namespace) -> int:
+    """Write one chart or table of the dashboard to a file, the same as its download buttons give."""
+    from dashboard import export_catalog, queries
+    from dashboard.selection import Selection
+
+    catalog = export_catalog.CATALOG
+    if options.list:
+        for export in catalog.values():
+            print(f"{export.name:<15} {'/'.join(export.formats):<24} {export.description}")
+        return 0
+    if not options.name:
+        raise UsageError("voortgang export: name what to export, or use --list")
+    export = catalog.get(options.name)
+    if export is None:
+        raise UsageError(f"voortgang export: unknown export {options.name!r}; available: {', '.join(catalog)}")
+    fmt = (options.format or export.formats[0]).lower()
+    if fmt not in export.formats:
+        raise UsageError(f"voortgang export: {export.name} can be written as {', '.join(export.formats)}, not {fmt!r}")
+    db = (options.db or default_db_path()).expanduser().resolve()
+    ensure_database(db)
+    loaded = queries.municipalities(path=db)
+    if options.municipality and options.municipality not in loaded:
+        raise StoreError(
+            f"{db}: no documents of municipality {options.municipality!r}; loaded are: "
+            f"{', '.join(loaded) or 'none'}"
+        )
+    selection = Selection(options.municipality, None, options.programme, None, options.period)
+    checks = queries.filter_options(selection, path=db)
+    for value, allowed, what in (
+        (options.programme, checks["programme"], "programme"),
+        (options.period, checks["period"], "period"),
+    ):
+        if value and value not in allowed:
+            raise StoreError(f"no {what} {value!r} for these filters; known are: {', '.join(allowed) or 'none'}")
+    try:
+        figure, data = export.build(selection, db)
+    except export_catalog.ExportError as error:
+        raise StoreError(f"{export.name}: {error}") from None
+    context = export_catalog.context_for(selection, db)
+    content = _export_bytes(export, fmt, figure, data, context)
+    output = options.output or Path(f"{export.name}.{fmt}")
+    output.write_bytes(content)
+    print(f"{output}: {export.name} as {fmt} ({len(content)} bytes)")
+    return 0
+
+
+def _export_bytes(export, fmt: str, figure, data, context) -> bytes:
+    from dashboard import exports
+    from dashboard.export_catalog import dutch_table
+
+    if fmt == "csv":
+        return exports.csv_bytes(dutch_table(data))
+    if fmt == "xlsx":
+        money = tuple(dutch_table(data[[c for c in export.money if c in data]]).columns) if export.money else ()
+        return exports.xlsx_bytes(dutch_table(data), context, money_columns=money)
+    if fmt == "html":
+        return exports.html_bytes(exports.titled(figure, context))
+    try:
+        return exports.image_bytes(exports.titled(figure, context), fmt)
+    except exports.ExportUnavailable:
+        raise StoreError(
+            f"{export.name}: {fmt} needs Chromium (apt-get install chromium); csv, xlsx and html work without it"
+        ) from None
+
+
+def run_bench_database(db: Path, count: int) -> int:
+    """Page renders beside DuckDB alone, loads of new documents and one export, on `db` (loads go into a copy)."""
+    from dashboard import bench, export_catalog, exports
+    from dashboard.selection import Selection
+
+    if not db.is_file():
+        raise UsageError(f"error: --db {db}: no such database (build one with `voortgang demo --national`)")
+    towns = bench.sample_municipalities(db, count)
+    print(f"{db} ({db.stat().st_size / 1e6:.0f} MB), {len(towns)} municipalities: {', '.join(towns)}")
+    for line in bench.report(bench.time_pages(db, towns)):
+        print(line)
+    start = time.perf_counter()
+    _, data = export_catalog.CATALOG["status-matrix"].build(Selection(towns[0]), db)
+    exports.csv_bytes(export_catalog.dutch_table(data))
+    print(f"export status-matrix as CSV ({towns[0]}): {(time.perf_counter() - start) * 1000:.0f} ms")
+    from loaders.bench import time_loads
+
+    for line in time_loads(db):
+        print(line)
+    return 0
+
+
+def run_serve(db: Path | None, port: int) -> int:
+    """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
+    db = (db or default_db_path()).expanduser().resolve()
+    ensure_database(db)
+    os.environ[DB_ENV] = str(db)
+    from streamlit.web import cli as streamlit_cli
+
+    from dashboard import warmup
+
+    warmup.start(port)
+
+    app = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+    sys.argv = [
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--client.toolbarMode",
+        "minimal",
+        "--server.maxUploadSize",
+        str(MAX_UPLOAD_MEGABYTES),
+    ]
+    return streamlit_cli.main()
