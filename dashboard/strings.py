@@ -238,13 +238,22 @@ UPLOAD_HEADER = "Documenten toevoegen"
 UPLOAD_CAPTION = (
     "Kies een of meer documenten: tekst (.txt), webpagina (.html), PDF, Word (.docx) of Excel (.xlsx), "
     "hoogstens {limit} MB per bestand. U ziet eerst wat eruit gehaald is; pas na bevestigen wordt het "
-    "geladen. Een bestand met dezelfde naam vervangt de eerdere versie."
+    "geladen. Een bestand met dezelfde naam en gemeente vervangt de eerdere versie."
+)
+UPLOAD_TOO_SLOW = (
+    "Het lezen duurde langer dan {seconds} seconden en is gestopt; er is niets geladen. Probeer het bestand "
+    "in delen, of laad het met `voortgang load`."
+)
+UPLOAD_WORKER_FAILED = (
+    "Het lezen is gestopt omdat het te veel geheugen of rekentijd kostte; er is niets geladen. Probeer het "
+    "bestand in delen, of laad het met `voortgang load`."
 )
 UPLOAD_LABEL = "Documenten"
 UPLOAD_MUNICIPALITY = "Gemeente"
 UPLOAD_MUNICIPALITY_DETECT = "Uit het document halen"
 UPLOAD_TOO_LARGE = "{name}: het bestand is groter dan {limit} MB en wordt niet gelezen."
 UPLOAD_UNREADABLE = "{name}: {reason}"
+UPLOAD_READING = "{name} wordt gelezen …"
 UPLOAD_PREVIEW = "{name} — {municipality}, {title} ({year})"
 UPLOAD_CONFIRM = "Laden in de database"
 UPLOAD_NOTHING = "Geen leesbare documenten om te laden."

@@ -23,7 +23,6 @@ _ATTEMPTS = 3
 _SINGLE_COPY_TABLES = frozenset({"meta", REPLACED_TABLE})
 
 
-
 def delta_dir(db: Path) -> Path:
     """Where the delta files of `db` live."""
     return db.with_name(db.name + ".deltas")

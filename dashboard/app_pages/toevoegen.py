@@ -1,18 +1,16 @@
 """Documenten toevoegen: upload, preview what was extracted, then load through the same store code as the CLI.
 
-Uploaded files are only parsed, never executed or rendered as HTML.
+Uploaded files are only parsed, never executed or rendered as HTML, and only in the upload worker's process
+(dashboard/uploads.py), which has a memory and a time limit.
 """
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import strings
-from dashboard.db import database_path, release
+from dashboard import strings, uploads
+from dashboard.db import database_path
 from dashboard.format import inert
 from dashboard.tables import show_table
-from loaders.errors import UnreadableDocument
-from loaders.extract import extract_bytes
-from loaders.store import StoreError, load_extractions
 from model.limits import MAX_UPLOAD_MEGABYTES
 from model.municipalities import all_municipalities
 from model.warnings import dutch_meaning
@@ -47,57 +45,55 @@ municipality = (
 )
 files = st.file_uploader(strings.UPLOAD_LABEL, type=TYPES, accept_multiple_files=True, key="uploads")
 
-extractions = []
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _preview(name: str, data: bytes, municipality: str | None) -> dict:
+    """One file's preview, read once per file, name and municipality (the page reruns on every click)."""
+    return uploads.preview(name, data, municipality)
+
+
+def _rows(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows).rename(columns=strings.COLUMN_NAMES)
+
+
+readable = []
 for upload in files or []:
     data = upload.getvalue()
     if len(data) > MAX_UPLOAD_MEGABYTES * 1024 * 1024:
         st.error(strings.UPLOAD_TOO_LARGE.format(name=inert(upload.name), limit=MAX_UPLOAD_MEGABYTES))
         continue
-    try:
-        extraction = extract_bytes(data, f"upload/{upload.name}", municipality)
-    except UnreadableDocument as error:
-        st.error(strings.UPLOAD_UNREADABLE.format(name=inert(upload.name), reason=inert(dutch_reason(error.reason))))
+    with st.spinner(strings.UPLOAD_READING.format(name=inert(upload.name))):
+        try:
+            found = _preview(upload.name, data, municipality)
+        except uploads.UploadFailed as error:
+            st.error(f"{inert(upload.name)}: {error}")
+            continue
+    if "error" in found:
+        st.error(strings.UPLOAD_UNREADABLE.format(name=inert(upload.name), reason=inert(dutch_reason(found["error"]))))
         continue
-    extractions.append(extraction)
-    info = extraction.document
+    readable.append((upload.name, data))
+    info, counts, rows = found["document"], found["counts"], found["rows"]
     with st.expander(
         strings.UPLOAD_PREVIEW.format(
             name=inert(upload.name),
-            municipality=inert(info.municipality or "?"),
-            title=inert(info.title or "?"),
-            year=info.year or "?",
+            municipality=inert(info["municipality"] or "?"),
+            title=inert(info["title"] or "?"),
+            year=info["year"] or "?",
         ),
         expanded=True,
     ):
-        counts = {key: len(getattr(extraction, key)) for key in strings.UPLOAD_COUNTS}
-        for column, (key, label) in zip(st.columns(len(counts)), strings.UPLOAD_COUNTS.items(), strict=True):
+        for column, (key, label) in zip(
+            st.columns(len(strings.UPLOAD_COUNTS)), strings.UPLOAD_COUNTS.items(), strict=True
+        ):
             column.metric(label, counts[key])
-        if extraction.statuses:
-            show_table(
-                pd.DataFrame(
-                    [
-                        s.model_dump(include={"activity_code", "activity_name", "period", "status_raw"})
-                        for s in extraction.statuses
-                    ]
-                ).head(50).rename(columns=strings.COLUMN_NAMES),
-                hide_index=True,
-            )
-        elif extraction.activities:
-            show_table(
-                pd.DataFrame([a.model_dump(include={"code", "name", "programme"}) for a in extraction.activities])
-                .head(50)
-                .rename(columns=strings.COLUMN_NAMES),
-                hide_index=True,
-            )
-        if extraction.budget_lines:
-            show_table(
-                pd.DataFrame(
-                    [b.model_dump(include={"scope", "kind", "column", "amount_eur"}) for b in extraction.budget_lines]
-                ).head(50).rename(columns=strings.COLUMN_NAMES),
-                hide_index=True,
-            )
-        if extraction.warnings:
-            warnings = pd.DataFrame([w.model_dump(include={"line", "code", "message"}) for w in extraction.warnings])
+        if rows["statuses"]:
+            show_table(_rows(rows["statuses"]), hide_index=True)
+        elif rows["activities"]:
+            show_table(_rows(rows["activities"]), hide_index=True)
+        if rows["budget_lines"]:
+            show_table(_rows(rows["budget_lines"]), hide_index=True)
+        if rows["warnings"]:
+            warnings = pd.DataFrame(rows["warnings"])
             show_table(
                 warnings.assign(meaning=warnings["code"].map(dutch_meaning))[["line", "meaning", "message"]].rename(
                     columns={**strings.COLUMN_NAMES, "meaning": strings.COL_WARNING_MEANING}
@@ -106,20 +102,21 @@ for upload in files or []:
             )
 
 if files:
-    if not extractions:
+    if not readable:
         st.warning(strings.UPLOAD_NOTHING)
     elif st.button(strings.UPLOAD_CONFIRM, type="primary", key="upload_bevestig"):
         try:
-            outcomes = load_extractions(extractions, database_path())
-        except StoreError as error:
-            st.error(inert(str(error)))
+            answer = uploads.load(readable, municipality, database_path())
+        except uploads.UploadFailed as error:
+            st.error(str(error))
         else:
-            release(database_path())  # the loaded file replaced the one this process had open
-            for outcome in outcomes:
-                name = outcome.source.removeprefix("upload/")
-                if outcome.outcome == "failed":
-                    st.error(strings.UPLOAD_FAILED.format(name=inert(name), reason=inert(outcome.message or "")))
+            if "error" in answer:
+                st.error(inert(answer["error"]))
+            for outcome in answer.get("outcomes", []):
+                name = inert(outcome["name"])
+                if outcome["outcome"] == "failed":
+                    st.error(strings.UPLOAD_FAILED.format(name=name, reason=inert(outcome["message"] or "")))
                 else:
                     st.success(
-                        strings.UPLOAD_LOADED.format(name=inert(name), outcome=strings.UPLOAD_OUTCOMES[outcome.outcome])
+                        strings.UPLOAD_LOADED.format(name=name, outcome=strings.UPLOAD_OUTCOMES[outcome["outcome"]])
                     )
