@@ -12,10 +12,12 @@ from dashboard import queries, strings
 from dashboard.format import inert
 from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
 
-FILTER_KEYS = ("gemeente", "document", "programma", "thema", "periode", "status")
+FILTER_KEYS = ("gemeente", "vergelijk", "document", "programma", "thema", "periode", "status")
+_LIST_KEYS = ("vergelijk", "status")
+MAX_COMPARED = 6
 PAGE_FILTERS: dict[str, tuple[str, ...]] = {
     "overzicht": FILTER_KEYS,
-    "activiteiten": FILTER_KEYS,
+    "activiteiten": tuple(key for key in FILTER_KEYS if key != "vergelijk"),
     "financien": ("gemeente",),
     "indicatoren": ("gemeente", "document"),
     "bronnen": ("gemeente", "document"),
@@ -32,7 +34,7 @@ def _kept() -> dict[str, object]:
 def _url_value(key: str) -> object | None:
     if key not in st.query_params:
         return None
-    return st.query_params.get_all(key) if key == "status" else st.query_params.get(key)
+    return st.query_params.get_all(key) if key in _LIST_KEYS else st.query_params.get(key)
 
 
 def _seed(key: str, label: str, valid: Callable[[object], bool], fallback: object) -> None:
@@ -73,20 +75,16 @@ def _label(value: str | None) -> str:
     return strings.UNKNOWN_MUNICIPALITY_LABEL if value == UNKNOWN_MUNICIPALITY else str(value)
 
 
-def _statuses(shown: bool) -> tuple[str, ...]:
-    words = list(_STATUS_BY_WORD)
+def _choose_many(key: str, label: str, options: list[str], shown: bool, placeholder: str, limit: int | None = None) -> list[str]:
+    """A multiselect (or, when the page does not show it, the kept choices) of values among `options`."""
     if not shown:
-        kept = _kept().get("status") or []
-        return tuple(_STATUS_BY_WORD[word] for word in kept if word in _STATUS_BY_WORD)
-    _seed(
-        "status",
-        strings.FILTER_STATUS,
-        lambda value: isinstance(value, list) and all(word in words for word in value),
-        [],
+        return [value for value in _kept().get(key) or [] if value in options]
+    _seed(key, label, lambda value: isinstance(value, list) and all(v in options for v in value), [])
+    chosen = st.sidebar.multiselect(
+        label, options, key=key, placeholder=placeholder, max_selections=limit, format_func=_label
     )
-    chosen = st.sidebar.multiselect(strings.FILTER_STATUS, words, key="status", placeholder=strings.CHOOSE_STATUS)
-    _kept()["status"] = list(chosen)
-    return tuple(_STATUS_BY_WORD[word] for word in chosen)
+    _kept()[key] = list(chosen)
+    return list(chosen)
 
 
 def _write_url(values: dict[str, object]) -> None:
@@ -132,6 +130,10 @@ def sidebar_selection(page: str) -> Selection:
     newest = queries.newest_municipality()
     municipality = _select("gemeente", strings.FILTER_MUNICIPALITY, towns, None, "gemeente" in shown, newest)
     municipality = municipality or newest
+    others = [town for town in towns if town != municipality]
+    compare = _choose_many(
+        "vergelijk", strings.FILTER_COMPARE, others, "vergelijk" in shown, strings.CHOOSE_COMPARE, MAX_COMPARED
+    )
     options = queries.filter_options(Selection(municipality))
     labels = list(options["document"])
     document = _select("document", strings.FILTER_DOCUMENT, labels, strings.ALL_DOCUMENTS, "document" in shown)
@@ -142,10 +144,12 @@ def sidebar_selection(page: str) -> Selection:
     themes = options["themes_by_programme"].get(programme, []) if programme else options["theme"]
     theme = _select("thema", strings.FILTER_THEME, themes, strings.ALL, "thema" in shown)
     period = _select("periode", strings.FILTER_PERIOD, options["period"], strings.LATEST, "periode" in shown)
-    statuses = _statuses("status" in shown)
+    words = _choose_many("status", strings.FILTER_STATUS, list(_STATUS_BY_WORD), "status" in shown, strings.CHOOSE_STATUS)
+    statuses = tuple(_STATUS_BY_WORD[word] for word in words)
     _write_url(
         {
             "gemeente": municipality,
+            "vergelijk": compare,
             "document": document,
             "programma": programme,
             "thema": theme,
@@ -153,4 +157,4 @@ def sidebar_selection(page: str) -> Selection:
             "status": [strings.STATUS_WORDS[s] for s in statuses],
         }
     )
-    return Selection(municipality, doc_id, programme, theme, period, statuses)
+    return Selection(municipality, doc_id, programme, theme, period, statuses, tuple(compare))

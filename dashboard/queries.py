@@ -179,6 +179,18 @@ def status_counts(selection: Selection, path: Path | None = None) -> pd.DataFram
     )
 
 
+def comparison(municipalities: list[str], path: Path | None = None) -> pd.DataFrame:
+    """Per municipality the number of activities per status in its newest period (columns municipality, period,
+    status, n), one municipality after the other: side by side, never summed."""
+    parts = []
+    for town in municipalities:
+        counts = status_counts(Selection(town), path)
+        if not counts.empty:
+            newest = counts[counts["period_order"] == counts["period_order"].max()]
+            parts.append(newest.assign(municipality=town)[["municipality", "period", "status", "n"]])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["municipality", "period", "status", "n"])
+
+
 def status_by_group(selection: Selection, period: str, level: str, path: Path | None = None) -> pd.DataFrame:
     """Number of activities per programme (level 'programme') or theme ('theme') and status in one period."""
     column = {"programme": "programme", "theme": "theme"}[level]

@@ -17,6 +17,7 @@ class Selection:
     theme: str | None = None
     period: str | None = None
     statuses: tuple[str, ...] = ()
+    compare: tuple[str, ...] = ()  # other municipalities shown beside this one (never summed with it)
 
     def documents_sql(self, documents: str = "d") -> tuple[str, list]:
         """A WHERE fragment on the documents table (municipality and document), with its parameters. Only the

@@ -54,6 +54,16 @@ SHOWING = "Gemeente: **{municipality}**{document}"
 SHOWING_DOCUMENT = " · document: {document}"
 LATEST = "Laatste"
 CHOOSE_STATUS = "Alle statussen"
+FILTER_COMPARE = "Naast elkaar zetten met"
+CHOOSE_COMPARE = "Geen andere gemeente"
+COMPARE_HEADER = "Gemeenten naast elkaar"
+COMPARE_CAPTION = (
+    "Per gemeente de statussen in haar nieuwste periode, naast elkaar en nooit opgeteld. Programma, thema, "
+    "periode en status hierboven gelden alleen voor {municipality}."
+)
+COMPARE_GROUP = "{municipality} ({period})"
+CHART_COMPARE = "Activiteiten per status, per gemeente"
+COMPARE_NONE = "{municipality} heeft geen activiteiten met een status."
 INVALID_FILTER = "De link bevat een onbekende waarde voor {filter}: {value!r}. Die is genegeerd."
 
 OVERVIEW_HEADER = "Overzicht van de voortgang"

@@ -43,6 +43,23 @@ if previous:
 else:
     tiles[3].metric(strings.KPI_CHANGED_NONE, strings.NO_STATUS, help=strings.KPI_CHANGED_NONE_HELP)
 
+if selection.compare:
+    st.subheader(strings.COMPARE_HEADER)
+    st.caption(strings.COMPARE_CAPTION.format(municipality=inert(selection.municipality or "")))
+    towns = [selection.municipality or "", *selection.compare]
+    side_by_side = queries.comparison(towns)
+    for town in sorted(set(towns) - set(side_by_side["municipality"])):
+        st.info(strings.COMPARE_NONE.format(municipality=inert(town)))
+    grouped = side_by_side.assign(
+        group=[
+            strings.COMPARE_GROUP.format(municipality=town, period=period)
+            for town, period in zip(side_by_side["municipality"], side_by_side["period"], strict=True)
+        ]
+    )
+    compare_figure = charts.status_by_group(grouped[["group", "status", "n"]], strings.CHART_COMPARE)
+    st.plotly_chart(compare_figure, theme=None, key="naast_elkaar")
+    downloads("naast-elkaar", selection, compare_figure, side_by_side)
+
 trend_counts = queries.status_counts(selection)
 trend_figure = charts.status_trend(trend_counts)
 trend = st.plotly_chart(

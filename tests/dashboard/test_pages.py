@@ -231,3 +231,20 @@ def test_a_long_list_of_changed_activities_shows_the_first_and_counts_the_rest(m
     assert shown <= 2 * 12
     links = [link for link in app.get("page_link") if "→" in link.proto.label]
     assert len(links) == shown
+
+
+def test_other_municipalities_are_shown_beside_the_chosen_one_never_summed(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, gemeente="Zevenaar")
+    app.multiselect(key="vergelijk").set_value(["Oude IJsselstreek"]).run()
+    assert not app.exception, app.exception
+    [side_by_side] = [f for f in figures(app) if f["layout"]["title"]["text"] == strings.CHART_COMPARE]
+    bars = {trace["name"]: dict(zip(trace["y"], trace["x"], strict=True)) for trace in side_by_side["data"]}
+    groups = {group for values in bars.values() for group in values}
+    assert groups == {"Zevenaar (2e VGR 2019)", "Oude IJsselstreek (2022)"}
+    assert sum(values.get("Zevenaar (2e VGR 2019)", 0) for values in bars.values()) == 14  # Zevenaar's own, alone
+    assert app.query_params["vergelijk"] in ("Oude IJsselstreek", ["Oude IJsselstreek"])
+
+
+def test_the_comparison_is_not_offered_where_it_does_not_apply(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, page="app_pages/activiteiten.py", gemeente="Zevenaar")
+    assert "vergelijk" not in [m.key for m in app.multiselect]
