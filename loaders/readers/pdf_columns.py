@@ -70,7 +70,12 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
 
 def place(cell: Chunk, columns: list[Column], spread: bool) -> list[int]:
     """The columns a cell belongs to: the one it overlaps most, or all it spans when `spread` (a header)."""
-    overlaps = [max(0.0, min(cell.x1, c.right) - max(cell.x0, c.left)) for c in columns]
+    x0, x1 = cell.x0, cell.x1
+    overlaps = []
+    for column in columns:  # comparisons, not min/max calls: this runs for every cell of every table row
+        low = column.left if column.left > x0 else x0
+        high = column.right if column.right < x1 else x1
+        overlaps.append(high - low if high > low else 0.0)
     if spread:
         covered = [i for i, o in enumerate(overlaps) if o > 0.5 * (columns[i].right - columns[i].left) or o > 2]
         if covered:
