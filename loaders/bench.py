@@ -202,7 +202,7 @@ def _fresh_documents(count: int) -> list[Extraction]:
 
 def time_loads(db: Path, singles: int = 5, batch: int = 20) -> list[str]:
     """Load timings on a copy of `db`: single documents (each its own load and delta file), one load of `batch`
-    documents, and the fold every MAX_DELTAS loads pay."""
+    documents, the merge every MAX_DELTAS loads pay and the fold into the base they pay far more rarely."""
     with tempfile.TemporaryDirectory(dir=db.parent) as folder:
         copy = Path(folder) / db.name
         shutil.copyfile(db, copy)
@@ -212,13 +212,21 @@ def time_loads(db: Path, singles: int = 5, batch: int = 20) -> list[str]:
         store.fold(copy)
         one = sorted(_timed(lambda d=d: store.load_extractions([d], copy)) for d in documents[:singles])
         many = _timed(lambda: store.load_extractions(documents[singles:], copy))
-        deltas = len(layers.delta_files(copy))
+        deltas = layers.delta_files(copy)
+        merging = _timed(lambda: store.merge(copy))
         folding = _timed(lambda: store.fold(copy))
+        with layers.connect(copy, frozenset({"documents"})) as connection:
+            documents_in_base = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    loads_per_fold = max(store.MAX_DELTAS, int(store.FOLD_SHARE * documents_in_base))
     return [
         f"load one document: median {one[len(one) // 2] * 1000:.0f} ms over {singles} loads (one delta file each)",
         f"load {batch} documents at once: {many / batch * 1000:.0f} ms per document",
         (
-            f"fold {deltas} delta files into the base: {folding:.1f} s, paid once every {store.MAX_DELTAS} loads "
-            f"({folding / store.MAX_DELTAS * 1000:.0f} ms per load)"
+            f"merge {len(deltas)} delta files into one: {merging * 1000:.0f} ms, paid once every {store.MAX_DELTAS} "
+            f"loads ({merging / store.MAX_DELTAS * 1000:.0f} ms per load)"
+        ),
+        (
+            f"fold the deltas into the base: {folding:.1f} s, once they hold {store.FOLD_SHARE:.0%} of its documents "
+            f"(about every {loads_per_fold} one-document loads: {folding / loads_per_fold * 1000:.0f} ms per load)"
         ),
     ]

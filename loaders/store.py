@@ -10,6 +10,7 @@ copy of the base that is swapped in with os.replace (the national demo builds it
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import itertools
 import json
 import os
@@ -29,7 +30,8 @@ from model import layers
 from model.records import Extraction
 from model.storage import SCHEMA_VERSION, default_db_path
 
-MAX_DELTAS = 16
+MAX_DELTAS = 16  # live delta files before a load merges them into one
+FOLD_SHARE = 0.1  # ... or, once they hold this share of the base's documents, folds them into the base
 _LOOKED_UP = frozenset({"meta", "documents"})
 Loaded = dict[str, tuple[str, str | None]]
 
@@ -146,6 +148,7 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
     with _writer_lock(db_path):
         _remove_leftovers(db_path)
         with _layers(db_path) as connection:
+            folded, shares = _delta_share(connection) if db_path.exists() else (0, 0.0)
             loaded = _loaded_documents(connection, db_path, [e for e in extractions if not e.error])
             to_write = []
             for position, extraction in enumerate(extractions):
@@ -164,9 +167,51 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
             with _swapped_copy(db_path) as connection:
                 for position, extraction in to_write:
                     outcomes[position] = _store_document(connection, extraction, loaded)
-        if len(layers.delta_files(db_path)) >= MAX_DELTAS:
-            _rebuild_base(db_path)
+        _tidy(db_path, folded, shares)
     return [outcomes[position] for position in range(len(extractions))]
+
+
+def _delta_share(connection: duckdb.DuckDBPyConnection) -> tuple[int, float]:
+    """The last load folded into the base, and the documents in the deltas as a share of those in the base."""
+    if "documents" not in layers.table_names(connection, "base"):
+        return 0, 0.0
+    base = connection.execute("SELECT count(*) FROM base.documents").fetchone()[0]
+    everything = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return layers.folded_through(connection, "base"), max(0, everything - base) / max(1, base)
+
+
+def _tidy(db_path: Path, folded: int, share: float) -> None:
+    """Keep the number of delta files small at a small share of each load: merge them into one when MAX_DELTAS
+    have gathered, and fold them into the base once they hold FOLD_SHARE of its documents."""
+    live = layers.live_deltas(db_path, folded)
+    if len(live) < MAX_DELTAS:
+        return
+    if share >= FOLD_SHARE:
+        _rebuild_base(db_path)
+    else:
+        _merge_deltas(db_path, live)
+
+
+def _merge_deltas(db_path: Path, live: list[tuple[int, Path]]) -> None:
+    """One delta file with the documents of `live` (oldest first), named for the loads it covers, which hides the
+    files it covers from readers; those are removed after."""
+    first, last = layers.span(live[0][1])[0], live[-1][0]
+    final = layers.delta_file(db_path, first, last)
+    temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+    try:
+        with duckdb.connect(str(temp)) as connection:
+            connection.execute(SCHEMA)
+            connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            _apply_deltas(connection, live)
+            connection.execute("CHECKPOINT")
+        _fsync(temp)
+        os.replace(temp, final)
+        _fsync(final.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+        Path(str(temp) + ".wal").unlink(missing_ok=True)
+    for _, path in live:
+        path.unlink(missing_ok=True)
 
 
 def load_new_documents(extractions: Iterable[Extraction], db_path: Path, batch: int = 500) -> int:
@@ -196,14 +241,25 @@ def load_new_documents(extractions: Iterable[Extraction], db_path: Path, batch: 
 
 
 def fold(db_path: Path) -> None:
-    """Rebuild the base with every live delta in it and remove the deltas (a load does this when MAX_DELTAS have
-    gathered)."""
+    """Rebuild the base with every live delta in it and remove the deltas (a load does this once they hold
+    FOLD_SHARE of the base's size)."""
     db_path = db_path.expanduser()
     with _writer_lock(db_path):
         _remove_leftovers(db_path)
         with _layers(db_path) as reader:
             _loaded_documents(reader, db_path, [])
         _rebuild_base(db_path)
+
+
+def merge(db_path: Path) -> None:
+    """Merge the live delta files into one (a load does this when MAX_DELTAS have gathered)."""
+    db_path = db_path.expanduser()
+    with _writer_lock(db_path):
+        _remove_leftovers(db_path)
+        with _layers(db_path) as reader:
+            live = layers.live_deltas(db_path, layers.folded_through(reader, "base"))
+        if len(live) > 1:
+            _merge_deltas(db_path, live)
 
 
 def _rebuild_base(db_path: Path) -> None:
@@ -234,26 +290,33 @@ def _swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     finally:
         temp.unlink(missing_ok=True)
         Path(str(temp) + ".wal").unlink(missing_ok=True)
-    for sequence, path in layers.delta_files(db_path):
-        if sequence <= folded:
+    for path in layers.delta_dir(db_path).glob("*.duckdb"):
+        if (found := layers.span(path)) and found[1] <= folded:
             path.unlink(missing_ok=True)
 
 
 def _fold_deltas(connection: duckdb.DuckDBPyConnection, db_path: Path) -> int:
-    """Apply the live deltas to the base open on `connection`, oldest first; returns the last one folded."""
+    """Apply the live deltas to the base open on `connection`; returns the last load folded."""
     catalog = connection.execute("SELECT current_database()").fetchone()[0]
-    folded = layers.folded_through(connection, catalog)
-    for sequence, path in layers.live_deltas(db_path, folded):
-        connection.execute("ATTACH ? AS delta (TYPE duckdb, READ_ONLY)", [str(path)])
-        gone = "SELECT doc_id FROM delta.replaced UNION SELECT doc_id FROM delta.documents"
-        for table in DOCUMENT_TABLES:
-            connection.execute(f"DELETE FROM {table} WHERE doc_id IN ({gone})")
-        for table in (*reversed(DOCUMENT_TABLES), "load_log"):
-            connection.execute(f"INSERT INTO {table} SELECT * FROM delta.{table}")
-        connection.execute("DETACH delta")
-        folded = sequence
+    live = layers.live_deltas(db_path, layers.folded_through(connection, catalog))
+    _apply_deltas(connection, live)
+    folded = live[-1][0] if live else layers.folded_through(connection, catalog)
     connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [layers.FOLDED_KEY, str(folded)])
     return folded
+
+
+def _apply_deltas(connection: duckdb.DuckDBPyConnection, deltas: list[tuple[int, Path]]) -> None:
+    """Apply `deltas` (oldest first) to the database open on `connection`: each one's documents replace those it
+    replaced and earlier copies of themselves, and its list of replaced documents is kept (for older files)."""
+    for _, path in deltas:
+        connection.execute("ATTACH ? AS delta (TYPE duckdb, READ_ONLY)", [str(path)])
+        gone = "SELECT doc_id FROM delta.replaced UNION SELECT doc_id FROM delta.documents"
+        if connection.execute(f"SELECT 1 FROM documents WHERE doc_id IN ({gone}) LIMIT 1").fetchone():
+            for table in DOCUMENT_TABLES:
+                connection.execute(f"DELETE FROM {table} WHERE doc_id IN ({gone})")
+        for table in (*reversed(DOCUMENT_TABLES), "load_log", "replaced"):
+            connection.execute(f"INSERT INTO {table} SELECT * FROM delta.{table}")
+        connection.execute("DETACH delta")
 
 
 @contextmanager
@@ -266,11 +329,10 @@ def _new_delta(connection: duckdb.DuckDBPyConnection, db_path: Path) -> Iterator
     final = layers.delta_file(db_path, sequence)
     temp = folder / f".{final.name}.{os.getpid()}.tmp"
     try:
+        shutil.copyfile(_empty_delta(folder), temp)
         connection.execute("ATTACH ? AS fresh", [str(temp)])
         try:
             connection.execute("USE fresh")
-            connection.execute(SCHEMA)
-            connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
             yield
             stored = connection.execute("SELECT count(*) FROM fresh.load_log").fetchone()[0]
             connection.execute("CHECKPOINT fresh")
@@ -284,6 +346,26 @@ def _new_delta(connection: duckdb.DuckDBPyConnection, db_path: Path) -> Iterator
     finally:
         temp.unlink(missing_ok=True)
         Path(str(temp) + ".wal").unlink(missing_ok=True)
+
+
+def _empty_delta(folder: Path) -> Path:
+    """An empty database with this version's schema, made once and copied for every new delta (creating the
+    tables costs a load more than copying the file)."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}\n{SCHEMA}".encode()).hexdigest()[:16]
+    template = folder / f".empty-{digest}.duckdb"
+    if not template.exists():
+        for old in folder.glob(".empty-*.duckdb"):
+            old.unlink(missing_ok=True)
+        temp = folder / f".empty-{digest}.{os.getpid()}.tmp"
+        try:
+            with duckdb.connect(str(temp)) as connection:
+                connection.execute(SCHEMA)
+                connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+                connection.execute("CHECKPOINT")
+            os.replace(temp, template)
+        finally:
+            temp.unlink(missing_ok=True)
+    return template
 
 
 def _store_document(connection: duckdb.DuckDBPyConnection, extraction: Extraction, loaded: Loaded) -> LoadOutcome:

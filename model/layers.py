@@ -4,7 +4,8 @@ A load writes its documents into a new small delta file and renames it into `<db
 rewrites the base and never waits for a reader. Readers attach the base and every live delta read-only and see
 one set of tables through views that leave out the documents a later delta replaced. Folding (in the store)
 rebuilds the base with the deltas in it and records the last folded delta in meta, so a delta that outlives the
-fold by a moment is not counted twice.
+fold by a moment is not counted twice; before that, the store merges gathered deltas into one file named for the
+loads it covers (`00000001-00000016.duckdb`), which hides the files it covers from then on.
 """
 
 from __future__ import annotations
@@ -28,30 +29,51 @@ def delta_dir(db: Path) -> Path:
     return db.with_name(db.name + ".deltas")
 
 
-def delta_file(db: Path, sequence: int) -> Path:
-    """The delta file with this sequence number (zero-padded, so names sort by number)."""
-    return delta_dir(db) / f"{sequence:08d}{_DELTA_SUFFIX}"
+def delta_file(db: Path, first: int, last: int | None = None) -> Path:
+    """The delta file of one load (`first`), or the one merged from the deltas `first` to `last` (zero-padded, so
+    names sort by number)."""
+    stem = f"{first:08d}" if last is None else f"{first:08d}-{last:08d}"
+    return delta_dir(db) / f"{stem}{_DELTA_SUFFIX}"
+
+
+def span(path: Path) -> tuple[int, int] | None:
+    """The first and last load a delta file holds, from its name (None for any other file)."""
+    if not path.name.endswith(_DELTA_SUFFIX):
+        return None
+    parts = path.name[: -len(_DELTA_SUFFIX)].split("-")
+    if len(parts) > 2 or not all(part.isdigit() for part in parts):
+        return None
+    return int(parts[0]), int(parts[-1])
 
 
 def delta_files(db: Path) -> list[tuple[int, Path]]:
-    """(sequence, path) of every complete delta file of `db`, oldest first (folded ones included)."""
+    """(sequence, path) of every complete delta file of `db` that no merged file covers, oldest first (folded ones
+    included); a file merged from the deltas a to b has sequence b."""
     try:
-        names = os.listdir(delta_dir(db))
+        paths = [delta_dir(db) / name for name in os.listdir(delta_dir(db))]
     except (FileNotFoundError, NotADirectoryError):
         return []
-    stems = sorted(n[: -len(_DELTA_SUFFIX)] for n in names if n.endswith(_DELTA_SUFFIX))
-    return [(int(stem), delta_dir(db) / f"{stem}{_DELTA_SUFFIX}") for stem in stems if stem.isdigit()]
+    spans = {path: found for path in paths if (found := span(path))}
+    kept = [
+        (last, path)
+        for path, (first, last) in spans.items()
+        if not any(
+            other != path and low <= first and last <= high and high - low > last - first
+            for other, (low, high) in spans.items()
+        )
+    ]
+    return sorted(kept)
 
 
 def identity(db: Path) -> tuple:
-    """Changes whenever a load adds a delta or a fold swaps in a new base (new inode) or the base is rewritten."""
+    """Changes whenever a load adds a delta, deltas are merged, or a fold swaps in a new base (new inode)."""
     stat = os.stat(db)
-    return stat.st_ino, stat.st_mtime_ns, tuple(sequence for sequence, _ in delta_files(db))
+    return stat.st_ino, stat.st_mtime_ns, tuple(path.name for _, path in delta_files(db))
 
 
 def folded_through(connection: duckdb.DuckDBPyConnection, catalog: str) -> int:
     """The last delta folded into the base attached as `catalog` (0 when none was)."""
-    if not _tables(connection, catalog) >= {"meta"}:
+    if not table_names(connection, catalog) >= {"meta"}:
         return 0
     found = connection.execute(f'SELECT value FROM "{catalog}".meta WHERE key = ?', [FOLDED_KEY]).fetchone()
     return int(found[0]) if found else 0
@@ -62,7 +84,8 @@ def live_deltas(db: Path, folded: int) -> list[tuple[int, Path]]:
     return [(sequence, path) for sequence, path in delta_files(db) if sequence > folded]
 
 
-def _tables(connection: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
+def table_names(connection: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
+    """The tables of the database attached as `catalog`."""
     rows = connection.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main'", [catalog]
     ).fetchall()
@@ -70,7 +93,7 @@ def _tables(connection: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
 
 
 def _schema_version(connection: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
-    if "meta" not in _tables(connection, catalog):
+    if "meta" not in table_names(connection, catalog):
         return None
     found = connection.execute(f'SELECT value FROM "{catalog}".meta WHERE key = ?', ["schema_version"]).fetchone()
     return found[0] if found else None
@@ -95,7 +118,7 @@ def _connect(db: Path, only: frozenset[str] | None, listed: list[tuple[int, Path
     connection = duckdb.connect(":memory:")
     try:
         connection.execute("ATTACH ? AS base (TYPE duckdb, READ_ONLY)", [str(db)])
-        tables = _tables(connection, "base") - {REPLACED_TABLE}
+        tables = table_names(connection, "base") - {REPLACED_TABLE}
         if only is not None:
             tables &= only
         deltas: list[tuple[int, str]] = []

@@ -210,6 +210,34 @@ def test_a_load_folds_the_deltas_when_enough_have_gathered(tmp_path, write_text,
     assert counts(db)["documents"] == 3
 
 
+def test_merging_gathered_deltas_keeps_every_record_and_leaves_the_base_alone(tmp_path, write_text, monkeypatch):
+    report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    other = write_text("b.txt", REPORT.format(title="2e Voortgangsrapportage 2021", status="Volgens plan"))
+
+    def loads(db: Path) -> None:
+        load(db, ZEVENAAR)
+        load(db, report)
+        report.write_text(REPORT.format(title="2e Voortgangsrapportage 2020", status="Rood"), encoding="utf-8")
+        load(db, report)
+        load(db, other)
+        report.write_text(REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"), encoding="utf-8")
+
+    monkeypatch.setattr(store, "FOLD_SHARE", 1e9)
+    loads(tmp_path / "plain.duckdb")
+    monkeypatch.setattr(store, "MAX_DELTAS", 3)
+    merged = tmp_path / "merged.duckdb"
+    load(merged, ZEVENAAR)
+    base = merged.stat().st_ino, merged.stat().st_mtime_ns
+    load(merged, report)
+    report.write_text(REPORT.format(title="2e Voortgangsrapportage 2020", status="Rood"), encoding="utf-8")
+    load(merged, report)
+    load(merged, other)
+    assert [path.name for _, path in layers.delta_files(merged)] == ["00000001-00000003.duckdb"]
+    assert sorted(p.name for p in layers.delta_dir(merged).glob("0*")) == ["00000001-00000003.duckdb"]
+    assert (merged.stat().st_ino, merged.stat().st_mtime_ns) == base
+    assert snapshot(merged) == snapshot(tmp_path / "plain.duckdb")
+
+
 def test_a_delta_left_behind_by_a_fold_is_not_counted_twice(tmp_path, write_text):
     db = tmp_path / "v.duckdb"
     load(db, ZEVENAAR)
