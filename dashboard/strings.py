@@ -291,6 +291,9 @@ UNREADABLE_REASONS = {
     "not a readable Excel": "het Excel-bestand is beschadigd",
     "old Office": "oude Office-bestanden (.doc/.xls) worden niet ondersteund; sla op als .docx of .xlsx",
     "ZIP archive": "een ZIP-archief wordt niet ondersteund",
+    "not a readable Office package": "het Office-bestand is beschadigd",
+    "the file unpacks to": "het bestand pakt uit tot veel meer dan het lijkt (een 'zip-bom'?) en is geweigerd om "
+    "de server te beschermen",
 }
 
 COL_COLUMN = "Kolom"

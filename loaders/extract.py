@@ -9,7 +9,7 @@ from pathlib import Path
 
 from loaders.errors import UnreadableDocument
 from loaders.readers import read_document
-from loaders.readers.formats import check_extension, detect_format, require_supported
+from loaders.readers.formats import check_extension, check_package, detect_format, require_supported
 from loaders.readers.text import read_text
 from loaders.recognizers.document import parse_document
 from loaders.template.workbook import is_template, read_template
@@ -40,6 +40,8 @@ def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> 
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data)
     require_supported(fmt)
+    if fmt in ("docx", "xlsx"):
+        check_package(data)
     if fmt == "xlsx" and _is_template(data):
         return read_template(data, source, sha256, municipality)
     document, warnings = read_document(data, fmt)

@@ -7,7 +7,11 @@ import io
 import zipfile
 
 from loaders.errors import UnreadableDocument
+from model.limits import MAX_PACK_RATIO, MAX_UNPACKED_MEGABYTES
 from model.records import WarningRecord
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError)
+_LARGE_PART = 1024 * 1024
 
 SUPPORTED = ("text", "html", "pdf", "docx", "xlsx")
 _NAMES = {
@@ -43,7 +47,7 @@ def detect_format(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
+        except _ZIP_ERRORS:
             return "zip"
         if any(name.startswith("word/") for name in names):
             return "docx"
@@ -66,6 +70,25 @@ def check_extension(suffix: str, detected: str) -> WarningRecord | None:
         message=f"the extension {suffix} says {_NAMES[expected]} but the content is {_NAMES[detected]}; "
         f"read as {_NAMES[detected]}",
     )
+
+
+def check_package(data: bytes) -> None:
+    """Refuse a Word or Excel file whose parts unpack to more than MAX_UNPACKED_MEGABYTES, or that packs a large part
+    more than MAX_PACK_RATIO times (a zip bomb), before any library unpacks it. Unpacking never yields more than the
+    sizes the package declares (zipfile stops there), so the declared sizes are the bound."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except _ZIP_ERRORS as error:
+        raise UnreadableDocument(f"not a readable Office package ({type(error).__name__})") from None
+    total = sum(part.file_size for part in parts)
+    packed = max(
+        (part.file_size / max(1, part.compress_size) for part in parts if part.file_size > _LARGE_PART), default=0
+    )
+    if total > MAX_UNPACKED_MEGABYTES * 1024 * 1024 or packed > MAX_PACK_RATIO:
+        raise UnreadableDocument(
+            f"the file unpacks to {total / 1024 / 1024:.0f} MB, packed up to {packed:.0f} times; refused to protect "
+            f"the server (at most {MAX_UNPACKED_MEGABYTES} MB, packed at most {MAX_PACK_RATIO} times)"
+        )
 
 
 def require_supported(detected: str) -> None:
