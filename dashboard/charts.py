@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -25,11 +27,25 @@ def _figure(*traces: dict, layout: dict) -> go.Figure:
     layout = {"template": pio.templates[register_template()], **layout}  # the object: names need validation
     for part in (layout, layout.get("xaxis"), layout.get("yaxis")):
         if part and isinstance(part.get("title"), str):
-            part["title"] = {"text": part["title"]}
+            part["title"] = {"text": _inert(part["title"])}
+    traces = tuple({key: _inert(value) if key in _SHOWN_TEXT else value for key, value in t.items()} for t in traces)
     figure = go.Figure(list(traces), layout=layout, _validate=False)
     for part in (figure, figure.layout, *figure.data):  # plotly's own switch: only the construction skipped it
         part._validate = True
     return figure
+
+
+_SHOWN_TEXT = frozenset({"x", "y", "text", "labels", "name"})  # trace keys whose strings plotly shows
+
+
+def _inert(value: object) -> object:
+    """Strings (also in nested lists) with <, > and & escaped: plotly reads shown text as HTML (<a href> makes a
+    live link), and text from documents must show as it is written."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list | tuple):
+        return [_inert(item) for item in value]
+    return value
 
 
 _LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
@@ -193,7 +209,7 @@ def status_timeline(history: pd.DataFrame) -> go.Figure:
     levels = [_LEVEL.get(s) for s in ordered["status"]]
     figure = go.Figure(
         go.Scatter(
-            x=ordered["period"],
+            x=_inert(ordered["period"].tolist()),
             y=levels,
             mode="lines+markers+text",
             text=[status_label(s) for s in ordered["status"]],
@@ -281,7 +297,7 @@ def waterfall(start_label: str, start: float, items: pd.DataFrame, end_label: st
         steps.append((strings.WATERFALL_REST, rest))
     figure = go.Figure(
         go.Waterfall(
-            x=[start_label, *(name for name, _ in steps), end_label],
+            x=_inert([start_label, *(name for name, _ in steps), end_label]),
             y=[start, *(value for _, value in steps), end],
             measure=["absolute", *(["relative"] * len(steps)), "total"],
             text=[euro(start), *(signed_amount(v) for _, v in steps), euro(end)],

@@ -84,13 +84,26 @@ def html_bytes(figure: go.Figure) -> bytes:
     return figure.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text that a spreadsheet program shows and never runs as a formula: a leading quote where the text starts
+    like one (=, +, -, @, tab, return), as OWASP advises for CSV."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV that Dutch Excel opens correctly: semicolons, decimal comma, UTF-8 with BOM; whole amounts without ',0'."""
+    """CSV that Dutch Excel opens correctly: semicolons, decimal comma, UTF-8 with BOM; whole amounts without ',0';
+    text that would start a formula neutralized."""
     shown = frame.copy()
     for column in shown.columns:
         values = shown[column]
         if pd.api.types.is_float_dtype(values) and values.dropna().map(float.is_integer).all():
             shown[column] = values.astype("Int64")
+        elif not pd.api.types.is_numeric_dtype(values):
+            shown[column] = values.map(lambda value: spreadsheet_text(value) if isinstance(value, str) else value)
+    shown.columns = [spreadsheet_text(str(column)) for column in shown.columns]
     return shown.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
@@ -104,6 +117,7 @@ def xlsx_bytes(frame: pd.DataFrame, context: ExportContext, money_columns: tuple
     sheet.append([str(c) for c in frame.columns])
     for row in frame.itertuples(index=False):
         sheet.append([_cell(value) for value in row])
+    _text_not_formulas(sheet)
     for position, column in enumerate(frame.columns, start=1):
         if column in money_columns:
             for cells in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
@@ -112,9 +126,18 @@ def xlsx_bytes(frame: pd.DataFrame, context: ExportContext, money_columns: tuple
     for line in context.lines():
         key, _, value = line.partition(": ")
         about.append([key, value])
+    _text_not_formulas(about)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _text_not_formulas(sheet) -> None:
+    """Store text that starts like a formula (openpyxl makes '=…' a formula) as text: Excel never runs it."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _cell(value):

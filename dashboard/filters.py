@@ -46,7 +46,7 @@ def _seed(key: str, label: str, valid: Callable[[object], bool], fallback: objec
         return
     from_url = _url_value(key)
     if from_url is not None and not valid(from_url):
-        st.sidebar.warning(strings.INVALID_FILTER.format(filter=label.lower(), value=from_url))
+        st.sidebar.warning(strings.INVALID_FILTER.format(filter=label.lower(), value=inert(repr(from_url))))
         from_url = None
     kept = _kept().get(key)
     for candidate in (from_url, kept):

@@ -41,9 +41,14 @@ def signed_amount(value: float) -> str:
     return f"{'+' if value > 0 else '−'}{number(abs(value))} {'V' if value > 0 else 'N'}"
 
 
+_JOINER = "\u2060"  # invisible: keeps the renderer from seeing a web or mail address it would make a link of
+_AUTOLINKS = re.compile(r"(?<=\\:)(?=//)|(?<=www)(?=\\\.)|(?=@)")
+
+
 def inert(text: str) -> str:
-    """`text` with every Markdown sign escaped, so that text from documents, file names and URLs shows as text."""
-    return _MARKDOWN.sub(_escaped, text)
+    """`text` with every Markdown sign escaped, so that text from documents, file names and URLs shows as text;
+    web and mail addresses are broken up invisibly, since the renderer links them even when escaped."""
+    return _AUTOLINKS.sub(_JOINER, _MARKDOWN.sub(_escaped, text))
 
 
 def _escaped(match: re.Match[str]) -> str:

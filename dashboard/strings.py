@@ -64,7 +64,7 @@ COMPARE_CAPTION = (
 COMPARE_GROUP = "{municipality} ({period})"
 CHART_COMPARE = "Activiteiten per status, per gemeente"
 COMPARE_NONE = "{municipality} heeft geen activiteiten met een status."
-INVALID_FILTER = "De link bevat een onbekende waarde voor {filter}: {value!r}. Die is genegeerd."
+INVALID_FILTER = "De link bevat een onbekende waarde voor {filter}: {value}. Die is genegeerd."
 
 OVERVIEW_HEADER = "Overzicht van de voortgang"
 KPI_ACTIVITIES = "Activiteiten"

@@ -1,5 +1,7 @@
 """Overzicht: KPI tiles, status trend, status per programme, the stoplicht matrix, transitions and attention list."""
 
+import html
+
 import streamlit as st
 
 from dashboard import charts, format, queries, strings
@@ -72,7 +74,8 @@ trend = st.plotly_chart(
 downloads("statustrend", selection, trend_figure, trend_counts[["period", "status", "n"]])
 points = selected_points(trend)
 if points:
-    picked = facts[(facts["period"] == points[0].get("x")) & (facts["status"] == points[0].get("customdata"))]
+    period = html.unescape(str(points[0].get("x")))  # the chart shows document text escaped
+    picked = facts[(facts["period"] == period) & (facts["status"] == points[0].get("customdata"))]
     row = selectable_table(
         picked,
         {"code": strings.COL_CODE, "name": strings.COL_ACTIVITY, "status_raw": strings.COL_STATUS_RAW},

@@ -115,3 +115,20 @@ def test_charts_built_without_validation_carry_the_template_and_titles_as_plotly
     figure = charts.status_trend(counts)
     figure.update_layout(title="Later gezet")
     assert json.loads(figure.to_json())["layout"]["title"] == {"text": "Later gezet"}  # later changes are validated
+
+
+def test_document_text_in_a_chart_is_shown_as_written_never_as_html():
+    hostile = '<a href="https://evil.example/">klik</a> & <img src=x>'
+    facts = pd.DataFrame(
+        {
+            "activity_key": ["k"],
+            "code": ["1.1"],
+            "name": [hostile],
+            "period": ["1e VGR 2024"],
+            "period_order": [1],
+            "status": ["on_track"],
+        }
+    )
+    shown = json.dumps(charts.status_matrix(facts).to_plotly_json())
+    assert "<a href" not in shown and "<img" not in shown
+    assert '&lt;a href=\\"https://evil.example/\\"&gt;klik&lt;/a&gt; &amp; &lt;img src=x&gt;' in shown

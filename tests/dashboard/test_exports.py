@@ -200,3 +200,19 @@ def test_cli_writes_an_svg_of_the_trend(samples_db, tmp_path):
 def test_cli_errors_are_one_clear_line(samples_db, tmp_path, args, code, message):
     done = _cli(*args, "--db", str(samples_db), cwd=tmp_path)
     assert done.returncode == code and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_csv_text_that_starts_like_a_formula_gets_a_quote_and_numbers_do_not():
+    frame = pd.DataFrame({"naam": ["=HYPERLINK(\"https://evil.example\")", "+1", "@som", "gewoon"], "bedrag": [-5.0, 1, 2, 3]})
+    text = exports.csv_bytes(frame).decode("utf-8-sig").splitlines()
+    assert text[1:] == ['"\'=HYPERLINK(""https://evil.example"")";-5', "'+1;1", "'@som;2", "gewoon;3"]
+
+
+def test_xlsx_text_that_starts_like_a_formula_is_stored_as_text():
+    frame = pd.DataFrame({"naam": ["=1+1", "-gewoon"], "bedrag": [-5, 6]})
+    context = exports.ExportContext({"Gemeente": "=WEBSERVICE(1)"}, (), datetime(2026, 11, 25))
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes(frame, context)))
+    data = book[strings.EXPORT_SHEET_DATA]
+    assert [(c.value, c.data_type) for c in data["A"][1:]] == [("=1+1", "s"), ("-gewoon", "s")]
+    assert [c.value for c in data["B"][1:]] == [-5, 6]
+    assert all(cell.data_type != "f" for row in book[strings.EXPORT_SHEET_ABOUT].iter_rows() for cell in row)

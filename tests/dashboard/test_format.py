@@ -22,8 +22,9 @@ def test_dates_are_day_month_year():
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("[KLIK](https://x.nl)", "\\[KLIK\\](https\\://x.nl)"),
-        ("![t](https://x.nl/a.png)", "!\\[t\\](https\\://x.nl/a.png)"),
+        ("[KLIK](https://x.nl)", "\\[KLIK\\](https\\:\u2060//x.nl)"),
+        ("![t](https://x.nl/a.png)", "!\\[t\\](https\\:\u2060//x.nl/a.png)"),
+        ("zie www.x.nl of mail a@x.nl", "zie www\u2060\\.x.nl of mail a\u2060@x.nl"),
         (":red[rood] en *schuin*", "\\:red\\[rood\\] en \\*schuin\\*"),
         ("# kop", "\\# kop"),
         ("1. lijst", "1\\. lijst"),

@@ -109,7 +109,7 @@ def test_a_status_filter_keeps_matching_activities(monkeypatch, samples_db):
 
 def test_an_unknown_url_value_is_ignored_with_a_notice(monkeypatch, samples_db):
     app = open_app(monkeypatch, samples_db, gemeente="Atlantis")
-    assert app.warning[0].value == strings.INVALID_FILTER.format(filter="gemeente", value="Atlantis")
+    assert app.warning[0].value == strings.INVALID_FILTER.format(filter="gemeente", value="'Atlantis'")
     assert app.selectbox(key="gemeente").value == "Oude IJsselstreek"  # the newest document with statuses
 
 

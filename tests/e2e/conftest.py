@@ -125,3 +125,34 @@ def page(chromium_path: str):
         yield context.new_page()
         context.close()
         browser.close()
+
+
+HOSTILE_REPORT = """\
+2e Voortgangsrapportage 2020 ![titel](https://evil.example/title.png)
+Gemeente Doesburg
+2.1.1 [KLIK](https://evil.example/a) <a href="https://evil.example/h">html</a> ![i](https://evil.example/i.png)
+Stand van zaken
+1e VGR
+2e VGR
+Volgens plan
+Bijsturing raad
+2.1.2 Speelplaatsen <img src="https://evil.example/img.png">
+Stand van zaken
+1e VGR
+2e VGR
+Volgens plan
+Volgens plan
+"""
+
+
+@pytest.fixture
+def hostile_app_url(tmp_path: Path) -> Iterator[str]:
+    """The dashboard on a database with one report whose texts and file name carry links, images and HTML."""
+    from loaders import extract_file
+    from loaders.store import load_extractions
+
+    report = tmp_path / "[naam](https:evil.example) <b>vet<b> ![x](https:evil.example).txt"
+    report.write_text(HOSTILE_REPORT, encoding="utf-8")
+    db = tmp_path / "hostile.duckdb"
+    assert [o.outcome for o in load_extractions([extract_file(report)], db)] == ["loaded"]
+    yield from _serve(db)

@@ -159,3 +159,26 @@ def test_no_page_shows_english_words_or_none(page: Page, app_url: str):
         expect(page.locator("h1").first).to_be_visible(timeout=TIMEOUT)
         found = _ENGLISH.findall(page.inner_text("body"))
         assert not found, f"{path}: {found}"
+
+
+def test_no_link_or_image_from_a_document_a_file_name_or_the_url_appears(page: Page, hostile_app_url: str):
+    asked: list[str] = []
+    page.route("**/*evil.example*/**", lambda route: (asked.append(route.request.url), route.abort()))
+    injected = "gemeente=%5BKLIK%5D(https%3A%2F%2Fevil.example%2Fu)%20!%5Bt%5D(https%3A%2F%2Fevil.example%2Ft.png)"
+    for path in (
+        "/?gemeente=Doesburg",
+        f"/?{injected}",
+        "/activiteiten?gemeente=Doesburg&activiteit=GM0221%7C2.1.1",
+        "/bronnen?gemeente=Doesburg",
+        "/indicatoren?gemeente=Doesburg",
+    ):
+        page.goto(f"{hostile_app_url}{path}")
+        wait_idle(page)
+        expect(page.locator("h1").first).to_be_visible(timeout=TIMEOUT)
+        page.wait_for_timeout(500)  # charts draw after the script run
+        found = page.locator('a[href*="evil.example"], img[src*="evil.example"], image[href*="evil.example"]')
+        assert found.evaluate_all("elements => elements.map(e => e.outerHTML)") == [], path
+    page.goto(f"{hostile_app_url}/?gemeente=Doesburg")
+    wait_idle(page)
+    expect(page.get_by_text("[KLIK](https://evil.example/a)", exact=False).first).to_be_attached(timeout=TIMEOUT)
+    assert asked == []
