@@ -100,7 +100,7 @@ def _run_over(
     rows = _base_rows(base[0], base[1], path, identity)
     with _lock:
         if not _scratch:
-            _scratch.append(duckdb.connect(":memory:", config={"threads": 1}))
+            _scratch.append(duckdb.connect(":memory:", config={**layers.CONFIG, "threads": 1}))
     with _scratch[0].cursor() as cursor:
         cursor.register("latest", rows)
         return cursor.execute(tail[0], _unfrozen(tail[1])).df()

@@ -6,18 +6,27 @@ import streamlit as st
 
 from dashboard import queries, strings
 from dashboard.db import database_path
+from dashboard.format import inert
+from model import layers
 from model.storage import SCHEMA_VERSION
 
 
 def database_problem() -> tuple[str, str] | None:
-    """Why the pages cannot show anything (no database, another schema, no documents): ('error' or 'info', the
-    Dutch explanation); None when there are documents to show."""
+    """Why the pages cannot show anything (no database, not readable, in use, another schema, no documents): ('error'
+    or 'info', the Dutch explanation); None when there are documents to show."""
     path = database_path()
-    if not path.exists():
-        return "info", strings.DATABASE_MISSING.format(path=path)
-    version = queries.schema_version()
-    if version != SCHEMA_VERSION:
-        return "error", strings.DATABASE_OLD.format(path=path, version=version or "?", current=SCHEMA_VERSION)
+    state, detail = layers.examine(path)
+    messages = {
+        "missing": ("info", strings.DATABASE_MISSING),
+        "unreadable": ("error", strings.DATABASE_UNREADABLE),
+        "locked": ("error", strings.DATABASE_LOCKED),
+        "foreign": ("error", strings.DATABASE_FOREIGN),
+        "older": ("error", strings.DATABASE_OLD),
+        "newer": ("error", strings.DATABASE_NEW),
+    }
+    if state in messages:
+        kind, message = messages[state]
+        return kind, message.format(path=path, version=inert(detail), current=SCHEMA_VERSION)
     if queries.has_no_documents():
         return "info", strings.EMPTY_DATABASE
     return None

@@ -52,15 +52,6 @@ def _status_filter(selection: Selection, alias: str = "latest") -> tuple[str, li
     return clause, [selection.period, *selection.statuses]
 
 
-def schema_version(path: Path | None = None) -> str | None:
-    """The schema version the database was made with (None when it has no version table)."""
-    tables = query("SELECT table_name FROM information_schema.tables WHERE table_name = 'meta'", path=path)
-    if tables.empty:
-        return None
-    found = query("SELECT value FROM meta WHERE key = 'schema_version'", path=path)
-    return None if found.empty else found["value"].iloc[0]
-
-
 def has_no_documents(path: Path | None = None) -> bool:
     """True when the database holds no document (one row looked at, not counted)."""
     return query("SELECT 1 FROM documents LIMIT 1", path=path).empty

@@ -39,6 +39,22 @@ DATABASE_OLD = (
     "voorbeelden)."
 )
 DATABASE_MISSING = "Database {path} bestaat niet. Voer `voortgang load <bestand> --db {path}` uit."
+DATABASE_UNREADABLE = (
+    "Bestand {path} is geen database van Voortgangsmonitor of is beschadigd. Start het dashboard met "
+    "een andere database (`voortgang serve --db <bestand>`); het bestand is niet gewijzigd."
+)
+DATABASE_LOCKED = (
+    "Database {path} is in gebruik door een ander programma dat erin schrijft. Sluit dat programma (het laden met "
+    "`voortgang load` stoort niet) en laad de pagina opnieuw."
+)
+DATABASE_FOREIGN = (
+    "Bestand {path} is een DuckDB-database, maar niet van Voortgangsmonitor. Start het dashboard met een andere "
+    "database; het bestand is niet gewijzigd."
+)
+DATABASE_NEW = (
+    "Database {path} is gemaakt door een nieuwere versie van Voortgangsmonitor (schema {version}, deze versie kent "
+    "{current}). Werk Voortgangsmonitor bij; het bestand is niet gewijzigd."
+)
 
 FILTERS_HEADER = "Filters"
 FILTER_MUNICIPALITY = "Gemeente"

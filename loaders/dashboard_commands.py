@@ -10,8 +10,26 @@ from pathlib import Path
 
 from loaders.commands import ensure_database
 from loaders.errors import StoreError, UsageError
+from model import layers
 from model.limits import MAX_UPLOAD_MEGABYTES
-from model.storage import DB_ENV, default_db_path
+from model.storage import DB_ENV, SCHEMA_VERSION, default_db_path
+
+_REFUSED = {
+    "unreadable": "not a voortgang database, or damaged ({detail}); the file was not changed",
+    "locked": "in use by a program that writes it ({detail}); close that program and try again",
+    "foreign": "a DuckDB database, but not one of voortgang; the file was not changed",
+    "newer": "made by a newer version of voortgang (schema {detail}, this one knows {current}); update voortgang",
+    "older": "made by an older version of voortgang (schema {detail}, now {current}); load the documents into a "
+    "new database (--db) or move this one away",
+}
+
+
+def check_database(db: Path) -> None:
+    """Build the sample database when `db` is missing; refuse one that cannot be shown, in one line."""
+    ensure_database(db)
+    state, detail = layers.examine(db)
+    if state in _REFUSED:
+        raise StoreError(f"{db}: " + _REFUSED[state].format(detail=detail, current=SCHEMA_VERSION))
 
 
 def run_export(options: argparse.Namespace) -> int:
@@ -33,7 +51,7 @@ def run_export(options: argparse.Namespace) -> int:
     if fmt not in export.formats:
         raise UsageError(f"voortgang export: {export.name} can be written as {', '.join(export.formats)}, not {fmt!r}")
     db = (options.db or default_db_path()).expanduser().resolve()
-    ensure_database(db)
+    check_database(db)
     loaded = queries.municipalities(path=db)
     if options.municipality and options.municipality not in loaded:
         raise StoreError(
@@ -104,7 +122,7 @@ def run_bench_database(db: Path, count: int) -> int:
 def run_serve(db: Path | None, port: int) -> int:
     """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
     db = (db or default_db_path()).expanduser().resolve()
-    ensure_database(db)
+    check_database(db)
     os.environ[DB_ENV] = str(db)
     from streamlit.web import cli as streamlit_cli
 

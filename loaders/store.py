@@ -82,7 +82,10 @@ def _layers(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The database as readers see it (base and deltas), or an empty connection when there is no file yet; a
     database that cannot be read becomes a StoreError saying why."""
     try:
-        connection = layers.connect(db_path, _LOOKED_UP) if db_path.exists() else duckdb.connect(":memory:")
+        if db_path.exists():
+            connection = layers.connect(db_path, _LOOKED_UP)
+        else:
+            connection = duckdb.connect(":memory:", config=layers.CONFIG)
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
             raise StoreError(
@@ -106,9 +109,15 @@ def _loaded_documents(
         return {}
     version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if version is None or version[0] != SCHEMA_VERSION:
+        found = version[0] if version else "?"
+        if found.isdigit() and int(found) > int(SCHEMA_VERSION):
+            raise StoreError(
+                f"{db_path}: made by a newer version of voortgang (schema {found}, this one knows {SCHEMA_VERSION}); "
+                "update voortgang to load into it (the file was not changed)"
+            )
         raise StoreError(
-            f"{db_path}: made by an older version of voortgang (schema "
-            f"{version[0] if version else '?'}, now {SCHEMA_VERSION}); move it away and load the documents again"
+            f"{db_path}: made by an older version of voortgang (schema {found}, now {SCHEMA_VERSION}); move it away "
+            "and load the documents again"
         )
     sql = "SELECT sha256, source_key, municipality FROM documents"
     params: list = []
@@ -121,7 +130,7 @@ def _loaded_documents(
 def _checkpoint_wal(db_path: Path) -> None:
     """Fold a write-ahead log left by another writer into the file, so copying the file copies everything."""
     if Path(str(db_path) + ".wal").exists():
-        with duckdb.connect(str(db_path)) as connection:
+        with duckdb.connect(str(db_path), config=layers.CONFIG) as connection:
             connection.execute("CHECKPOINT")
 
 
@@ -199,7 +208,7 @@ def _merge_deltas(db_path: Path, live: list[tuple[int, Path]]) -> None:
     final = layers.delta_file(db_path, first, last)
     temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     try:
-        with duckdb.connect(str(temp)) as connection:
+        with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
             connection.execute(SCHEMA)
             connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
             _apply_deltas(connection, live)
@@ -277,7 +286,7 @@ def _swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         _checkpoint_wal(db_path)
         shutil.copyfile(db_path, temp)
     try:
-        with duckdb.connect(str(temp)) as connection:
+        with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
             connection.execute(SCHEMA)
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
             folded = _fold_deltas(connection, db_path)
@@ -358,7 +367,7 @@ def _empty_delta(folder: Path) -> Path:
             old.unlink(missing_ok=True)
         temp = folder / f".empty-{digest}.{os.getpid()}.tmp"
         try:
-            with duckdb.connect(str(temp)) as connection:
+            with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
                 connection.execute(SCHEMA)
                 connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
                 connection.execute("CHECKPOINT")
@@ -437,7 +446,7 @@ def ensure_schema(db_path: Path) -> None:
             return
         temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
         try:
-            with duckdb.connect(str(temp)) as connection:
+            with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
                 connection.execute(SCHEMA)
                 connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
                 connection.execute("CHECKPOINT")

@@ -22,6 +22,8 @@ REPLACED_TABLE = "replaced"
 _DELTA_SUFFIX = ".duckdb"
 _ATTEMPTS = 3
 _SINGLE_COPY_TABLES = frozenset({"meta", REPLACED_TABLE})
+# DuckDB would otherwise fetch and load extensions to read files it does not know (a SQLite file: from the web)
+CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
 def delta_dir(db: Path) -> Path:
@@ -115,7 +117,7 @@ def connect(db: Path, only: frozenset[str] | None = None) -> duckdb.DuckDBPyConn
 
 
 def _connect(db: Path, only: frozenset[str] | None, listed: list[tuple[int, Path]]) -> duckdb.DuckDBPyConnection:
-    connection = duckdb.connect(":memory:")
+    connection = duckdb.connect(":memory:", config=CONFIG)
     try:
         connection.execute("ATTACH ? AS base (TYPE duckdb, READ_ONLY)", [str(db)])
         tables = table_names(connection, "base") - {REPLACED_TABLE}
@@ -156,3 +158,22 @@ def _create_views(connection: duckdb.DuckDBPyConnection, tables: list[str], delt
                 part += f" WHERE doc_id NOT IN (SELECT doc_id FROM _replaced WHERE layer > {layer:d})"
             parts.append(part)
         connection.execute(f'CREATE VIEW "{table}" AS {" UNION ALL ".join(parts)}')
+
+
+def examine(db: Path) -> tuple[str, str]:
+    """The state of a database file, for one clear message: ('missing' | 'unreadable' | 'locked' | 'foreign' |
+    'older' | 'newer' | 'ok', detail); the detail is why it cannot be read, or its schema version."""
+    if not db.exists():
+        return "missing", ""
+    try:
+        with connect(db, frozenset({"meta"})) as connection:
+            tables = table_names(connection, "base")
+            version = _schema_version(connection, "base")
+    except duckdb.Error as error:
+        reason = str(error).split("\n")[0]
+        return ("locked" if "lock" in reason.lower() else "unreadable"), reason
+    if version is None:
+        return ("foreign", "") if tables - {"meta"} else ("unreadable", "no tables")
+    if not version.isdigit() or int(version) > int(SCHEMA_VERSION):
+        return "newer", version
+    return ("older", version) if int(version) < int(SCHEMA_VERSION) else ("ok", version)

@@ -248,3 +248,23 @@ def test_other_municipalities_are_shown_beside_the_chosen_one_never_summed(monke
 def test_the_comparison_is_not_offered_where_it_does_not_apply(monkeypatch, samples_db):
     app = open_app(monkeypatch, samples_db, page="app_pages/activiteiten.py", gemeente="Zevenaar")
     assert "vergelijk" not in [m.key for m in app.multiselect]
+
+
+def test_a_file_that_is_not_a_database_gets_one_dutch_message_not_a_traceback(monkeypatch, tmp_path):
+    db = tmp_path / "notities.duckdb"
+    db.write_text("geen database")
+    app = open_app(monkeypatch, db)
+    assert [e.value for e in app.error] == [strings.DATABASE_UNREADABLE.format(path=db)]
+
+
+def test_a_database_of_a_newer_version_is_explained_and_left_alone(monkeypatch, tmp_path):
+    import duckdb
+
+    db = tmp_path / "nieuw.duckdb"
+    ensure_schema(db)
+    with duckdb.connect(str(db)) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    before = db.read_bytes()
+    app = open_app(monkeypatch, db)
+    assert app.error[0].value.startswith(f"Database {db} is gemaakt door een nieuwere versie")
+    assert db.read_bytes() == before

@@ -159,3 +159,28 @@ def test_serve_builds_the_database_from_the_samples_when_missing(tmp_path, monke
 def test_a_name_two_municipalities_share_must_be_chosen_between(capsys):
     code, _, err = run(capsys, "extract", str(ZEVENAAR), "--municipality", "Bergen")
     assert code == 2 and "names more than one municipality; choose Bergen (L.) or Bergen (NH.)" in err
+
+
+def test_export_and_serve_refuse_a_file_that_is_not_a_voortgang_database_in_one_line(capsys, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "ander.duckdb"
+    with sqlite3.connect(db) as other:
+        other.execute("CREATE TABLE t (x)")
+    for command in (["export", "status-matrix", "--db", str(db)], ["serve", "--db", str(db), "--port", "8651"]):
+        code, out, err = run(capsys, *command)
+        assert code == 1 and out == ""
+        assert err.startswith(f"error: {db}: not a voortgang database, or damaged") and err.count("\n") == 1
+
+
+def test_a_load_into_a_database_of_a_newer_version_says_so_and_changes_nothing(capsys, tmp_path):
+    import duckdb
+
+    db = tmp_path / "nieuw.duckdb"
+    run(capsys, "load", str(ZEVENAAR), "--db", str(db))
+    with duckdb.connect(str(db)) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    before = db.read_bytes()
+    code, _, err = run(capsys, "load", str(ZEVENAAR), "--db", str(db))
+    assert code == 1 and "made by a newer version of voortgang (schema 99" in err
+    assert db.read_bytes() == before
