@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import stat
 from pathlib import Path
 
 from loaders.errors import UnreadableDocument
@@ -55,8 +56,11 @@ def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> 
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of `path`, or UnreadableDocument saying why they cannot be had."""
+    """The bytes of `path`, or UnreadableDocument saying why they cannot be had (a pipe or a device is never read:
+    it could block or never end)."""
     try:
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            raise UnreadableDocument("not a regular file (a pipe, socket or device)")
         return path.read_bytes()
     except FileNotFoundError:
         raise UnreadableDocument("file not found") from None

@@ -160,24 +160,41 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
             folded, shares = _delta_share(connection) if db_path.exists() else (0, 0.0)
             loaded = _loaded_documents(connection, db_path, [e for e in extractions if not e.error])
             to_write = []
+            first: dict[tuple[str, str | None], str] = {}  # the bytes (and municipality) met earlier in this batch
             for position, extraction in enumerate(extractions):
+                same = (extraction.sha256, extraction.document.municipality)
                 if extraction.error:
                     outcomes[position] = LoadOutcome(extraction.source, "failed", extraction.error)
-                elif extraction.sha256 in loaded and loaded[extraction.sha256][1] == extraction.document.municipality:
+                elif extraction.sha256 in loaded and loaded[extraction.sha256][1] == same[1]:
                     outcomes[position] = LoadOutcome(extraction.source, "unchanged", "already loaded, nothing changed")
+                elif same in first:
+                    outcomes[position] = LoadOutcome(extraction.source, "unchanged", f"the same bytes as {first[same]}")
                 else:
+                    first[same] = extraction.source
                     to_write.append((position, extraction))
-            if to_write and db_path.exists():
-                with _new_delta(connection, db_path):
+            try:
+                if to_write and db_path.exists():
+                    with _new_delta(connection, db_path):
+                        for position, extraction in to_write:
+                            outcomes[position] = _store_document(connection, extraction, loaded)
+                    to_write = []
+            except (OSError, duckdb.Error) as error:
+                raise _unwritable(db_path, error) from None
+        try:
+            if to_write:
+                with _swapped_copy(db_path) as connection:
                     for position, extraction in to_write:
                         outcomes[position] = _store_document(connection, extraction, loaded)
-                to_write = []
-        if to_write:
-            with _swapped_copy(db_path) as connection:
-                for position, extraction in to_write:
-                    outcomes[position] = _store_document(connection, extraction, loaded)
-        _tidy(db_path, folded, shares)
+            _tidy(db_path, folded, shares)
+        except (OSError, duckdb.Error) as error:
+            raise _unwritable(db_path, error) from None
     return [outcomes[position] for position in range(len(extractions))]
+
+
+def _unwritable(db_path: Path, error: Exception) -> StoreError:
+    """A write that failed (a full disk, a file that cannot be made) in one line; what was being written is gone."""
+    reason = getattr(error, "strerror", None) or str(error).split("\n")[0]
+    return StoreError(f"{db_path}: could not write ({reason}); nothing of this load was stored, earlier loads are intact")
 
 
 def _delta_share(connection: duckdb.DuckDBPyConnection) -> tuple[int, float]:

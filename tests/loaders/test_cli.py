@@ -184,3 +184,12 @@ def test_a_load_into_a_database_of_a_newer_version_says_so_and_changes_nothing(c
     code, _, err = run(capsys, "load", str(ZEVENAAR), "--db", str(db))
     assert code == 1 and "made by a newer version of voortgang (schema 99" in err
     assert db.read_bytes() == before
+
+
+def test_a_pipe_is_refused_instead_of_read(capsys, tmp_path):
+    import os
+
+    pipe = tmp_path / "pijp.txt"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "extract", str(pipe))
+    assert code == 1 and err == f"error: {pipe}: not a regular file (a pipe, socket or device)\n"

@@ -309,3 +309,32 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path):
     db.write_text("not a database")
     with pytest.raises(StoreError, match="not a readable voortgang database"):
         load(db, ZEVENAAR)
+
+
+def test_the_same_bytes_twice_in_one_load_are_stored_once(tmp_path):
+    db = tmp_path / "v.duckdb"
+    copy = tmp_path / "kopie.txt"
+    copy.write_bytes(ZEVENAAR.read_bytes())
+    outcomes = load(db, ZEVENAAR, copy)
+    assert [o.outcome for o in outcomes] == ["loaded", "unchanged"]
+    assert outcomes[1].message == f"the same bytes as {ZEVENAAR}"
+    assert counts(db)["documents"] == 1
+
+
+def test_a_full_disk_is_one_line_and_leaves_earlier_loads_and_no_temporary_file(tmp_path, write_text, monkeypatch):
+    import errno
+
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    before = snapshot(db)
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store.os, "replace", full)
+    report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    with pytest.raises(StoreError, match=r"could not write \(No space left on device\); nothing of this load"):
+        load(db, report)
+    monkeypatch.undo()
+    assert snapshot(db) == before
+    assert [p.name for p in layers.delta_dir(db).iterdir() if p.name.endswith(".tmp")] == []
