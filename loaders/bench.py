@@ -4,12 +4,10 @@ loading into a large database (`--db`)."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import resource
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -23,9 +21,9 @@ from loaders.extract import extract_bytes, read_file
 from loaders.readers import read_document
 from loaders.readers.formats import detect_format
 from model import layers
+from model.caching import clear_text_caches
 from model.records import Extraction
 
-_CACHED_FUNCTION = type(functools.lru_cache(maxsize=1)(len))  # the type of every lru_cache'd function
 _OWN_PACKAGES = ("loaders", "model")
 TEXT_FORMATS = ("text", "html")
 BENCH_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx"}
@@ -95,13 +93,9 @@ def _raw_pdf_text(data: bytes) -> int:
 
 
 def forget_text_caches() -> None:
-    """Empty the bounded caches of text pieces (folded labels, amounts, rows), so that each file is timed as
-    if it were the first; the unbounded caches of vocabularies and compiled patterns stay, as in a long run."""
-    for name, module in list(sys.modules.items()):
-        if name.partition(".")[0] in _OWN_PACKAGES:
-            for candidate in list(vars(module).values()):
-                if isinstance(candidate, _CACHED_FUNCTION) and candidate.cache_parameters()["maxsize"]:
-                    candidate.cache_clear()
+    """Empty the caches of text pieces (folded labels, amounts, rows), so that each file is timed as if it were the
+    first; the unbounded caches of vocabularies and compiled patterns stay, as in a long run."""
+    clear_text_caches()
 
 
 def time_file(path: Path) -> FileTiming:

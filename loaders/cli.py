@@ -132,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
     )
     serve.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
+    serve.add_argument(
+        "--address",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it to the network, "
+        "where anyone who reaches it sees every document: the dashboard has no login)",
+    )
     return parser
 
 
@@ -161,7 +167,7 @@ def _run(options: argparse.Namespace) -> int:
             return dashboard.run_export(options)
         if options.command == "bench":
             return dashboard.run_bench_database(options.db, options.municipalities)
-        return dashboard.run_serve(options.db, options.port)
+        return dashboard.run_serve(options.db, options.port, options.address)
     from loaders import commands
 
     if options.command == "extract":

@@ -119,8 +119,8 @@ def run_bench_database(db: Path, count: int) -> int:
     return 0
 
 
-def run_serve(db: Path | None, port: int) -> int:
-    """Start the Streamlit dashboard on `db` (built from the samples when missing)."""
+def run_serve(db: Path | None, port: int, address: str = "127.0.0.1") -> int:
+    """Start the Streamlit dashboard on `db` (built from the samples when missing), listening on `address`."""
     db = (db or default_db_path()).expanduser().resolve()
     check_database(db)
     os.environ[DB_ENV] = str(db)
@@ -137,6 +137,8 @@ def run_serve(db: Path | None, port: int) -> int:
         str(app),
         "--server.port",
         str(port),
+        "--server.address",
+        address,
         "--server.headless",
         "true",
         "--browser.gatherUsageStats",

@@ -14,6 +14,7 @@ from loaders.readers.formats import check_extension, check_package, detect_forma
 from loaders.readers.text import read_text
 from loaders.recognizers.document import parse_document
 from loaders.template.workbook import is_template, read_template
+from model.caching import clear_text_caches
 from model.records import Extraction
 
 _log = logging.getLogger(__name__)
@@ -37,7 +38,15 @@ def parse_text(text: str, source: str, sha256: str, municipality: str | None = N
 
 
 def extract_bytes(data: bytes, source: str, municipality: str | None = None) -> Extraction:
-    """Parse the bytes of one file. Raises UnreadableDocument when they cannot be read at all."""
+    """Parse the bytes of one file. Raises UnreadableDocument when they cannot be read at all. The text caches are
+    emptied afterwards, so that they never hold more than one document's texts."""
+    try:
+        return _extract_bytes(data, source, municipality)
+    finally:
+        clear_text_caches()
+
+
+def _extract_bytes(data: bytes, source: str, municipality: str | None) -> Extraction:
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data)
     require_supported(fmt)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
+from model.caching import text_cache
 from model.text import fold
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2012": "-"})
@@ -55,7 +55,7 @@ def parse_amount(text: str) -> Amount:
     return parsed
 
 
-@lru_cache(maxsize=1 << 15)
+@text_cache(1 << 15)
 def _parsed(text: str) -> Amount | str:
     """The amount in `text`, or why it is none; cached because tables repeat the same cells."""
     compact = text if text.isascii() else text.translate(_DASHES).replace("\u00a0", " ")

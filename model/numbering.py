@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
+from model.caching import text_cache
 from model.text import fold
 from model.vocabulary import load_vocabulary
 
@@ -51,7 +52,7 @@ def _title_ok(title: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 15)
+@text_cache(1 << 15)
 def parse_numbered(text: str) -> Numbered | None:
     """The numbered heading in `text`, or None. One-part codes ("6.") need a trailing dot or a prefix word."""
     match = _pattern().match(text)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
+from model.caching import text_cache
 from model.text import fold
 from model.vocabulary import load_vocabulary
 
@@ -75,7 +76,7 @@ def _ordinal(raw: str | None, ordinals: dict[str, int]) -> int | None:
     return int(raw) if raw.isdigit() else ordinals.get(raw)
 
 
-@lru_cache(maxsize=1 << 15)
+@text_cache(1 << 15)
 def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod | None:
     """Parse `label`; None when it is not a period label. A missing year takes `document_year` (year_guessed)."""
     kinds, prefixes, ordinals = _vocabulary()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from model.caching import text_cache
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _EDGE_PUNCTUATION = " \t.:;,?!()[]{}*•·-–—\"'“”‘’"
 _FIRST_WORD = re.compile(rf"[\s{re.escape(_EDGE_PUNCTUATION)}]*([^\s:]+)")
 
 
-@lru_cache(maxsize=1 << 16)
+@text_cache(1 << 16)
 def fold(text: str) -> str:
     """Return `text` lower-cased, without accents, with single spaces and no punctuation at either end."""
     if not text.isascii():

@@ -11,9 +11,9 @@ import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from model.amounts import NotAnAmount, parse_amount
+from model.caching import text_cache
 from model.document import Line
 
 _NUMBER = re.compile(r"^[-−(]?€?-?\d[\d.]*(?:,\d+|,-{1,2})?\)?-?%?[NV]?$")
@@ -105,7 +105,7 @@ def read_row(index: int, line: Line, expected: int | None = None) -> NumericRow 
     return None if found is None else NumericRow(index, line, found[0], found[1])
 
 
-@lru_cache(maxsize=1 << 14)
+@text_cache(1 << 14)
 def _row_of(text: str, line_cells: tuple[str, ...], expected: int | None) -> tuple[str, tuple[Cell, ...]] | None:
     """(label, cells) of one line; cached because table detection asks for the same lines many times."""
     if len(line_cells) > 1:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from loaders.readers.shapes import VALUE_SHAPES, shape
+from model.caching import text_cache
 from model.document import Mark
 from model.statuses import match_status
 from model.vocabulary import load_vocabulary
@@ -121,7 +122,7 @@ def is_value(cell: Chunk) -> bool:
     return _is_value_text(cell.text)
 
 
-@lru_cache(maxsize=1 << 15)
+@text_cache(1 << 15)
 def _is_value_text(text: str) -> bool:
     if shape(text) in VALUE_SHAPES:
         return True

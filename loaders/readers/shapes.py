@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache
 
+from model.caching import text_cache
 from model.periods import YEAR, parse_period
 from model.text import fold
 from model.vocabulary import load_vocabulary
@@ -78,7 +79,7 @@ def is_missing(text: str) -> bool:
     return text.strip().lower() in _vocabulary()[2]
 
 
-@lru_cache(maxsize=1 << 15)
+@text_cache(1 << 15)
 def column_role(text: str) -> str | None:
     """'label' or 'value' when `text` names a table column ('Omschrijving', 'Verschil', 'Rekening 2021')."""
     if len(text) > _MAX_COLUMN_CHARS:
@@ -102,7 +103,7 @@ def column_role(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@text_cache(1 << 16)
 def shape(text: str) -> Shape:
     """Classify one cell or one line of text."""
     stripped = text.strip()

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 
 from loaders.recognizers.headings import find_headings
 from loaders.recognizers.money_vocabulary import money_vocabulary
 from loaders.recognizers.sections import card_labels, is_noise
 from model.amounts import NotAnAmount, parse_amount, to_euros
+from model.caching import text_cache
 from model.document import Line
 from model.records import Activity, BudgetLine, WarningRecord
 from model.text import first_word, fold
@@ -65,7 +66,7 @@ def _field_row(line: Line) -> tuple[str, str, str] | None:
     return _field_of(line.text)
 
 
-@lru_cache(maxsize=1 << 14)
+@text_cache(1 << 14)
 def _field_of(text: str) -> tuple[str, str, str] | None:
     labels = _labels_by_first_word().get(first_word(text))
     if labels is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from loaders.readers.shapes import Shape, shape
 from model.amounts import Amount, NotAnAmount, parse_amount, parse_unit
+from model.caching import text_cache
 
 _NEGATIVE = r"""(?:["'“”]?\s*(?:-\s*/\s*-|−|-|–)\s*["'“”]?)"""
 _POSITIVE = r"""(?:["'“”]?\s*\+\s*["'“”]?)"""
@@ -37,7 +37,7 @@ def sign_legend(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 15)
+@text_cache(1 << 15)
 def amount_of(text: str) -> Amount | None:
     """The amount in a cell ('1.234', '4.977-', '€ 285', '89.926 N', '34**'), None when it holds none."""
     cleaned = text.strip().rstrip("*").strip()

@@ -53,12 +53,16 @@ def chromium_path() -> str:
     return path
 
 
-def _serve(db: Path) -> Iterator[str]:
-    """`streamlit run` on a free loopback port with database `db`; stopped afterwards."""
+def _serve(db: Path, through_cli: bool = False) -> Iterator[str]:
+    """`streamlit run` (or, `through_cli`, `voortgang serve` with its warm-up) on a free loopback port with database
+    `db`; stopped afterwards."""
     port = _free_port()
     env = {**os.environ, DB_ENV: str(db)}
+    cli = [sys.executable, "-c", "import sys; from loaders.cli import main; sys.exit(main(sys.argv[1:]))"]
     server = subprocess.Popen(
-        [
+        [*cli, "serve", "--db", str(db), "--port", str(port)]
+        if through_cli
+        else [
             sys.executable,
             "-m",
             "streamlit",
@@ -97,6 +101,14 @@ def _serve(db: Path) -> Iterator[str]:
     yield url
     server.terminate()
     server.wait(timeout=20)
+
+
+@pytest.fixture
+def fresh_cli_url(samples_db: Path, tmp_path: Path) -> Iterator[str]:
+    """A new `voortgang serve` process on a copy of the sample database: nothing imported or cached yet."""
+    db = tmp_path / "samples.duckdb"
+    shutil.copyfile(samples_db, db)
+    yield from _serve(db, through_cli=True)
 
 
 @pytest.fixture(scope="session")

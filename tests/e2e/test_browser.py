@@ -182,3 +182,20 @@ def test_no_link_or_image_from_a_document_a_file_name_or_the_url_appears(page: P
     wait_idle(page)
     expect(page.get_by_text("[KLIK](https://evil.example/a)", exact=False).first).to_be_attached(timeout=TIMEOUT)
     assert asked == []
+
+
+def test_ten_browsers_opening_a_fresh_server_at_once_all_get_the_overview(chromium_path: str, fresh_cli_url: str):
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        tabs = [browser.new_page() for _ in range(10)]
+        for tab in tabs:
+            tab.goto(f"{fresh_cli_url}/?gemeente=Zevenaar", wait_until="commit")
+        for tab in tabs:
+            wait_idle(tab)
+            expect(tab.get_by_role("heading", name="Overzicht van de voortgang")).to_be_visible(timeout=TIMEOUT)
+            assert tab.get_by_test_id("stException").count() == 0
+        browser.close()

@@ -23,3 +23,11 @@ def test_first_word_is_the_first_word_of_the_folded_line(text: str) -> None:
     folded = fold(text)
     expected = fold(folded.split(None, 1)[0].split(":", 1)[0]) if folded else ""
     assert first_word(text) == expected
+
+
+def test_the_text_caches_are_empty_after_a_document_so_they_never_hold_more_than_one():
+    from loaders.extract import extract_bytes
+    from model.text import fold
+
+    extract_bytes(("Gemeente Zevenaar\n" + "x" * 100_000 + "\n").encode(), "lang.txt")
+    assert fold.cache_info().currsize == 0
