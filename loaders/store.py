@@ -3,19 +3,18 @@
 A load never rewrites the database file. It writes its documents into a new delta file, each document in its own
 transaction (all of a document or none of it), and renames the delta into place when all are in (model/layers.py
 says how readers combine base and deltas). Readers are never blocked, and a load killed midway leaves no trace
-but a temporary file that the next load removes. When MAX_DELTAS deltas have gathered, the load folds them into a
-copy of the base that is swapped in with os.replace (the national demo builds its base that way too).
+but a temporary file that the next load removes. When MAX_DELTAS deltas have gathered, the load merges them into
+one; once they hold FOLD_SHARE of the base's documents it folds them into a copy of the base that is swapped in
+with os.replace (the national demo builds its base that way too). The files themselves: loaders/store_files.py.
 """
 
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import itertools
 import json
 import os
 import re
-import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,20 +22,29 @@ from pathlib import Path
 
 import duckdb
 
+from loaders import store_files as files
 from loaders.errors import StoreError
 from loaders.rows import DOCUMENT_COLUMNS, document_rows, source_key
-from loaders.schema import DOCUMENT_TABLES, SCHEMA
+from loaders.schema import DOCUMENT_TABLES
 from model import layers
 from model.records import Extraction
 from model.storage import SCHEMA_VERSION, default_db_path
 
 MAX_DELTAS = 16  # live delta files before a load merges them into one
+
+
 FOLD_SHARE = 0.1  # ... or, once they hold this share of the base's documents, folds them into the base
+
+
 _LOOKED_UP = frozenset({"meta", "documents"})
+
+
 Loaded = dict[str, tuple[str, str | None]]
 
 
 @dataclass
+
+
 class LoadOutcome:
     """What happened to one file: loaded, replaced (an earlier version), unchanged or failed."""
 
@@ -127,35 +135,13 @@ def _loaded_documents(
     return {sha: (key, municipality) for sha, key, municipality in connection.execute(sql, params).fetchall()}
 
 
-def _checkpoint_wal(db_path: Path) -> None:
-    """Fold a write-ahead log left by another writer into the file, so copying the file copies everything."""
-    if Path(str(db_path) + ".wal").exists():
-        with duckdb.connect(str(db_path), config=layers.CONFIG) as connection:
-            connection.execute("CHECKPOINT")
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove_leftovers(db_path: Path) -> None:
-    """Temporary files of loads that were killed (only called under the writer lock)."""
-    for folder, pattern in ((db_path.parent, f".{db_path.name}.*.tmp*"), (layers.delta_dir(db_path), ".*.tmp*")):
-        for stale in folder.glob(pattern):
-            stale.unlink(missing_ok=True)
-
-
 def load_extractions(extractions: list[Extraction], db_path: Path | None = None) -> list[LoadOutcome]:
     """Store each extraction atomically; the same bytes twice change nothing (not even the file)."""
     db_path = (db_path or default_db_path()).expanduser()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     outcomes: dict[int, LoadOutcome] = {}
     with _writer_lock(db_path):
-        _remove_leftovers(db_path)
+        files.remove_leftovers(db_path)
         with _layers(db_path) as connection:
             folded, shares = _delta_share(connection) if db_path.exists() else (0, 0.0)
             loaded = _loaded_documents(connection, db_path, [e for e in extractions if not e.error])
@@ -174,7 +160,7 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
                     to_write.append((position, extraction))
             try:
                 if to_write and db_path.exists():
-                    with _new_delta(connection, db_path):
+                    with files.new_delta(connection, db_path):
                         for position, extraction in to_write:
                             outcomes[position] = _store_document(connection, extraction, loaded)
                     to_write = []
@@ -182,7 +168,7 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
                 raise _unwritable(db_path, error) from None
         try:
             if to_write:
-                with _swapped_copy(db_path) as connection:
+                with files.swapped_copy(db_path) as connection:
                     for position, extraction in to_write:
                         outcomes[position] = _store_document(connection, extraction, loaded)
             _tidy(db_path, folded, shares)
@@ -213,31 +199,9 @@ def _tidy(db_path: Path, folded: int, share: float) -> None:
     if len(live) < MAX_DELTAS:
         return
     if share >= FOLD_SHARE:
-        _rebuild_base(db_path)
+        files.rebuild_base(db_path)
     else:
-        _merge_deltas(db_path, live)
-
-
-def _merge_deltas(db_path: Path, live: list[tuple[int, Path]]) -> None:
-    """One delta file with the documents of `live` (oldest first), named for the loads it covers, which hides the
-    files it covers from readers; those are removed after."""
-    first, last = layers.span(live[0][1])[0], live[-1][0]
-    final = layers.delta_file(db_path, first, last)
-    temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-    try:
-        with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
-            connection.execute(SCHEMA)
-            connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-            _apply_deltas(connection, live)
-            connection.execute("CHECKPOINT")
-        _fsync(temp)
-        os.replace(temp, final)
-        _fsync(final.parent)
-    finally:
-        temp.unlink(missing_ok=True)
-        Path(str(temp) + ".wal").unlink(missing_ok=True)
-    for _, path in live:
-        path.unlink(missing_ok=True)
+        files.merge_deltas(db_path, live)
 
 
 def load_new_documents(extractions: Iterable[Extraction], db_path: Path, batch: int = 500) -> int:
@@ -248,10 +212,10 @@ def load_new_documents(extractions: Iterable[Extraction], db_path: Path, batch: 
     db_path.parent.mkdir(parents=True, exist_ok=True)
     stored = 0
     with _writer_lock(db_path):
-        _remove_leftovers(db_path)
+        files.remove_leftovers(db_path)
         with _layers(db_path) as reader:
             loaded = _loaded_documents(reader, db_path)
-        with _swapped_copy(db_path) as connection:
+        with files.swapped_copy(db_path) as connection:
             fresh = (e for e in extractions if not e.error and e.sha256 not in loaded)
             while chunk := list(itertools.islice(fresh, batch)):
                 tables: dict[str, list[tuple]] = {}
@@ -271,127 +235,21 @@ def fold(db_path: Path) -> None:
     FOLD_SHARE of the base's size)."""
     db_path = db_path.expanduser()
     with _writer_lock(db_path):
-        _remove_leftovers(db_path)
+        files.remove_leftovers(db_path)
         with _layers(db_path) as reader:
             _loaded_documents(reader, db_path, [])
-        _rebuild_base(db_path)
+        files.rebuild_base(db_path)
 
 
 def merge(db_path: Path) -> None:
     """Merge the live delta files into one (a load does this when MAX_DELTAS have gathered)."""
     db_path = db_path.expanduser()
     with _writer_lock(db_path):
-        _remove_leftovers(db_path)
+        files.remove_leftovers(db_path)
         with _layers(db_path) as reader:
             live = layers.live_deltas(db_path, layers.folded_through(reader, "base"))
         if len(live) > 1:
-            _merge_deltas(db_path, live)
-
-
-def _rebuild_base(db_path: Path) -> None:
-    """The base with the live deltas folded in, swapped in for the old one."""
-    with _swapped_copy(db_path):
-        pass
-
-
-@contextmanager
-def _swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to a copy of the base (with the schema and the live deltas folded in), swapped in for it when
-    the block ends normally; the folded deltas are removed after the swap."""
-    temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
-    if db_path.exists():
-        _checkpoint_wal(db_path)
-        shutil.copyfile(db_path, temp)
-    try:
-        with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
-            connection.execute(SCHEMA)
-            connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-            folded = _fold_deltas(connection, db_path)
-            yield connection
-            connection.execute("DELETE FROM replaced")
-            connection.execute("CHECKPOINT")
-        _fsync(temp)
-        os.replace(temp, db_path)
-        _fsync(db_path.parent)
-    finally:
-        temp.unlink(missing_ok=True)
-        Path(str(temp) + ".wal").unlink(missing_ok=True)
-    for path in layers.delta_dir(db_path).glob("*.duckdb"):
-        if (found := layers.span(path)) and found[1] <= folded:
-            path.unlink(missing_ok=True)
-
-
-def _fold_deltas(connection: duckdb.DuckDBPyConnection, db_path: Path) -> int:
-    """Apply the live deltas to the base open on `connection`; returns the last load folded."""
-    catalog = connection.execute("SELECT current_database()").fetchone()[0]
-    live = layers.live_deltas(db_path, layers.folded_through(connection, catalog))
-    _apply_deltas(connection, live)
-    folded = live[-1][0] if live else layers.folded_through(connection, catalog)
-    connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [layers.FOLDED_KEY, str(folded)])
-    return folded
-
-
-def _apply_deltas(connection: duckdb.DuckDBPyConnection, deltas: list[tuple[int, Path]]) -> None:
-    """Apply `deltas` (oldest first) to the database open on `connection`: each one's documents replace those it
-    replaced and earlier copies of themselves, and its list of replaced documents is kept (for older files)."""
-    for _, path in deltas:
-        connection.execute("ATTACH ? AS delta (TYPE duckdb, READ_ONLY)", [str(path)])
-        gone = "SELECT doc_id FROM delta.replaced UNION SELECT doc_id FROM delta.documents"
-        if connection.execute(f"SELECT 1 FROM documents WHERE doc_id IN ({gone}) LIMIT 1").fetchone():
-            for table in DOCUMENT_TABLES:
-                connection.execute(f"DELETE FROM {table} WHERE doc_id IN ({gone})")
-        for table in (*reversed(DOCUMENT_TABLES), "load_log", "replaced"):
-            connection.execute(f"INSERT INTO {table} SELECT * FROM delta.{table}")
-        connection.execute("DETACH delta")
-
-
-@contextmanager
-def _new_delta(connection: duckdb.DuckDBPyConnection, db_path: Path) -> Iterator[None]:
-    """Make a new delta file (with the schema) the default database of `connection`; rename it into place when
-    the block ends normally and a document was stored in it."""
-    folder = layers.delta_dir(db_path)
-    folder.mkdir(exist_ok=True)
-    sequence = max([layers.folded_through(connection, "base"), *(n for n, _ in layers.delta_files(db_path))]) + 1
-    final = layers.delta_file(db_path, sequence)
-    temp = folder / f".{final.name}.{os.getpid()}.tmp"
-    try:
-        shutil.copyfile(_empty_delta(folder), temp)
-        connection.execute("ATTACH ? AS fresh", [str(temp)])
-        try:
-            connection.execute("USE fresh")
-            yield
-            stored = connection.execute("SELECT count(*) FROM fresh.load_log").fetchone()[0]
-            connection.execute("CHECKPOINT fresh")
-        finally:
-            connection.execute("USE memory")
-            connection.execute("DETACH fresh")
-        if stored:
-            _fsync(temp)
-            os.replace(temp, final)
-            _fsync(folder)
-    finally:
-        temp.unlink(missing_ok=True)
-        Path(str(temp) + ".wal").unlink(missing_ok=True)
-
-
-def _empty_delta(folder: Path) -> Path:
-    """An empty database with this version's schema, made once and copied for every new delta (creating the
-    tables costs a load more than copying the file)."""
-    digest = hashlib.sha256(f"{SCHEMA_VERSION}\n{SCHEMA}".encode()).hexdigest()[:16]
-    template = folder / f".empty-{digest}.duckdb"
-    if not template.exists():
-        for old in folder.glob(".empty-*.duckdb"):
-            old.unlink(missing_ok=True)
-        temp = folder / f".empty-{digest}.{os.getpid()}.tmp"
-        try:
-            with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
-                connection.execute(SCHEMA)
-                connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-                connection.execute("CHECKPOINT")
-            os.replace(temp, template)
-        finally:
-            temp.unlink(missing_ok=True)
-    return template
+            files.merge_deltas(db_path, live)
 
 
 def _store_document(connection: duckdb.DuckDBPyConnection, extraction: Extraction, loaded: Loaded) -> LoadOutcome:
@@ -459,14 +317,5 @@ def ensure_schema(db_path: Path) -> None:
     """Create an empty database with the schema when none exists (for a dashboard started without data)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(db_path):
-        if db_path.exists():
-            return
-        temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
-        try:
-            with duckdb.connect(str(temp), config=layers.CONFIG) as connection:
-                connection.execute(SCHEMA)
-                connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-                connection.execute("CHECKPOINT")
-            os.replace(temp, db_path)
-        finally:
-            temp.unlink(missing_ok=True)
+        if not db_path.exists():
+            files.write_empty(db_path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import extract_file, store
+from loaders import extract_file, store, store_files
 from loaders.store import StoreError, load_extractions
 from model import layers
 from tests.conftest import PROJECT, ZEVENAAR
@@ -331,7 +331,7 @@ def test_a_full_disk_is_one_line_and_leaves_earlier_loads_and_no_temporary_file(
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", full)
+    monkeypatch.setattr(store_files.os, "replace", full)
     report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
     with pytest.raises(StoreError, match=r"could not write \(No space left on device\); nothing of this load"):
         load(db, report)
