@@ -34,9 +34,9 @@ NO_ACTIVITIES = "De geladen documenten bevatten (nog) geen activiteiten met een 
 NO_ACTIVITIES_FOR_FILTER = "Geen activiteiten met een status voor deze selectie. Verruim de filters in de zijbalk."
 NO_DATA_FOR_CHART = "Geen gegevens voor deze selectie"
 DATABASE_OLD = (
-    "Database {path} is gemaakt door een oudere versie (schema {version}, nu {current}). Verplaats of "
-    "verwijder het bestand en laad de documenten opnieuw (`voortgang serve` bouwt een nieuwe met de "
-    "voorbeelden)."
+    "Database {path} is gemaakt door een oudere versie (schema {version}, nu {current}). Start het dashboard "
+    "opnieuw met `voortgang serve`, of laad een document met `voortgang load`: dat werkt de database bij zonder "
+    "iets te verliezen."
 )
 DATABASE_MISSING = "Database {path} bestaat niet. Voer `voortgang load <bestand> --db {path}` uit."
 DATABASE_UNREADABLE = (

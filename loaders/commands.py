@@ -14,8 +14,9 @@ from loaders.extract import extract_file
 from loaders.store import load_extractions, load_new_documents
 from loaders.stored import read_extraction, stored_documents
 from loaders.template.workbook import write_template
+from model import layers
 from model.records import Extraction
-from model.storage import NATIONAL_DB, PROJECT_DIR, default_db_path
+from model.storage import NATIONAL_DB, PROJECT_DIR, SCHEMA_VERSION, default_db_path
 
 SAMPLES_DIR = PROJECT_DIR / "data" / "samples"
 BENCH_DATA_DIR = PROJECT_DIR / "benchmarks" / "data"
@@ -55,6 +56,7 @@ def run_extract(files: Sequence[str], as_json: bool, municipality: str | None) -
 def run_load(files: Sequence[str], db: Path | None, municipality: str | None) -> int:
     """Load each file atomically; exit 1 when any failed (the others are still loaded)."""
     extractions = [extract_file(name, municipality) for name in files]
+    upgrade_if_older((db or default_db_path()).expanduser())
     outcomes = load_extractions(extractions, db)
     for outcome in outcomes:
         if outcome.outcome == "failed":
@@ -70,6 +72,18 @@ def run_load(files: Sequence[str], db: Path | None, municipality: str | None) ->
 def sample_files() -> list[Path]:
     """The bundled sample documents."""
     return sorted(p for p in SAMPLES_DIR.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
+
+
+def upgrade_if_older(db: Path) -> None:
+    """Migrate a database of an older schema in place (its documents read again from their stored text), saying
+    so in one line."""
+    state, version = layers.examine(db)
+    if state == "older":
+        from loaders.migrate import migrate
+
+        stored, unreadable = migrate(db)
+        lost = f"; {unreadable} could not be read again" if unreadable else ""
+        print(f"{db}: migrated from schema {version} to {SCHEMA_VERSION}: {stored} documents read again{lost}")
 
 
 def ensure_database(db: Path) -> None:

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from loaders.commands import ensure_database
+from loaders.commands import ensure_database, upgrade_if_older
 from loaders.errors import StoreError, UsageError
 from model import layers
 from model.limits import MAX_UPLOAD_MEGABYTES
@@ -19,14 +19,14 @@ _REFUSED = {
     "locked": "in use by a program that writes it ({detail}); close that program and try again",
     "foreign": "a DuckDB database, but not one of voortgang; the file was not changed",
     "newer": "made by a newer version of voortgang (schema {detail}, this one knows {current}); update voortgang",
-    "older": "made by an older version of voortgang (schema {detail}, now {current}); load the documents into a "
-    "new database (--db) or move this one away",
 }
 
 
 def check_database(db: Path) -> None:
-    """Build the sample database when `db` is missing; refuse one that cannot be shown, in one line."""
+    """Build the sample database when `db` is missing, migrate one of an older schema, refuse one that cannot be
+    shown, in one line."""
     ensure_database(db)
+    upgrade_if_older(db)
     state, detail = layers.examine(db)
     if state in _REFUSED:
         raise StoreError(f"{db}: " + _REFUSED[state].format(detail=detail, current=SCHEMA_VERSION))

@@ -124,8 +124,8 @@ def _loaded_documents(
                 "update voortgang to load into it (the file was not changed)"
             )
         raise StoreError(
-            f"{db_path}: made by an older version of voortgang (schema {found}, now {SCHEMA_VERSION}); move it away "
-            "and load the documents again"
+            f"{db_path}: made by an older version of voortgang (schema {found}, now {SCHEMA_VERSION}); "
+            "`voortgang load` or `voortgang serve` migrates it without losing documents"
         )
     sql = "SELECT sha256, source_key, municipality FROM documents"
     params: list = []
