@@ -101,11 +101,12 @@ def status_trend(counts: pd.DataFrame) -> go.Figure:
     )
 
 
-def status_by_group(counts: pd.DataFrame, title: str) -> go.Figure:
-    """Horizontal stacked bars per programme or theme for one period (columns group, status, n)."""
+def status_by_group(counts: pd.DataFrame, title: str, order: list[str] | None = None) -> go.Figure:
+    """Horizontal stacked bars per programme or theme for one period (columns group, status, n); the groups from
+    top to bottom in `order` (default: alphabetical)."""
     if counts.empty:
         return _empty(title)
-    groups = sorted(counts["group"].unique().tolist(), reverse=True)
+    groups = list(reversed(order)) if order else sorted(counts["group"].unique().tolist(), reverse=True)
     return _figure(
         *_status_bars(counts, "group", groups, horizontal=True),
         layout={

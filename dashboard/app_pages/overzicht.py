@@ -58,7 +58,9 @@ if selection.compare:
             for town, period in zip(side_by_side["municipality"], side_by_side["period"], strict=True)
         ]
     )
-    compare_figure = charts.status_by_group(grouped[["group", "status", "n"]], strings.CHART_COMPARE)
+    compare_figure = charts.status_by_group(
+        grouped[["group", "status", "n"]], strings.CHART_COMPARE, list(dict.fromkeys(grouped["group"]))
+    )
     st.plotly_chart(compare_figure, theme=None, key="naast_elkaar")
     downloads("naast-elkaar", selection, compare_figure, side_by_side)
 

@@ -132,3 +132,9 @@ def test_document_text_in_a_chart_is_shown_as_written_never_as_html():
     shown = json.dumps(charts.status_matrix(facts).to_plotly_json())
     assert "<a href" not in shown and "<img" not in shown
     assert '&lt;a href=\\"https://evil.example/\\"&gt;klik&lt;/a&gt; &amp; &lt;img src=x&gt;' in shown
+
+
+def test_groups_can_be_shown_top_down_in_a_given_order():
+    counts = pd.DataFrame({"group": ["Zevenaar", "Aalten"], "status": ["on_track", "on_track"], "n": [3, 4]})
+    figure = charts.status_by_group(counts, "t", ["Zevenaar", "Aalten"])
+    assert list(figure.data[0].y) == ["Aalten", "Zevenaar"]  # plotly draws the first category at the bottom
