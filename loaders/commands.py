@@ -4,6 +4,7 @@ loaders' bench (see CONTRACT.md)."""
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from loaders.store import load_extractions, load_new_documents
 from loaders.stored import read_extraction, stored_documents
 from loaders.template.workbook import write_template
 from model import layers
+from model.limits import EXTRACT_SECONDS
 from model.records import Extraction
 from model.storage import NATIONAL_DB, PROJECT_DIR, SCHEMA_VERSION, default_db_path
 
@@ -34,9 +36,33 @@ def _summary(extraction: Extraction) -> str:
     )
 
 
+class _TooSlow(BaseException):
+    """Raised by the alarm inside a reader (a BaseException, so that no reader's error handling swallows it)."""
+
+
+def extract_in_time(name: str, municipality: str | None) -> Extraction:
+    """extract_file, stopped after model.limits.EXTRACT_SECONDS (the file's error then says so); the alarm needs
+    the main thread, which the command line always is."""
+
+    def stop(_signal: int, _frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, EXTRACT_SECONDS)
+    try:
+        return extract_file(name, municipality)
+    except _TooSlow:
+        return Extraction(
+            source=name, sha256="", error=f"{name}: reading took longer than {EXTRACT_SECONDS:g} s and was stopped"
+        )
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_extract(files: Sequence[str], as_json: bool, municipality: str | None) -> int:
     """Print what each file contains; exit 1 when any file could not be read."""
-    extractions = [extract_file(name, municipality) for name in files]
+    extractions = [extract_in_time(name, municipality) for name in files]
     if as_json:
         json.dump([e.to_json_dict() for e in extractions], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -55,7 +81,7 @@ def run_extract(files: Sequence[str], as_json: bool, municipality: str | None) -
 
 def run_load(files: Sequence[str], db: Path | None, municipality: str | None) -> int:
     """Load each file atomically; exit 1 when any failed (the others are still loaded)."""
-    extractions = [extract_file(name, municipality) for name in files]
+    extractions = [extract_in_time(name, municipality) for name in files]
     upgrade_if_older((db or default_db_path()).expanduser())
     outcomes = load_extractions(extractions, db)
     for outcome in outcomes:

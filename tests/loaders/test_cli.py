@@ -13,7 +13,7 @@ import pytest
 from loaders import cli, commands
 from loaders.stored import stored_documents
 from model.storage import DB_ENV
-from tests.conftest import ZEVENAAR
+from tests.conftest import PROJECT, ZEVENAAR
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -193,3 +193,12 @@ def test_a_pipe_is_refused_instead_of_read(capsys, tmp_path):
     os.mkfifo(pipe)
     code, _, err = run(capsys, "extract", str(pipe))
     assert code == 1 and err == f"error: {pipe}: not a regular file (a pipe, socket or device)\n"
+
+
+def test_a_document_that_takes_too_long_is_stopped_and_the_batch_goes_on(capsys, monkeypatch):
+    monkeypatch.setattr(commands, "EXTRACT_SECONDS", 0.05)
+    slow = PROJECT / "benchmarks" / "data" / "begroting-proef.pdf"
+    code, out, err = run(capsys, "extract", str(slow), str(ZEVENAAR))
+    assert code == 1
+    assert err == f"error: {slow}: reading took longer than 0.05 s and was stopped\n"
+    assert out.startswith(f"{ZEVENAAR}: Zevenaar")
