@@ -173,11 +173,16 @@ CATALOG: dict[str, Export] = {
 
 
 def context_for(selection: Selection, path: Path | None = None) -> ExportContext:
-    """Filters in Dutch and the titles of the documents they cover."""
-    documents = queries.document_titles(selection, path=path)
+    """Filters in Dutch and the titles of the documents they cover (of the compared municipalities too)."""
+    documents = pd.concat(
+        [queries.document_titles(selection, path=path)]
+        + [queries.document_titles(Selection(town), path=path) for town in selection.compare],
+        ignore_index=True,
+    )
     titles = dict(zip(documents["doc_id"], documents["title"].fillna(documents["source"]), strict=True))
     chosen = (
         (strings.FILTER_MUNICIPALITY, selection.municipality),
+        (strings.FILTER_COMPARE, ", ".join(selection.compare)),
         (strings.FILTER_DOCUMENT, titles.get(selection.doc_id) if selection.doc_id else None),
         (strings.FILTER_PROGRAMME, selection.programme),
         (strings.FILTER_THEME, selection.theme),

@@ -1,6 +1,7 @@
 """Overzicht: KPI tiles, status trend, status per programme, the stoplicht matrix, transitions and attention list."""
 
 import html
+from dataclasses import replace
 
 import streamlit as st
 
@@ -63,6 +64,7 @@ if selection.compare:
     )
     st.plotly_chart(compare_figure, theme=None, key="naast_elkaar")
     downloads("naast-elkaar", selection, compare_figure, side_by_side)
+selection = replace(selection, compare=())  # the rest of the page, and its downloads, show the chosen one alone
 
 trend_counts = queries.status_counts(selection)
 trend_figure = charts.status_trend(trend_counts)

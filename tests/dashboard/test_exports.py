@@ -216,3 +216,11 @@ def test_xlsx_text_that_starts_like_a_formula_is_stored_as_text():
     assert [(c.value, c.data_type) for c in data["A"][1:]] == [("=1+1", "s"), ("-gewoon", "s")]
     assert [c.value for c in data["B"][1:]] == [-5, 6]
     assert all(cell.data_type != "f" for row in book[strings.EXPORT_SHEET_ABOUT].iter_rows() for cell in row)
+
+
+def test_a_side_by_side_export_names_the_compared_municipalities_and_their_sources(samples_db):
+    alone = context_for(ZEVENAAR, samples_db)
+    both = context_for(Selection("Zevenaar", compare=("Oude IJsselstreek",)), samples_db)
+    assert both.filters[strings.FILTER_COMPARE] == "Oude IJsselstreek"
+    assert strings.FILTER_COMPARE not in alone.filters
+    assert set(alone.sources) < set(both.sources)
