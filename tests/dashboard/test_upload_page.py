@@ -62,3 +62,28 @@ def test_the_municipality_is_chosen_from_the_known_list_and_overrides_detection(
     app.file_uploader[0].set_value(("zevenaar.txt", ZEVENAAR.read_bytes(), "text/plain")).run()
     assert not app.exception, app.exception
     assert app.expander[0].label.startswith("zevenaar.txt — Duiven, 2e Voortgangsrapportage 2019")
+
+
+def test_a_zip_bomb_upload_gets_a_dutch_reason_and_loads_nothing(monkeypatch, tmp_path):
+    from tests.loaders.test_hostile_files import _million_paragraphs
+
+    db = tmp_path / "v.duckdb"
+    ensure_schema(db)
+    app = upload_page(monkeypatch, db)
+    app.file_uploader[0].set_value(("veel.docx", _million_paragraphs(), "application/octet-stream")).run()
+    assert not app.exception, app.exception
+    assert app.error[0].value.startswith("veel.docx: het bestand pakt uit tot veel meer dan het lijkt")
+    assert app.warning[0].value == strings.UPLOAD_NOTHING
+
+
+def test_the_same_report_uploaded_twice_under_two_names_changes_nothing(monkeypatch, tmp_path):
+    db = tmp_path / "v.duckdb"
+    ensure_schema(db)
+    app = upload_page(monkeypatch, db)
+    app.file_uploader[0].set_value(("zevenaar.txt", ZEVENAAR.read_bytes(), "text/plain")).run()
+    app.button(key="upload_bevestig").click().run()
+    app.file_uploader[0].set_value(("kopie.txt", ZEVENAAR.read_bytes(), "text/plain")).run()
+    app.button(key="upload_bevestig").click().run()
+    assert app.success[0].value == strings.UPLOAD_LOADED.format(name="kopie.txt", outcome="was al geladen")
+    with layers.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
