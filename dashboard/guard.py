@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import queries, strings
@@ -11,11 +14,19 @@ from model import layers
 from model.storage import SCHEMA_VERSION
 
 
+@functools.lru_cache(maxsize=8)
+def _state(path: Path, identity: tuple) -> tuple[str, str]:
+    """layers.examine once per version of the database file (opening it costs a page run 30-80 ms)."""
+    return layers.examine(path)
+
+
 def database_problem() -> tuple[str, str] | None:
     """Why the pages cannot show anything (no database, not readable, in use, another schema, no documents): ('error'
     or 'info', the Dutch explanation); None when there are documents to show."""
     path = database_path()
-    state, detail = layers.examine(path)
+    state, detail = _state(path, layers.identity(path)) if path.exists() else ("missing", "")
+    if state != "ok":
+        _state.cache_clear()  # a lock or a repair changes no file identity: look again on the next run
     messages = {
         "missing": ("info", strings.DATABASE_MISSING),
         "unreadable": ("error", strings.DATABASE_UNREADABLE),

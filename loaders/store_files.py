@@ -40,6 +40,19 @@ def remove_leftovers(db_path: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
+def swap_in(temp: Path, final: Path) -> None:
+    """Make `temp` durable and rename it over `final`: readers see the old file or the new one, never half."""
+    fsync(temp)
+    os.replace(temp, final)
+    fsync(final.parent)
+
+
+def discard(temp: Path) -> None:
+    """Remove a temporary database and its write-ahead log (left when the block that wrote it failed)."""
+    temp.unlink(missing_ok=True)
+    Path(f"{temp}.wal").unlink(missing_ok=True)
+
+
 def merge_deltas(db_path: Path, live: list[tuple[int, Path]]) -> None:
     """One delta file with the documents of `live` (oldest first), named for the loads it covers, which hides the
     files it covers from readers; those are removed after."""
@@ -52,12 +65,9 @@ def merge_deltas(db_path: Path, live: list[tuple[int, Path]]) -> None:
             connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
             apply_deltas(connection, live)
             connection.execute("CHECKPOINT")
-        fsync(temp)
-        os.replace(temp, final)
-        fsync(final.parent)
+        swap_in(temp, final)
     finally:
-        temp.unlink(missing_ok=True)
-        Path(str(temp) + ".wal").unlink(missing_ok=True)
+        discard(temp)
     for _, path in live:
         path.unlink(missing_ok=True)
 
@@ -84,12 +94,9 @@ def swapped_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             yield connection
             connection.execute("DELETE FROM replaced")
             connection.execute("CHECKPOINT")
-        fsync(temp)
-        os.replace(temp, db_path)
-        fsync(db_path.parent)
+        swap_in(temp, db_path)
     finally:
-        temp.unlink(missing_ok=True)
-        Path(str(temp) + ".wal").unlink(missing_ok=True)
+        discard(temp)
     for path in layers.delta_dir(db_path).glob("*.duckdb"):
         if (found := layers.span(path)) and found[1] <= folded:
             path.unlink(missing_ok=True)
@@ -140,12 +147,9 @@ def new_delta(connection: duckdb.DuckDBPyConnection, db_path: Path) -> Iterator[
             connection.execute("USE memory")
             connection.execute("DETACH fresh")
         if stored:
-            fsync(temp)
-            os.replace(temp, final)
-            fsync(folder)
+            swap_in(temp, final)
     finally:
-        temp.unlink(missing_ok=True)
-        Path(str(temp) + ".wal").unlink(missing_ok=True)
+        discard(temp)
 
 
 def empty_delta(folder: Path) -> Path:
