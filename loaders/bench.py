@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import resource
 import shutil
+import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -98,8 +99,21 @@ def forget_text_caches() -> None:
     clear_text_caches()
 
 
-def time_file(path: Path) -> FileTiming:
-    """Time one file once per stage, each stage with the text caches emptied first."""
+REPEATS = 5
+
+
+def _median_cold(action: Callable[[], object], repeats: int) -> float:
+    """The median seconds of `repeats` runs of `action`, each with the text caches emptied first: one cold run
+    of a small file is mostly noise (a collection, another process), the median is its typical time."""
+    runs = []
+    for _ in range(repeats):
+        forget_text_caches()
+        runs.append(_timed(action))
+    return statistics.median(runs)
+
+
+def time_file(path: Path, repeats: int = REPEATS) -> FileTiming:
+    """Time one file per stage: the median of `repeats` runs, each with the text caches emptied first."""
     data = read_file(path)
     fmt = detect_format(data)
     seconds: dict[str, float] = {}
@@ -109,10 +123,8 @@ def time_file(path: Path) -> FileTiming:
             start = time.perf_counter()
             pages = _raw_pdf_text(data)
             seconds["raw"] = time.perf_counter() - start
-        forget_text_caches()
-        seconds["read"] = _timed(lambda: read_document(data, fmt))
-        forget_text_caches()
-        seconds["extract"] = _timed(lambda: extract_bytes(data, str(path)))
+        seconds["read"] = _median_cold(lambda: read_document(data, fmt), repeats)
+        seconds["extract"] = _median_cold(lambda: extract_bytes(data, str(path)), repeats)
     except UnreadableDocument as error:
         return FileTiming(path, fmt, len(data), pages, {}, error.reason)
     return FileTiming(path, fmt, len(data), pages, seconds)
@@ -164,9 +176,10 @@ _STAGES = {
 }
 
 
-def report(timings: list[FileTiming], per_file: bool) -> list[str]:
+def report(timings: list[FileTiming], per_file: bool, repeats: int = REPEATS) -> list[str]:
     """The lines `voortgang bench` prints: totals per format and stage, refused files, peak memory."""
-    lines = [f"{len(timings)} files, each timed once with the text caches emptied (after a warm-up per format)"]
+    header = f"{len(timings)} files, each stage the median of {repeats} runs with the text caches emptied before each"
+    lines = [f"{header} (after a warm-up per format)"]
     for figure in totals(timings):
         amount = f"{figure.amount:.0f} pages" if figure.unit == "pages" else f"{figure.amount:.2f} MB"
         lines.append(

@@ -42,22 +42,32 @@ class _TooSlow(BaseException):
 
 def extract_in_time(name: str, municipality: str | None) -> Extraction:
     """extract_file, stopped after model.limits.EXTRACT_SECONDS (the file's error then says so); the alarm needs
-    the main thread, which the command line always is."""
+    the main thread, which the command line always is. An alarm that lands in a finalizer is swallowed by Python
+    there, so it repeats every tenth of the limit until one stops the reader, and a swallowed one is not printed."""
 
     def stop(_signal: int, _frame: object) -> None:
         raise _TooSlow
 
+    def unraisable(report: sys.UnraisableHookArgs) -> None:
+        if not isinstance(report.exc_value, _TooSlow):
+            hook(report)
+
+    hook = sys.unraisablehook
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, EXTRACT_SECONDS)
+    sys.unraisablehook = unraisable
+    signal.setitimer(signal.ITIMER_REAL, EXTRACT_SECONDS, EXTRACT_SECONDS / 10)
     try:
-        return extract_file(name, municipality)
+        try:
+            return extract_file(name, municipality)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)  # before the handling below, which an alarm must not interrupt
     except _TooSlow:
         return Extraction(
             source=name, sha256="", error=f"{name}: reading took longer than {EXTRACT_SECONDS:g} s and was stopped"
         )
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = hook
 
 
 def run_extract(files: Sequence[str], as_json: bool, municipality: str | None) -> int:

@@ -102,12 +102,12 @@ def _any_case(text: str) -> str:
 
 @cache
 def _candidate_pattern() -> re.Pattern[str]:
-    """Capitalised letters followed by the next two letters of some name, grouped by the capital (case-sensitive,
+    """Capitalised letters followed by the next three letters of some name, grouped by the capital (case-sensitive,
     no lookbehind, so the regex engine skips everything else quickly): the only places all names are tried."""
     groups: dict[str, set[str]] = {}
     for name in {n for m in all_municipalities() for n in (m.name, *m.aliases)}:
         if name[:1].isalpha():
-            groups.setdefault(name[0].upper(), set()).add(_any_case(name[1:3].lower()))
+            groups.setdefault(name[0].upper(), set()).add(_any_case(name[1:4].lower()))
     return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(sorted(rest))})" for c, rest in sorted(groups.items())))
 
 

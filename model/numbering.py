@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from model.caching import text_cache
-from model.text import fold
+from model.text import first_word, fold
 from model.vocabulary import load_vocabulary
 
 _MAX_TITLE = 200
@@ -29,6 +29,11 @@ def prefix_roles() -> dict[str, str]:
     """Words that may precede a code ("Programma", "Thema", "Activiteit") and the role they give."""
     vocabulary = load_vocabulary("documents")["headings"]
     return {fold(word): role for role, words in vocabulary.items() for word in words}
+
+
+@cache
+def _prefix_first_words() -> frozenset[str]:
+    return frozenset(first_word(word) for word in prefix_roles())
 
 
 @cache
@@ -55,6 +60,8 @@ def _title_ok(title: str) -> bool:
 @text_cache(1 << 15)
 def parse_numbered(text: str) -> Numbered | None:
     """The numbered heading in `text`, or None. One-part codes ("6.") need a trailing dot or a prefix word."""
+    if not text[:1].isdigit() and first_word(text) not in _prefix_first_words():
+        return None  # a heading starts with its code or a prefix word: most lines are rejected without the pattern
     match = _pattern().match(text)
     if not match:
         return None

@@ -14,6 +14,9 @@ from model.vocabulary import load_vocabulary
 # 1950-2199 not inside a longer number; written to start with a literal digit so the engine skips ahead fast
 YEAR = re.compile(r"((?:1(?<!\d1)9[5-9]|2(?<!\d2)[01]\d)\d)(?!\d)")
 _SHORT_YEAR = re.compile(r"(?<![\d/-])'(\d\d)(?!\d)")
+# more words than the longest label the vocabulary allows: a prefix, a kind, an ordinal and a year
+# ("stand van zaken 2e tussentijdse rapportage 2024")
+MAX_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def _ordinal(raw: str | None, ordinals: dict[str, int]) -> int | None:
 @text_cache(1 << 15)
 def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod | None:
     """Parse `label`; None when it is not a period label. A missing year takes `document_year` (year_guessed)."""
+    if len(label.split()) > MAX_WORDS:
+        return None
     kinds, prefixes, ordinals = _vocabulary()
     text = fold(label)
     if not text or len(text) > 60:
@@ -90,7 +95,7 @@ def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod |
     if year is None and (short := _SHORT_YEAR.search(label)):
         year = 2000 + int(short.group(1))
         text = fold(_SHORT_YEAR.sub(" ", label))
-    rest = fold(YEAR.sub(" ", text))
+    rest = fold(YEAR.sub(" ", text)) if years else text  # text is folded already
     for prefix in prefixes:
         if rest == prefix or rest.startswith(prefix + " "):
             rest = rest[len(prefix) :].strip(" :")

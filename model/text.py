@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Generic, TypeVar
 
 from model.caching import text_cache
 
@@ -31,7 +33,29 @@ def clean_line(text: str) -> str:
     return text.strip()
 
 
+@text_cache(1 << 16)
 def first_word(text: str) -> str:
     """The folded first word of `text`, cut at whitespace or ':', without copying or folding the rest of the line."""
     match = _FIRST_WORD.match(text)
     return fold(match.group(1)) if match else ""
+
+
+_Value = TypeVar("_Value")
+
+
+class FoldedLookup(Generic[_Value]):
+    """Labels compared folded, each with a value. A text is folded whole only when its first word starts one of
+    the labels: most lines of a document start otherwise, and folding a whole line costs far more."""
+
+    def __init__(self, pairs: Iterable[tuple[str, _Value]]) -> None:
+        self._values = {fold(label): value for label, value in pairs}
+        self._first_words = frozenset(first_word(label) for label in self._values)
+
+    def get(self, text: str) -> _Value | None:
+        """The value of the label `text` is (folded), else None."""
+        if first_word(text) not in self._first_words:
+            return None
+        return self._values.get(fold(text))
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and first_word(text) in self._first_words and fold(text) in self._values

@@ -19,6 +19,7 @@ from model.vocabulary import load_vocabulary
 _MAX_FLAT_WORDS = 30
 _FLAT_SHARE = 0.7
 _CONTINUATION = re.compile(r"[a-z(/&+]|[-–]\s")
+_NOT_CONTINUING = frozenset({Shape.PERIOD, Shape.YEAR})
 
 
 @cache
@@ -41,7 +42,7 @@ def is_continuation(text: str) -> bool:
     """A header line that continues the name above: lower case, in brackets, or closing a bracket."""
     stripped = text.strip()
     continues = bool(_CONTINUATION.match(stripped)) or stripped.endswith(")")
-    return continues and shape(text) not in {Shape.PERIOD, Shape.YEAR}
+    return continues and shape(text) not in _NOT_CONTINUING
 
 
 def _open_bracket(parts: list[str]) -> bool:

@@ -31,16 +31,6 @@ class Cell:
     raw: str
 
 
-@dataclass(frozen=True)
-class NumericRow:
-    """A table row: where it is, its label and its amount cells."""
-
-    index: int
-    line: Line
-    label: str
-    cells: tuple[Cell, ...]
-
-
 def _amount(token: str) -> Cell | None:
     try:
         amount = parse_amount(token)
@@ -99,10 +89,9 @@ def _readings(tokens: list[str]) -> list[list[Cell]]:
     return readings
 
 
-def read_row(index: int, line: Line, expected: int | None = None) -> NumericRow | None:
-    """The row on `line` when it ends in at least one amount cell, else None."""
-    found = _row_of(line.text, line.cells, expected)
-    return None if found is None else NumericRow(index, line, found[0], found[1])
+def read_row(line: Line, expected: int | None = None) -> tuple[str, tuple[Cell, ...]] | None:
+    """(label, amount cells) of `line` when it ends in at least one amount cell, else None."""
+    return _row_of(line.text, line.cells, expected)
 
 
 @text_cache(1 << 14)

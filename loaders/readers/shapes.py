@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import cache
 
 from model.caching import text_cache
+from model.periods import MAX_WORDS as MAX_PERIOD_WORDS
 from model.periods import YEAR, parse_period
 from model.text import fold
 from model.vocabulary import load_vocabulary
@@ -63,6 +64,14 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
+def _max_column_words() -> int:
+    """The most words a column name can have: a vocabulary entry, a value column with a year, or a period."""
+    labels, values, _ = _vocabulary()
+    longest = max(len(word.split()) for word in labels | values)
+    return max(longest, _MAX_VALUE_NAME_WORDS, MAX_PERIOD_WORDS)
+
+
+@cache
 def _prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     labels, values, _ = _vocabulary()
     return tuple(w + " " for w in labels), tuple(w + " " for w in values)
@@ -82,7 +91,7 @@ def is_missing(text: str) -> bool:
 @text_cache(1 << 15)
 def column_role(text: str) -> str | None:
     """'label' or 'value' when `text` names a table column ('Omschrijving', 'Verschil', 'Rekening 2021')."""
-    if len(text) > _MAX_COLUMN_CHARS:
+    if len(text) > _MAX_COLUMN_CHARS or len(text.split()) > _max_column_words():
         return None
     folded = fold(text)
     if not folded:
@@ -109,14 +118,15 @@ def shape(text: str) -> Shape:
     stripped = text.strip()
     if stripped in {"N", "V"}:
         return Shape.MARKER
-    if _YEAR.match(stripped):
-        return Shape.YEAR
     if is_missing(stripped):
         return Shape.MISSING
-    if _CODE.match(stripped) and not _THOUSANDS.match(stripped):
-        return Shape.CODE
-    if is_number(stripped):
-        return Shape.NUMBER
+    if not stripped[:1].isalpha():  # years, codes and figures start with a digit, a sign, a bracket or '€'
+        if _YEAR.match(stripped):
+            return Shape.YEAR
+        if _CODE.match(stripped) and not _THOUSANDS.match(stripped):
+            return Shape.CODE
+        if is_number(stripped):
+            return Shape.NUMBER
     role = column_role(stripped)
     if role == "value" and parse_period(stripped) is not None:
         return Shape.PERIOD

@@ -14,6 +14,7 @@ from model.periods import YEAR
 
 _MAX_ROW_NUMBER = 999
 _MAX_YEAR_NAME_WORDS = 5
+_NAMES = frozenset({Shape.PERIOD, Shape.COLUMN, Shape.YEAR})
 
 
 @dataclass
@@ -54,7 +55,7 @@ def is_header_line(line: Line) -> bool:
     if is_pipe_row(line):
         return False
     kind = shape(line.text)
-    if kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR} or is_continuation(line.text):
+    if kind in _NAMES or is_continuation(line.text):
         return True
     return kind == Shape.SHORT and len(line.text.split()) <= _MAX_YEAR_NAME_WORDS and bool(YEAR.search(line.text))
 
@@ -67,6 +68,6 @@ def row_number(text: str) -> bool:
 
 def header_run_at(lines: list[Line], index: int) -> bool:
     """Two header lines in a row that are followed by values within a few lines: a new table starts."""
-    if index + 1 >= len(lines) or not (is_header_line(lines[index]) and is_header_line(lines[index + 1])):
+    if index + 1 >= len(lines) or is_pipe_row(lines[index]) or shape(lines[index].text) not in _NAMES:
         return False
-    return shape(lines[index].text) in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR}
+    return is_header_line(lines[index + 1])

@@ -57,18 +57,23 @@ def _spaced_row(line: Line, minimum: int = 2) -> tuple[str, list[str]] | None:
     """(label, amount cells) when the line ends in at least `minimum` amounts after a short label."""
     if is_pipe_row(line):
         return None
-    row = read_row(0, line)
-    if row is None or not row.label or len(row.cells) < minimum or shape(row.label) in VALUE_SHAPES:
+    row = read_row(line)
+    if row is None:
         return None
-    if all(shape(cell.raw) == Shape.YEAR for cell in row.cells):
+    label, cells = row
+    if not label or len(cells) < minimum or shape(label) in VALUE_SHAPES:
         return None
-    if minimum == 1 and (len(row.label.split()) > _MAX_SINGLE_LABEL_WORDS or row.label.endswith((".", ":", ","))):
+    if all(shape(cell.raw) == Shape.YEAR for cell in cells):
         return None
-    return row.label, [cell.raw for cell in row.cells]
+    if minimum == 1 and (len(label.split()) > _MAX_SINGLE_LABEL_WORDS or label.endswith((".", ":", ","))):
+        return None
+    return label, [cell.raw for cell in cells]
 
 
 def _starts_spaced(lines: list[Line], start: int) -> bool:
     """Rows of two or more amounts, or at least three rows in a row of one amount each."""
+    if is_pipe_row(lines[start]) or read_row(lines[start]) is None:
+        return False
     if _spaced_row(lines[start]) is not None:
         return True
     run = lines[start : start + _MIN_SINGLE_ROWS]
@@ -76,16 +81,16 @@ def _starts_spaced(lines: list[Line], start: int) -> bool:
 
 
 def _spaced_values(line: Line, expected: int) -> tuple[str, list[str]] | None:
-    row = read_row(0, line, expected)
-    if row is None or not row.label:
+    row = read_row(line, expected)
+    if row is None or not row[0]:
         return None
-    return row.label, [cell.raw for cell in row.cells]
+    return row[0], [cell.raw for cell in row[1]]
 
 
 def _section_line(line: Line) -> bool:
     """A short line without amounts between a header and the rows: a section ('Lasten', 'Saldo van ...')."""
     words = line.text.split()
-    return 0 < len(words) <= _MAX_SECTION_WORDS and not is_flat_header(line.text) and read_row(0, line) is None
+    return 0 < len(words) <= _MAX_SECTION_WORDS and not is_flat_header(line.text) and read_row(line) is None
 
 
 def _spaced_table(lines: list[Line], start: int, floor: int) -> Found | None:

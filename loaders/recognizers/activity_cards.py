@@ -71,7 +71,8 @@ def _field_of(text: str) -> tuple[str, str, str] | None:
     labels = _labels_by_first_word().get(first_word(text))
     if labels is None:
         return None
-    folded = fold(text)
+    words = max(label.count(" ") for label, _ in labels) + 2
+    folded = fold(" ".join(text.split(maxsplit=words)[:words]))  # a label's words and one more, not the whole line
     for label, name in labels:
         if folded == label or folded.startswith((label + " ", label + ":")):
             printed = text[: len(label) + (len(text) - len(text.lstrip()))].strip()
@@ -103,8 +104,8 @@ def parse_activity_cards(lines: list[Line]) -> CardResult:
         first = rows[0]
         if len(rows) < _MIN_FIELDS:
             continue
-        title_line = _title(lines, first)
-        if title_line is None:
+        title_at = _title(lines, first)
+        if title_at is None:
             result.warnings.append(
                 WarningRecord(
                     code="card-without-title",
@@ -113,8 +114,9 @@ def parse_activity_cards(lines: list[Line]) -> CardResult:
                 )
             )
             continue
+        title_line = lines[title_at]
         _, name = _strip_title(title_line.text)
-        name = _shorten(name, lines, title_line)
+        name = _shorten(name, lines, title_at)
         if fold(name) in seen:
             result.warnings.append(
                 WarningRecord(
@@ -156,10 +158,15 @@ def _card_rows(lines: list[Line]) -> list[list[int]]:
     return cards
 
 
-def _title(lines: list[Line], first: int) -> Line | None:
-    window = [ln for ln in reversed(lines[max(0, first - _TITLE_LOOKBACK) : first]) if ln.text.strip(" |")]
-    window = [ln for ln in window if not _field_row(ln)]
-    marked = [ln for ln in window if _strip_title(ln.text)[0] or _has_prefix(ln.text) or ln.text.endswith("|")]
+def _title(lines: list[Line], first: int) -> int | None:
+    """The index of the card's title row among the few lines above its first field."""
+    window = [i for i in range(first - 1, max(0, first - _TITLE_LOOKBACK) - 1, -1) if lines[i].text.strip(" |")]
+    window = [i for i in window if not _field_row(lines[i])]
+    marked = [
+        i
+        for i in window
+        if _strip_title(lines[i].text)[0] or _has_prefix(lines[i].text) or lines[i].text.endswith("|")
+    ]
     return (marked or window or [None])[0]
 
 
@@ -168,11 +175,10 @@ def _has_prefix(text: str) -> bool:
     return any(folded.startswith((prefix + " ", prefix + ":")) for prefix in _activity_prefixes())
 
 
-def _shorten(name: str, lines: list[Line], title_line: Line) -> str:
+def _shorten(name: str, lines: list[Line], position: int) -> str:
     """A title glued to its text ('Bronckhorst regenbooggemeente Jaarlijks op ...') is cut at the heading above."""
     if len(name.split()) <= _MAX_TITLE_WORDS:
         return name
-    position = lines.index(title_line)
     for line in reversed(lines[max(0, position - 3) : position]):
         if fold(name).startswith(fold(line.text)) and len(line.text.split()) <= _MAX_TITLE_WORDS:
             return line.text.strip(" |")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from loaders.recognizers.headings import parse_heading
 from loaders.recognizers.money_vocabulary import money_vocabulary
 from model.amounts import NotAnAmount, parse_amount, to_euros
 from model.document import Line
+from model.numbering import parse_numbered
 from model.records import Deviation, DeviationPart, WarningRecord
 from model.text import fold
 
@@ -131,7 +131,7 @@ def find_explanations(lines: list[Line], start: int = 0) -> list[Explanation]:
 def _scope_line(line: Line) -> bool:
     """A heading such as '3. Maatschappelijk werk:' or 'Thema 1.1 Jeugd' that groups the explanations below it."""
     text = line.text
-    if parse_heading(0, line) and len(text.split()) <= _MAX_ITEM_WORDS:
+    if parse_numbered(text) is not None and len(text.split()) <= _MAX_ITEM_WORDS:
         return True
     return text.endswith(":") and len(text.split()) <= _MAX_SCOPE_WORDS and "€" not in text
 

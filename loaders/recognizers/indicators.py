@@ -17,7 +17,7 @@ from model.amounts import NotAnAmount, parse_amount
 from model.document import Line
 from model.periods import ParsedPeriod, parse_period
 from model.records import Indicator, IndicatorValue, WarningRecord
-from model.text import fold
+from model.text import FoldedLookup, fold
 from model.vocabulary import load_vocabulary
 
 _MAX_NAME_CHARS = 300
@@ -37,8 +37,13 @@ def _label(line: Line) -> str:
     return fold(line.cells[0]) if line.cells else ""
 
 
+@cache
+def _headings() -> FoldedLookup[bool]:
+    return FoldedLookup((heading, True) for heading in indicator_vocabulary()["headings"])
+
+
 def _is_start(line: Line) -> bool:
-    return fold(line.text) in indicator_vocabulary()["headings"]
+    return line.text in _headings()
 
 
 @cache

@@ -8,12 +8,13 @@ from functools import cache
 
 from model.colours import named_colour
 from model.document import Cell, Document, Line, Mark, Paragraph, Table
-from model.text import fold
+from model.text import first_word, fold
 from model.vocabulary import load_vocabulary
 
 _MAX_DESCRIPTION = 300
 _MAX_KEY_WORDS = 3
 _LEGEND_TITLES = ("legenda", "legend", "betekenis", "toelichting kleuren", "de kleuren betekenen", "kleurcodes")
+_TITLE_FIRST_WORDS = tuple(title.split()[0] for title in _LEGEND_TITLES)  # a cheap test before folding a line
 _MAX_BLOCK_LINES = 8
 _KEY_LINE_GAP = 3  # a key alone on its line is a legend entry only next to another one: key, meaning, key, ...
 _SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
@@ -196,7 +197,11 @@ def line_entries(lines: list[Line]) -> list[Entry]:
     alone: list[tuple[int, Entry]] = []
     for index, line in enumerate(lines):
         text = line.text
-        if len(text.split()) <= 4 and fold(text).startswith(_LEGEND_TITLES):
+        if (
+            first_word(text).startswith(_TITLE_FIRST_WORDS)
+            and len(text.split()) <= 4
+            and fold(text).startswith(_LEGEND_TITLES)
+        ):
             found.extend(_legend_block(lines, index))
         entries = _assignments(text, line.number) or _word_entry(text, line.number)
         found.extend(entries)

@@ -11,6 +11,7 @@ from model.document import Mark, Paragraph
 from model.periods import ParsedPeriod, parse_period
 
 _STATUS = re.compile(r"(?P<word>status|stand|kleur|score)\b\s*(?P<after>[^:]{0,40}?)\s*:\s*", re.IGNORECASE)
+_WORDS = ("status", "stand", "kleur", "score")  # the words _STATUS starts with: a cheap test before it runs
 _MAX_VALUE_WORDS = 8
 
 
@@ -29,6 +30,9 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
     document's own)."""
     text = paragraph.text
     if ":" not in text:
+        return []
+    folded = text.casefold()
+    if not any(word in folded for word in _WORDS):
         return []
     matches = list(_STATUS.finditer(text))
     if not matches:

@@ -202,3 +202,26 @@ def test_a_document_that_takes_too_long_is_stopped_and_the_batch_goes_on(capsys,
     assert code == 1
     assert err == f"error: {slow}: reading took longer than 0.05 s and was stopped\n"
     assert out.startswith(f"{ZEVENAAR}: Zevenaar")
+
+
+def test_an_alarm_swallowed_by_a_finalizer_still_stops_the_reader_and_prints_nothing(capsys, monkeypatch):
+    import gc
+    import time
+
+    class Slow:
+        def __del__(self) -> None:
+            time.sleep(0.2)  # the first alarm lands here, where Python swallows it
+
+    def reader(name: str, municipality: str | None) -> object:
+        Slow()
+        gc.collect()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            pass
+        raise AssertionError("not stopped")
+
+    monkeypatch.setattr(commands, "EXTRACT_SECONDS", 0.05)
+    monkeypatch.setattr(commands, "extract_file", reader)
+    result = commands.extract_in_time("traag.txt", None)
+    assert result.error == "traag.txt: reading took longer than 0.05 s and was stopped"
+    assert "Exception ignored" not in capsys.readouterr().err

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.text import clean_line, first_word, fold
+from model.text import FoldedLookup, clean_line, first_word, fold
 
 
 def test_fold_drops_case_accents_spaces_and_edge_punctuation() -> None:
@@ -23,6 +23,22 @@ def test_first_word_is_the_first_word_of_the_folded_line(text: str) -> None:
     folded = fold(text)
     expected = fold(folded.split(None, 1)[0].split(":", 1)[0]) if folded else ""
     assert first_word(text) == expected
+
+
+def test_a_folded_lookup_finds_a_label_however_it_is_written() -> None:
+    lookup = FoldedLookup([("Wat willen we bereiken?", "aim"), ("Indicatoren", "indicators")])
+    assert lookup.get("  WAT willen  we bereiken?") == "aim"
+    assert "• Indicatoren:" in lookup
+    assert lookup.get("Wat willen we doen?") is None
+
+
+_LABELS = ["Wat willen we bereiken", "Indicatoren", "Doel: x", "é b"]
+
+
+@given(st.text(alphabet="WatIndcorébx :•-(?\t.", max_size=30))
+def test_a_folded_lookup_answers_as_a_dict_of_folded_labels(text: str) -> None:
+    lookup = FoldedLookup((label, label) for label in _LABELS)
+    assert lookup.get(text) == {fold(label): label for label in _LABELS}.get(fold(text))
 
 
 def test_the_text_caches_are_empty_after_a_document_so_they_never_hold_more_than_one():
