@@ -14,6 +14,7 @@ from dashboard import db, strings
 from dashboard.downloads import share_link
 from dashboard.filters import remember_selection, sidebar_selection
 from dashboard.guard import check_database
+from dashboard.login import require_access
 from dashboard.theme import register_template
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="📊", layout="wide")
@@ -34,7 +35,8 @@ navigation = st.navigation(
     ]
 )
 page = navigation.url_path or "overzicht"
+access = require_access()  # with a login configured, stops here until the visitor has logged in
 if check_database() is None:
-    remember_selection(sidebar_selection(page))
+    remember_selection(sidebar_selection(page, access))
     share_link(page)
 navigation.run()

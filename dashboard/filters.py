@@ -10,7 +10,9 @@ import streamlit as st
 
 from dashboard import queries, strings
 from dashboard.format import inert
+from dashboard.navigation import ACTIVITY_PARAM
 from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
+from model.access import Access
 
 FILTER_KEYS = ("gemeente", "vergelijk", "document", "programma", "thema", "periode", "status")
 _LIST_KEYS = ("vergelijk", "status")
@@ -120,19 +122,26 @@ def current_selection() -> Selection:
     return selection
 
 
-def sidebar_selection(page: str) -> Selection:
+def sidebar_selection(page: str, access: Access) -> Selection:
     """Draw the filters `page` shows (each narrowing the options of the next), keep the rest, write all to the URL
-    and return the selection. The municipality is always one: the one chosen last, else the newest document's."""
+    and return the selection. The municipality is always one: the one chosen last, else the newest document's;
+    only municipalities `access` allows are offered, so no page and no export shows another."""
     shown = PAGE_FILTERS.get(page, FILTER_KEYS)
     if shown:
         st.sidebar.header(strings.FILTERS_HEADER)
-    towns = queries.municipalities()
-    newest = queries.newest_municipality()
-    municipality = _select("gemeente", strings.FILTER_MUNICIPALITY, towns, None, "gemeente" in shown, newest)
+    towns = [town for town in queries.municipalities() if access.allows(town)]
+    if not towns:
+        st.info(strings.NO_ALLOWED_DOCUMENTS)
+        st.stop()
+    newest = queries.newest_municipality(None if access.everything else tuple(towns))
+    linked = st.query_params.get(ACTIVITY_PARAM)  # a link naming only an activity opens its municipality
+    fallback = (queries.activity_municipality(linked) if linked else None) or newest
+    fallback = fallback if fallback in towns else newest
+    municipality = _select("gemeente", strings.FILTER_MUNICIPALITY, towns, None, "gemeente" in shown, fallback)
     municipality = municipality or newest
     others = [town for town in towns if town != municipality]
-    compare = _choose_many(
-        "vergelijk", strings.FILTER_COMPARE, others, "vergelijk" in shown, strings.CHOOSE_COMPARE, MAX_COMPARED
+    compare = _choose_many(  # not drawn when there is no other municipality to compare with
+        "vergelijk", strings.FILTER_COMPARE, others, "vergelijk" in shown and bool(others), strings.CHOOSE_COMPARE, MAX_COMPARED
     )
     options = queries.filter_options(Selection(municipality))
     labels = list(options["document"])

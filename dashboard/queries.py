@@ -99,13 +99,15 @@ def municipalities(path: Path | None = None) -> list[str]:
     return found["m"].tolist()
 
 
-def newest_municipality(path: Path | None = None) -> str | None:
+def newest_municipality(among: tuple[str, ...] | None = None, path: Path | None = None) -> str | None:
     """The municipality of the newest document (by year, then loading time), preferring documents with statuses,
-    since the first page is the status overview: the first view shows it."""
+    since the first page is the status overview: the first view shows it. `among` limits it to those names."""
+    where, params = ("list_contains(?, municipality)", [list(among)]) if among is not None else ("TRUE", [])
     found = query(
-        f"SELECT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM documents d "
+        f"SELECT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM documents d WHERE {where} "
         "ORDER BY d.doc_id IN (SELECT DISTINCT doc_id FROM statuses) DESC, year DESC NULLS LAST, loaded_at DESC "
         "LIMIT 1",
+        params,
         path=path,
     )
     return None if found.empty else found["m"].iloc[0]
@@ -286,31 +288,45 @@ def activities(selection: Selection, search: str = "", path: Path | None = None)
     )
 
 
-def activity_history(activity_key: str, path: Path | None = None) -> pd.DataFrame:
-    """Every status ever reported for one activity, in every loaded document, in time order."""
+def activity_municipality(activity_key: str, path: Path | None = None) -> str | None:
+    """The municipality of an activity (what a link that names only the activity opens)."""
+    found = query(
+        f"SELECT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM activities WHERE activity_key = ? LIMIT 1",
+        [activity_key],
+        path=path,
+    )
+    return None if found.empty else found["m"].iloc[0]
+
+
+def activity_history(activity_key: str, selection: Selection, path: Path | None = None) -> pd.DataFrame:
+    """Every status ever reported for one activity of the selected municipality, in every loaded document, in
+    time order (another municipality's activity gives nothing, whatever the link says)."""
+    where, params = Selection(selection.municipality).documents_sql()
     return query(
-        """
+        f"""
         SELECT s.period, s.period_order, s.status, s.status_raw, s.line, d.title, d.source, d.year
         FROM statuses s JOIN documents d USING (doc_id)
-        WHERE s.activity_key = ?
+        WHERE s.activity_key = ? AND {where}
         ORDER BY s.period_order, d.year, d.loaded_at
         """,
-        [activity_key],
+        [activity_key, *params],
         path=path,
     )
 
 
-def activity_versions(activity_key: str, path: Path | None = None) -> pd.DataFrame:
-    """What each loaded document says about one activity: texts, proposal, and where it stands."""
+def activity_versions(activity_key: str, selection: Selection, path: Path | None = None) -> pd.DataFrame:
+    """What each loaded document of the selected municipality says about one activity: texts, proposal, and
+    where it stands."""
+    where, params = Selection(selection.municipality).documents_sql()
     return query(
-        """
+        f"""
         SELECT a.code, a.name, a.programme, a.theme, a.target_year, a.description, a.progress, a.proposal, a.line,
                d.title, d.source, d.year, d.municipality, d.page_starts
         FROM activities a JOIN documents d USING (doc_id)
-        WHERE a.activity_key = ?
+        WHERE a.activity_key = ? AND {where}
         ORDER BY d.year DESC NULLS LAST, d.loaded_at DESC
         """,
-        [activity_key],
+        [activity_key, *params],
         path=path,
     )
 

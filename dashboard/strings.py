@@ -357,3 +357,20 @@ COLUMN_NAMES = {  # database column → the Dutch header pages and exports show
     "activity": COL_ACTIVITY,
     "document": COL_DOCUMENT,
 }
+
+# The optional login (dashboard/login.py)
+LOGIN_TEXT = "Dit dashboard is alleen toegankelijk na inloggen. U ziet daarna de gemeenten waarvoor u bent gemachtigd."
+LOGIN_BUTTON = "Inloggen"
+LOGOUT_BUTTON = "Uitloggen"
+LOGGED_IN_AS = "Ingelogd als {user}"
+LOGIN_NO_ACCESS = (
+    "U bent ingelogd als {user}, maar het rollenbestand geeft u geen toegang tot gemeenten. Vraag de beheerder "
+    "van het dashboard om u toe te voegen."
+)
+LOGIN_NO_ROLES = (
+    "Inloggen is ingesteld, maar er is geen rollenbestand: niemand krijgt toegang. Start het dashboard met "
+    "`voortgang serve --roles rollen.toml`."
+)
+LOGIN_ROLES_BROKEN = "Het rollenbestand kan niet worden gebruikt, dus niemand krijgt toegang: {reason}"
+LOGIN_SECRETS_BROKEN = "De instellingen voor inloggen (secrets.toml) kunnen niet worden gelezen: {reason}"
+NO_ALLOWED_DOCUMENTS = "Er zijn nog geen documenten geladen van de gemeente(n) waartoe u toegang hebt."

@@ -136,7 +136,21 @@ def _parser() -> argparse.ArgumentParser:
         "--address",
         default="127.0.0.1",
         help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it to the network, "
-        "where anyone who reaches it sees every document: the dashboard has no login)",
+        "where without a login anyone who reaches it sees every document)",
+    )
+    serve.add_argument(
+        "--secrets",
+        metavar="FILE",
+        type=Path,
+        help="Streamlit secrets file whose [auth] section configures the login (OpenID Connect); default "
+        ".streamlit/secrets.toml in your home or working folder",
+    )
+    serve.add_argument(
+        "--roles",
+        metavar="FILE",
+        type=Path,
+        help='role file: per user\'s e-mail address the municipalities they may see ("alice@x.nl" = ["Zevenaar"], '
+        'or ["*"] for all); needed with a login',
     )
     return parser
 
@@ -167,7 +181,7 @@ def _run(options: argparse.Namespace) -> int:
             return dashboard.run_export(options)
         if options.command == "bench":
             return dashboard.run_bench_database(options.db, options.municipalities)
-        return dashboard.run_serve(options.db, options.port, options.address)
+        return dashboard.run_serve(options.db, options.port, options.address, options.secrets, options.roles)
     from loaders import commands
 
     if options.command == "extract":

@@ -6,11 +6,13 @@ import argparse
 import os
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 from loaders.commands import ensure_database, upgrade_if_older
 from loaders.errors import StoreError, UsageError
 from model import layers
+from model.access import ROLES_ENV, RolesError, load_roles
 from model.limits import MAX_UPLOAD_MEGABYTES
 from model.storage import DB_ENV, SCHEMA_VERSION, default_db_path
 
@@ -119,11 +121,52 @@ def run_bench_database(db: Path, count: int) -> int:
     return 0
 
 
-def run_serve(db: Path | None, port: int, address: str = "127.0.0.1") -> int:
-    """Start the Streamlit dashboard on `db` (built from the samples when missing), listening on `address`."""
+def _secrets_files(secrets: Path | None) -> list[Path]:
+    """The secrets files Streamlit reads: the one given, else its defaults (home folder, then working folder)."""
+    if secrets is not None:
+        return [secrets]
+    return [Path.home() / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml"]
+
+
+def check_login(secrets: Path | None, roles: Path | None) -> Path | None:
+    """The role file to use (absolute), after checking that a login ([auth] in the secrets) and a role file come
+    together; a usage error in one line otherwise. None: no login, the dashboard is open."""
+    if secrets is not None and not secrets.is_file():
+        raise UsageError(f"error: --secrets {secrets}: no such file")
+    login = False
+    for path in _secrets_files(secrets):
+        if path.is_file():
+            try:
+                login = login or "auth" in tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+                raise UsageError(f"error: {path}: the secrets file cannot be read ({error})") from None
+    places = " or ".join(str(p) for p in _secrets_files(secrets))
+    if roles is not None and not login:
+        raise UsageError(f"error: --roles needs a login: an [auth] section (OpenID Connect) in {places}")
+    if login and roles is None:
+        raise UsageError(
+            "error: the secrets configure a login ([auth]) but no --roles file says who may see which municipality"
+        )
+    if roles is None:
+        return None
+    try:
+        load_roles(roles)
+    except RolesError as error:
+        raise UsageError(f"error: --roles {error}") from None
+    return roles.expanduser().resolve()
+
+
+def run_serve(
+    db: Path | None, port: int, address: str = "127.0.0.1", secrets: Path | None = None, roles: Path | None = None
+) -> int:
+    """Start the Streamlit dashboard on `db` (built from the samples when missing), listening on `address`; with
+    a login when the secrets configure one and `roles` says who may see what."""
     db = (db or default_db_path()).expanduser().resolve()
+    role_file = check_login(secrets, roles)
     check_database(db)
     os.environ[DB_ENV] = str(db)
+    if role_file is not None:
+        os.environ[ROLES_ENV] = str(role_file)
     from streamlit.web import cli as streamlit_cli
 
     from dashboard import warmup
@@ -147,5 +190,6 @@ def run_serve(db: Path | None, port: int, address: str = "127.0.0.1") -> int:
         "minimal",
         "--server.maxUploadSize",
         str(MAX_UPLOAD_MEGABYTES),
+        *(["--secrets.files", str(secrets.resolve())] if secrets is not None else []),
     ]
     return streamlit_cli.main()

@@ -39,7 +39,7 @@ if row is not None:
     st.query_params[ACTIVITY_PARAM] = table.iloc[row]["activity_key"]
 key = st.query_params.get(ACTIVITY_PARAM)
 if key:
-    versions = queries.activity_versions(key)
+    versions = queries.activity_versions(key, selection)
     if versions.empty:
         st.warning(strings.ACTIVITY_NOT_FOUND.format(key=inert(key)))
         st.stop()
@@ -52,7 +52,7 @@ if key:
     )
     if pd.notna(current["target_year"]):
         st.write(strings.DETAIL_TARGET_YEAR.format(year=int(current["target_year"])))
-    history = queries.activity_history(key)
+    history = queries.activity_history(key, selection)
     st.subheader(strings.DETAIL_HISTORY)
     timeline = charts.status_timeline(history)
     st.plotly_chart(timeline, theme=None, key="tijdlijn")

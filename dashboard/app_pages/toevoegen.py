@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import strings, uploads
 from dashboard.db import database_path
 from dashboard.format import inert
+from dashboard.login import current_access
 from dashboard.tables import show_table
 from model.limits import MAX_UPLOAD_MEGABYTES
 from model.municipalities import all_municipalities
@@ -34,10 +35,15 @@ st.html(
     "</style>"
 )
 st.caption(strings.UPLOAD_CAPTION.format(limit=MAX_UPLOAD_MEGABYTES))
+access = current_access()
+# a user allowed some municipalities uploads only for those: no "detect from the text", which could name another
+allowed = (
+    ["", *sorted({m.display_name for m in all_municipalities()})] if access.everything else sorted(access.municipalities)
+)
 municipality = (
     st.selectbox(
         strings.UPLOAD_MUNICIPALITY,
-        ["", *sorted({m.display_name for m in all_municipalities()})],
+        allowed,
         format_func=lambda name: name or strings.UPLOAD_MUNICIPALITY_DETECT,
         key="upload_gemeente",
     )

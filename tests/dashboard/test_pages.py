@@ -268,3 +268,9 @@ def test_a_database_of_a_newer_version_is_explained_and_left_alone(monkeypatch, 
     app = open_app(monkeypatch, db)
     assert app.error[0].value.startswith(f"Database {db} is gemaakt door een nieuwere versie")
     assert db.read_bytes() == before
+
+
+def test_a_link_naming_only_an_activity_opens_it_in_its_own_municipality(monkeypatch, samples_db):
+    app = open_app(monkeypatch, samples_db, ACTIVITIES, activiteit="GM0299|6.1.4")
+    assert app.session_state["_selection"].municipality == "Zevenaar"
+    assert app.query_params["gemeente"] == "Zevenaar"

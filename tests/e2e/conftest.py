@@ -53,14 +53,16 @@ def chromium_path() -> str:
     return path
 
 
-def _serve(db: Path, through_cli: bool = False) -> Iterator[str]:
-    """`streamlit run` (or, `through_cli`, `voortgang serve` with its warm-up) on a free loopback port with database
-    `db`; stopped afterwards."""
-    port = _free_port()
+def _serve(
+    db: Path, through_cli: bool = False, port: int | None = None, options: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """`streamlit run` (or, `through_cli`, `voortgang serve` with its warm-up and `options`) on a free loopback
+    port (or `port`) with database `db`; stopped afterwards."""
+    port = port or _free_port()
     env = {**os.environ, DB_ENV: str(db)}
     cli = [sys.executable, "-c", "import sys; from loaders.cli import main; sys.exit(main(sys.argv[1:]))"]
     server = subprocess.Popen(
-        [*cli, "serve", "--db", str(db), "--port", str(port)]
+        [*cli, "serve", "--db", str(db), "--port", str(port), *options]
         if through_cli
         else [
             sys.executable,
@@ -168,3 +170,30 @@ def hostile_app_url(tmp_path: Path) -> Iterator[str]:
     db = tmp_path / "hostile.duckdb"
     assert [o.outcome for o in load_extractions([extract_file(report)], db)] == ["loaded"]
     yield from _serve(db)
+
+
+@pytest.fixture
+def login_app_url(samples_db: Path, tmp_path: Path) -> Iterator[str]:
+    """`voortgang serve` with a login against a local OpenID Connect provider (oidc-provider-mock), where the user
+    'alice' (alice@zevenaar.nl) may see Zevenaar only; the address uses 'localhost', as the redirect address does."""
+    import oidc_provider_mock
+    from oidc_provider_mock import User
+
+    users = [User(sub="alice", claims={"email": "alice@zevenaar.nl"})]
+    with oidc_provider_mock.run_server_in_thread(port=_free_port(), user_claims=users) as provider:
+        port = _free_port()
+        secrets, roles = tmp_path / "secrets.toml", tmp_path / "rollen.toml"
+        secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
+            'cookie_secret = "test-geheim-van-voldoende-lengte-0123456789"\n'
+            'client_id = "voortgang"\nclient_secret = "geheim"\n'
+            f'server_metadata_url = "http://localhost:{provider.server_port}/.well-known/openid-configuration"\n',
+            encoding="utf-8",
+        )
+        roles.write_text('[users]\n"alice@zevenaar.nl" = ["Zevenaar"]\n', encoding="utf-8")
+        db = tmp_path / "samples.duckdb"
+        shutil.copyfile(samples_db, db)
+        options = ("--secrets", str(secrets), "--roles", str(roles))
+        for url in _serve(db, through_cli=True, port=port, options=options):
+            yield url.replace("127.0.0.1", "localhost")

@@ -225,3 +225,62 @@ def test_an_alarm_swallowed_by_a_finalizer_still_stops_the_reader_and_prints_not
     result = commands.extract_in_time("traag.txt", None)
     assert result.error == "traag.txt: reading took longer than 0.05 s and was stopped"
     assert "Exception ignored" not in capsys.readouterr().err
+
+
+AUTH_SECRETS = """[auth]
+redirect_uri = "http://localhost:8501/oauth2callback"
+cookie_secret = "test-geheim-van-voldoende-lengte-0123456789"
+client_id = "voortgang"
+client_secret = "geheim"
+server_metadata_url = "http://localhost:9400/.well-known/openid-configuration"
+"""
+
+
+@pytest.fixture
+def login_files(tmp_path, monkeypatch):
+    """A secrets file with a login and a role file; the home and working folders hold no secrets of their own."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    secrets, roles = tmp_path / "secrets.toml", tmp_path / "rollen.toml"
+    secrets.write_text(AUTH_SECRETS, encoding="utf-8")
+    roles.write_text('[users]\n"alice@zevenaar.nl" = ["Zevenaar"]\n', encoding="utf-8")
+    return secrets, roles
+
+
+def test_serve_with_a_login_and_a_role_file_uses_that_role_file(login_files):
+    from loaders.dashboard_commands import check_login
+
+    secrets, roles = login_files
+    assert check_login(secrets, roles) == roles.resolve()
+
+
+def test_serve_without_any_login_is_open(login_files):
+    from loaders.dashboard_commands import check_login
+
+    assert check_login(None, None) is None
+
+
+def test_serve_with_a_role_file_but_no_login_refuses_to_start(capsys, login_files, tmp_path):
+    _, roles = login_files
+    (tmp_path / "leeg.toml").write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "serve", "--secrets", str(tmp_path / "leeg.toml"), "--roles", str(roles))
+    assert code == 2 and err.startswith("error: --roles needs a login: an [auth] section (OpenID Connect) in ")
+
+
+def test_serve_with_a_login_but_no_role_file_refuses_to_start(capsys, login_files):
+    secrets, _ = login_files
+    code, _, err = run(capsys, "serve", "--secrets", str(secrets))
+    assert code == 2
+    assert err.startswith(
+        "error: the secrets configure a login ([auth]) but no --roles file says who may see which municipality\n"
+    )
+
+
+def test_serve_with_a_broken_role_file_names_the_file_and_the_reason(capsys, login_files):
+    secrets, roles = login_files
+    roles.write_text('[users]\n"alice@zevenaar.nl" = ["Zevenar"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "serve", "--secrets", str(secrets), "--roles", str(roles))
+    assert code == 2 and err.startswith(
+        f"error: --roles {roles}: users.'alice@zevenaar.nl': 'Zevenar' is not a current Dutch municipality "
+        "(did you mean Zevenaar?)\n"
+    )
