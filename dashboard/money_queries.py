@@ -149,22 +149,6 @@ def deviation_parts(doc_id: str, seq: int, path: Path | None = None) -> pd.DataF
     )
 
 
-def check_warnings(selection: Selection, path: Path | None = None) -> pd.DataFrame:
-    """Failed consistency checks of the documents within the filters."""
-    marks = ", ".join("?" for _ in CHECK_CODES)
-    where, params = selection.documents_sql()
-    return query(
-        f"""
-        SELECT d.municipality, d.title, w.line, w.code, w.message
-        FROM warnings w JOIN documents d USING (doc_id)
-        WHERE w.code IN ({marks}) AND {where}
-        ORDER BY d.municipality, d.title, w.seq
-        """,
-        [*CHECK_CODES, *params],
-        path=path,
-    )
-
-
 def activity_costs(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Cost amounts of activities in execution programmes, grouped by programme."""
     where, params = selection.documents_sql()

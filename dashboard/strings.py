@@ -207,8 +207,20 @@ DEVIATION_PARTS = "Onderdelen"
 DEVIATION_NO_EXPLANATION = "Het document geeft geen toelichting bij deze afwijking."
 SOURCE_EXCERPT = "Uit {title} ({source}), regels {first}–{last}"
 CHECKS_HEADER = "Controles"
-CHECKS_OK = "Alle controles kloppen: totalen, verschillen, N/V en toelichtingen."
-CHECKS_CAPTION = "Bekijk deze meldingen voordat u op de grafieken vertrouwt."
+CHECKS_OK = (
+    "Alle controles kloppen: totalen, verschillen, N/V, toelichtingen, statussen tegenover geld en de "
+    "begrotingsfasen over de documenten heen."
+)
+CHECKS_CAPTION = "Bekijk deze bevindingen voordat u op de grafieken vertrouwt; de regel en pagina wijzen de bron aan."
+CHECKS_THRESHOLD = (
+    "Over alle documenten van deze gemeente. Een afwijking moet worden toegelicht boven de grens die het document "
+    "noemt, anders boven de grens die voor de gemeente is afgesproken, anders boven {default}."
+)
+COL_CHECK = "Bevinding"
+COL_SEVERITY = "Ernst"
+COL_PAGE = "Pagina"
+COL_CODE_CHECK = "Code"
+SEVERITY_WORDS = {"check": "controle", "warning": "waarschuwing", "info": "ter informatie"}
 COSTS_HEADER = "Kosten per activiteit (uitvoeringsprogramma's)"
 COSTS_NONE = "Geen kostenposten van activiteiten voor deze selectie."
 COL_ITEM = "Post"
@@ -374,3 +386,28 @@ LOGIN_NO_ROLES = (
 LOGIN_ROLES_BROKEN = "Het rollenbestand kan niet worden gebruikt, dus niemand krijgt toegang: {reason}"
 LOGIN_SECRETS_BROKEN = "De instellingen voor inloggen (secrets.toml) kunnen niet worden gelezen: {reason}"
 NO_ALLOWED_DOCUMENTS = "Er zijn nog geen documenten geladen van de gemeente(n) waartoe u toegang hebt."
+
+# The controller's checks across documents (dashboard/checks.py)
+OR = " of "
+THRESHOLD_FROM_DOCUMENT = "zoals het document zegt, regel {line}"
+THRESHOLD_FROM_VOCABULARY = "afgesproken voor deze gemeente"
+THRESHOLD_DEFAULT = "standaardgrens; het document noemt geen grens"
+FINDING_ITEM_UNEXPLAINED = "{item}: {amount} {direction} boven de toelichtingsgrens {threshold}, zonder toelichting."
+FINDING_DIFFERENCE_UNEXPLAINED = (
+    "{scope} ({kind}): verschil {amount} {direction} boven de toelichtingsgrens {threshold}; geen afwijking licht het toe."
+)
+FINDING_ON_TRACK_OVERSPENT = (
+    "{code} {name} staat op '{status}' ({period}), maar {document} toont een nadeel van {amount} op deze regel."
+)
+FINDING_COUNCIL_WITHOUT_MONEY = (
+    "{code} {name} vraagt bijsturing van de raad ({period}) en de tekst noemt financiële gevolgen, maar het "
+    "document toont er geen bedrag of afwijking voor."
+)
+FINDING_STAGE_AMENDED = (
+    "{scope} ({kind} {year}): de jaarrekening noemt als begroting na wijziging {account}, maar de begroting plus de "
+    "wijzigingen tot en met {document} is {expected}."
+)
+FINDING_STAGE_ACTUALS = (
+    "{scope} ({kind} {year}): realisatie {actual} wijkt {gap} af van de laatste raming {forecast} ({document}), "
+    "zonder toelichting in de jaarrekening."
+)

@@ -122,6 +122,21 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--municipalities", metavar="N", type=int, help="only the first N municipalities (--national)")
     demo.add_argument("--db", metavar="PATH", type=Path, help=f"database file (default: {NATIONAL_DB} with --national)")
 
+    checks = commands.add_parser(
+        "checks",
+        parents=[common],
+        help="the controller's checks across documents",
+        description="List what a controller checks across a municipality's documents: deviations above the "
+        "explanation threshold without explanation (deviation-unexplained), statuses that contradict the money "
+        "(status-money-mismatch), budget stages that do not follow (stage-mismatch) and each document's own "
+        "failed checks; each with its document, page and line and a Dutch explanation.",
+    )
+    checks.add_argument(
+        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
+    )
+    checks.add_argument("--municipality", metavar="NAME", help="only this municipality (name, alias or CBS code)")
+    checks.add_argument("--json", action="store_true", help="print the findings as one JSON array")
+
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -174,9 +189,11 @@ def known_municipality(name: str | None) -> str | None:
 
 def _run(options: argparse.Namespace) -> int:
     """Run one command; each command's modules are imported only when it runs (serve starts faster that way)."""
-    if options.command in ("export", "serve") or (options.command == "bench" and options.db):
+    if options.command in ("export", "serve", "checks") or (options.command == "bench" and options.db):
         from loaders import dashboard_commands as dashboard
 
+        if options.command == "checks":
+            return dashboard.run_checks(options.db, known_municipality(options.municipality), options.json)
         if options.command == "export":
             return dashboard.run_export(options)
         if options.command == "bench":

@@ -121,6 +121,33 @@ def run_bench_database(db: Path, count: int) -> int:
     return 0
 
 
+def run_checks(db: Path | None, municipality: str | None, as_json: bool) -> int:
+    """Print the controller's checks of every loaded municipality (or one): code, severity, document, line, the
+    Dutch explanation."""
+    import json
+
+    from dashboard import checks, queries
+
+    db = (db or default_db_path()).expanduser().resolve()
+    if not db.exists():
+        raise StoreError(f"{db}: no such database (load documents with `voortgang load`)")
+    upgrade_if_older(db)
+    state, detail = layers.examine(db)
+    if state in _REFUSED:
+        raise StoreError(f"{db}: " + _REFUSED[state].format(detail=detail, current=SCHEMA_VERSION))
+    towns = [municipality] if municipality else queries.municipalities(db)
+    findings = [finding for town in towns for finding in checks.find_checks(town, db)]
+    if as_json:
+        print(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=1))
+        return 0
+    for f in findings:
+        place = f"{', '.join(f.documents)}, " + (f"p. {f.page}, " if f.page else "") + f"regel {f.line or '?'}"
+        print(f"{f.municipality}: {place}: {f.code} ({f.severity}): {f.explanation}")
+    if not findings:
+        print(f"no findings in {len(towns)} municipalities")
+    return 0
+
+
 def _secrets_files(secrets: Path | None) -> list[Path]:
     """The secrets files Streamlit reads: the one given, else its defaults (home folder, then working folder)."""
     if secrets is not None:

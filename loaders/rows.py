@@ -34,6 +34,9 @@ DOCUMENT_COLUMNS = (
     "period",
     "raw_text",
     "page_starts",
+    "threshold_eur",
+    "threshold_percent",
+    "threshold_line",
 )
 
 
@@ -41,6 +44,7 @@ def document_rows(extraction: Extraction, key: str) -> dict[str, list[tuple]]:
     """The rows of one document, per table: checked and built before anything is written."""
     doc = extraction.sha256
     info = extraction.document
+    threshold = info.explanation_threshold
     rows: dict[str, list[tuple]] = {
         "documents": [
             (
@@ -57,6 +61,9 @@ def document_rows(extraction: Extraction, key: str) -> dict[str, list[tuple]]:
                 info.period,
                 extraction.raw_text or "",
                 extraction.page_starts,
+                threshold.eur if threshold else None,
+                threshold.percent if threshold else None,
+                threshold.line if threshold else None,
             )
         ]
     }

@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS documents (
     period VARCHAR,
     raw_text VARCHAR NOT NULL,
     page_starts INTEGER[],
+    threshold_eur DOUBLE,
+    threshold_percent DOUBLE,
+    threshold_line INTEGER,
     loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS periods (

@@ -39,6 +39,14 @@ class WarningRecord(Record):
         return f"{place}{self.code}: {self.message}"
 
 
+class ExplanationThreshold(Record):
+    """Above what a deviation must be explained, as the document states it: an amount, a share, or both."""
+
+    eur: float | None = Field(default=None, ge=0, description="deviations above this many euros are explained")
+    percent: float | None = Field(default=None, ge=0, description="deviations above this share of the budget")
+    line: int | None = Field(default=None, description="the line that says so")
+
+
 class DocumentInfo(Record):
     """What the document is: municipality, title, type and year."""
 
@@ -49,6 +57,9 @@ class DocumentInfo(Record):
     year: int | None = None
     period: str | None = Field(default=None, description="the reporting period the document stands for")
     legend: dict[str, Status] = Field(default_factory=dict, description="status legend printed in the document")
+    explanation_threshold: ExplanationThreshold | None = Field(
+        default=None, description="the threshold above which the document explains deviations"
+    )
 
 
 class Period(Record):

@@ -86,6 +86,13 @@ _ENTRIES: tuple[tuple[str, str, str, Severity], ...] = (
      "Afwijkingentabel telt niet op tot het totaal", Severity.CHECK),
     ("deviation-explanation-mismatch", "explanation gives another amount than the table",
      "Toelichting noemt ander bedrag dan de tabel", Severity.CHECK),
+    # across documents (the controller's checks of `voortgang checks` and Financiën)
+    ("deviation-unexplained", "a deviation above the explanation threshold has no explanation",
+     "Afwijking boven de toelichtingsgrens zonder toelichting", Severity.CHECK),
+    ("status-money-mismatch", "the status and the money disagree", "Status en financiën spreken elkaar tegen",
+     Severity.CHECK),
+    ("stage-mismatch", "the budget stages do not follow from one another", "Begrotingsfasen sluiten niet op elkaar aan",
+     Severity.CHECK),
     # indicators
     ("indicator-unit-mismatch", "a value does not fit the indicator's unit", "Waarde past niet bij de eenheid",
      Severity.WARNING),

@@ -4,14 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, format, money_queries, queries, strings
+from dashboard.checks import default_threshold
 from dashboard.downloads import downloads, report_button
 from dashboard.excerpts import excerpt
 from dashboard.filters import current_selection
+from dashboard.findings import findings, findings_table
 from dashboard.format import euro, inert
 from dashboard.guard import require_documents
 from dashboard.navigation import selectable_table, selected_points
 from dashboard.tables import show_table
-from model.warnings import dutch_meaning
 
 st.title(strings.FINANCE_HEADER)
 require_documents()
@@ -172,25 +173,13 @@ else:
 
 
 st.subheader(strings.CHECKS_HEADER)
-checks = money_queries.check_warnings(selection)
-if checks.empty:
+found = findings(selection.municipality) if selection.municipality else []
+st.caption(strings.CHECKS_THRESHOLD.format(default=default_threshold().describe()))
+if not found:
     st.success(strings.CHECKS_OK)
 else:
     st.caption(strings.CHECKS_CAPTION)
-    show_table(
-        checks.assign(meaning=checks["code"].map(dutch_meaning))[
-            ["municipality", "title", "line", "meaning", "message"]
-        ].rename(
-            columns={
-                "municipality": strings.COL_MUNICIPALITY,
-                "title": strings.COL_DOCUMENT,
-                "line": strings.COL_LINE,
-                "meaning": strings.COL_WARNING_MEANING,
-                "message": strings.COL_MESSAGE,
-            }
-        ),
-        hide_index=True,
-    )
+    show_table(findings_table(found), hide_index=True, key="controles")
 
 st.subheader(strings.COSTS_HEADER)
 costs = money_queries.activity_costs(selection)

@@ -14,6 +14,7 @@ from loaders.recognizers.metadata import DocumentContext, describe_document
 from loaders.recognizers.periods import PeriodRegistry
 from loaders.recognizers.statuses import read_statuses
 from loaders.recognizers.tables import TableRecords, read_tables
+from loaders.recognizers.thresholds import find_threshold
 from model.document import Document, Line
 from model.records import Activity, Deviation, Extraction, WarningRecord
 from model.text import fold
@@ -75,6 +76,7 @@ def parse_document(document: Document, source: str, sha256: str, municipality: s
     """Every record the recognizers find in `document`; problems inside it become warnings, never exceptions."""
     lines = document.lines
     context = describe_document(document, municipality)
+    context.info.explanation_threshold = find_threshold(lines)
     warnings = list(context.warnings)
     legend = _use_legend(document, context, warnings)
     periods = PeriodRegistry()

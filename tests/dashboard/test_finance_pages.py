@@ -95,10 +95,19 @@ def test_activity_costs_are_grouped_by_programme(monkeypatch, samples_db):
     app = open_page(monkeypatch, samples_db, FINANCE, gemeente="Bronckhorst")
     headings = [m.value for m in app.markdown if m.value.startswith("**Uitvoeringsprogramma")]
     assert len(headings) == 6 and headings[0].startswith("**Uitvoeringsprogramma 1: Gezond en weerbaar** — € ")
-    assert any(
-        dutch_meaning("amount-not-understood") in set(frame.value.get(strings.COL_WARNING_MEANING, []))
-        for frame in app.dataframe
+    assert dutch_meaning("amount-not-understood") in set(table_with(app, strings.COL_CHECK)[strings.COL_CHECK])
+
+
+def test_the_checks_list_names_the_unexplained_deviation_with_the_documents_own_threshold(monkeypatch, samples_db):
+    app = open_page(monkeypatch, samples_db, FINANCE, gemeente="Ooststellingwerf")
+    [finding] = table_with(app, strings.COL_CHECK).to_dict("records")
+    assert (finding[strings.COL_CHECK], finding[strings.COL_SEVERITY], finding[strings.COL_LINE]) == (
+        dutch_meaning("deviation-unexplained"),
+        "controle",
+        330,
     )
+    assert finding[strings.COL_EXPLANATION].startswith("Overige kleine afwijkingen: € 39.000 V boven de")
+    assert any("anders boven € 50.000 (standaardgrens" in c.value for c in app.caption)
 
 
 def test_indicators_of_bronckhorst_in_five_kaders(monkeypatch, samples_db):

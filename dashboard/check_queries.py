@@ -1,0 +1,91 @@
+"""What the controller's checks and the budget stages read: one municipality's documents in report order, their
+money lines, deviations, statuses and the within-document check warnings. Parameterized SQL; DataFrames out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.db import query
+from dashboard.selection import Selection
+
+
+def documents(municipality: str, path: Path | None = None) -> pd.DataFrame:
+    """The municipality's documents with their period, page starts and stated explanation threshold."""
+    where, params = Selection(municipality).documents_sql()
+    return query(
+        f"""
+        SELECT d.doc_id, d.title, d.source, d.doc_type, d.year, d.period, d.municipality, d.municipality_code,
+               d.page_starts, d.threshold_eur, d.threshold_percent, d.threshold_line, d.loaded_at
+        FROM documents d WHERE {where}
+        ORDER BY d.year NULLS LAST, d.loaded_at
+        """,
+        params,
+        path=path,
+    )
+
+
+def money_lines(municipality: str, path: Path | None = None) -> pd.DataFrame:
+    """Budget lines of the municipality's money tables (not activity cost items)."""
+    where, params = Selection(municipality).documents_sql()
+    return query(
+        f"""
+        SELECT b.doc_id, b.seq, b.scope, b.kind, b.column_label, b.column_kind, b.year, b.amount_eur, b.direction,
+               b.is_total, b.line
+        FROM budget_lines b JOIN documents d USING (doc_id)
+        WHERE {where} AND b.activity IS NULL AND b.amount_eur IS NOT NULL
+        ORDER BY b.doc_id, b.seq
+        """,
+        params,
+        path=path,
+    )
+
+
+def deviations(municipality: str, path: Path | None = None) -> pd.DataFrame:
+    """Deviation items of the municipality's documents with their explanation (None when there is none)."""
+    where, params = Selection(municipality).documents_sql()
+    return query(
+        f"""
+        SELECT v.doc_id, v.seq, v.scope, v.item, v.amount_eur, v.direction, v.explanation, v.explanation_line, v.line
+        FROM deviations v JOIN documents d USING (doc_id)
+        WHERE {where}
+        ORDER BY v.doc_id, v.seq
+        """,
+        params,
+        path=path,
+    )
+
+
+def statuses(municipality: str, path: Path | None = None) -> pd.DataFrame:
+    """Each document's statuses with the activity's code, name and texts."""
+    where, params = Selection(municipality).documents_sql()
+    return query(
+        f"""
+        SELECT s.doc_id, s.activity_key, s.period, s.period_order, s.status, s.status_raw, s.line,
+               a.code, a.name, a.progress, a.proposal
+        FROM statuses s
+        JOIN activities a ON a.doc_id = s.doc_id AND a.activity_key = s.activity_key
+        JOIN documents d ON d.doc_id = s.doc_id
+        WHERE {where}
+        ORDER BY s.doc_id, s.period_order
+        """,
+        params,
+        path=path,
+    )
+
+
+def check_warnings(municipality: str, codes: tuple[str, ...], path: Path | None = None) -> pd.DataFrame:
+    """The warnings with `codes`: the checks each document failed on its own (totals, differences, N/V)."""
+    where, params = Selection(municipality).documents_sql()
+    marks = ", ".join("?" for _ in codes)
+    return query(
+        f"""
+        SELECT w.doc_id, w.code, w.line, w.message
+        FROM warnings w JOIN documents d USING (doc_id)
+        WHERE w.code IN ({marks}) AND {where}
+        ORDER BY w.doc_id, w.seq
+        """,
+        [*codes, *params],
+        path=path,
+    )
