@@ -28,6 +28,7 @@ navigation = st.navigation(
         st.Page("app_pages/activiteiten.py", title=strings.PAGE_ACTIVITIES, url_path="activiteiten"),
         st.Page("app_pages/financien.py", title=strings.PAGE_FINANCE, url_path="financien"),
         st.Page("app_pages/indicatoren.py", title=strings.PAGE_INDICATORS, url_path="indicatoren"),
+        st.Page("app_pages/vergelijken.py", title=strings.PAGE_COMPARE, url_path="vergelijken"),
         st.Page("app_pages/bronnen.py", title=strings.PAGE_SOURCES, url_path="bronnen"),
         st.Page("app_pages/toevoegen.py", title=strings.PAGE_UPLOAD, url_path="toevoegen"),
         # the default page lives at '/', but links and bookmarks may name it: same page, not 'Page not found'

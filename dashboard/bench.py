@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
+from dashboard import check_queries, money_queries, queries
 from dashboard import db as db_module
-from dashboard import money_queries, queries
 from dashboard.selection import Selection
 from model.storage import DB_ENV
 
@@ -31,7 +31,17 @@ def _overview(selection: Selection) -> None:
         queries.attention(selection, periods[-2], periods[-1])
 
 
+def _cross_document(selection: Selection) -> None:
+    """What the checks and Vergelijken read of one municipality: its documents, money lines, deviations, statuses."""
+    town = selection.municipality or ""
+    check_queries.documents(town)
+    check_queries.money_lines(town)
+    check_queries.deviations(town)
+    check_queries.statuses(town)
+
+
 def _finance(selection: Selection) -> None:
+    _cross_document(selection)
     documents = money_queries.finance_documents(selection)
     if not documents.empty:
         doc_id = documents["doc_id"].iloc[0]
@@ -45,6 +55,7 @@ PAGES: dict[str, tuple[str, Callable[[Selection], object]]] = {
     "activiteiten": ("app_pages/activiteiten.py", queries.activities),
     "financien": ("app_pages/financien.py", _finance),
     "indicatoren": ("app_pages/indicatoren.py", queries.indicators),
+    "vergelijken": ("app_pages/vergelijken.py", _cross_document),
     "bronnen": ("app_pages/bronnen.py", queries.documents),
 }
 

@@ -20,7 +20,7 @@ from dashboard.theme import (
 )
 
 
-def _figure(*traces: dict, layout: dict) -> go.Figure:
+def plain_figure(*traces: dict, layout: dict) -> go.Figure:
     """A figure in the project's template from plain trace and layout dicts, built without plotly's per-property
     validation (two thirds of a chart's time, on every page view); titles are written in plotly's object form here,
     which validation would otherwise do. Later changes to the figure are validated as usual."""
@@ -51,8 +51,8 @@ def _inert(value: object) -> object:
 _LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
 
 
-def _empty(title: str) -> go.Figure:
-    figure = _figure(layout={"title": title})
+def empty_figure(title: str) -> go.Figure:
+    figure = plain_figure(layout={"title": title})
     figure.add_annotation(text=strings.NO_DATA_FOR_CHART, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     return figure
 
@@ -88,9 +88,9 @@ def _status_bars(counts: pd.DataFrame, category: str, categories: list[str], hor
 def status_trend(counts: pd.DataFrame) -> go.Figure:
     """Stacked bars: number of activities per status for each period (columns period, period_order, status, n)."""
     if counts.empty:
-        return _empty(strings.CHART_TREND)
+        return empty_figure(strings.CHART_TREND)
     periods = counts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
-    return _figure(
+    return plain_figure(
         *_status_bars(counts, "period", periods, horizontal=False),
         layout={
             "title": strings.CHART_TREND,
@@ -105,9 +105,9 @@ def status_by_group(counts: pd.DataFrame, title: str, order: list[str] | None = 
     """Horizontal stacked bars per programme or theme for one period (columns group, status, n); the groups from
     top to bottom in `order` (default: alphabetical)."""
     if counts.empty:
-        return _empty(title)
+        return empty_figure(title)
     groups = list(reversed(order)) if order else sorted(counts["group"].unique().tolist(), reverse=True)
-    return _figure(
+    return plain_figure(
         *_status_bars(counts, "group", groups, horizontal=True),
         layout={
             "title": title,
@@ -122,7 +122,7 @@ def status_by_group(counts: pd.DataFrame, title: str, order: list[str] | None = 
 def status_matrix(facts: pd.DataFrame) -> go.Figure:
     """Activities × periods grid ('stoplicht'); each cell coloured and labelled with icon and word."""
     if facts.empty:
-        return _empty(strings.CHART_MATRIX)
+        return empty_figure(strings.CHART_MATRIX)
     periods = facts.drop_duplicates("period").sort_values("period_order")["period"].tolist()
     rows = facts.drop_duplicates("activity_key").sort_values(["code", "name"], na_position="last")
     labels = [f"{c} {n}" if isinstance(c, str) else n for c, n in zip(rows["code"], rows["name"], strict=True)]
@@ -165,7 +165,7 @@ def status_matrix(facts: pd.DataFrame) -> go.Figure:
         "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
         "showlegend": False,
     }
-    figure = _figure(
+    figure = plain_figure(
         heatmap,
         clicks,
         layout={
@@ -183,12 +183,12 @@ def transitions(moves: pd.DataFrame, first: str, second: str) -> go.Figure:
     """Sankey of status changes between two periods (columns status_from, status_to, n)."""
     title = strings.CHART_TRANSITIONS.format(first=first, second=second)
     if moves.empty:
-        return _empty(title)
+        return empty_figure(title)
     left = [s for s in STATUS_ORDER if s in set(moves["status_from"])]
     right = [s for s in STATUS_ORDER if s in set(moves["status_to"])]
     labels = [f"{status_label(s)} ({first})" for s in left] + [f"{status_label(s)} ({second})" for s in right]
     colours = [STATUS_COLOURS[s] for s in left + right]
-    return _figure(
+    return plain_figure(
         {
             "type": "sankey",
             "node": {"label": labels, "color": colours, "pad": 18},
@@ -205,7 +205,7 @@ def transitions(moves: pd.DataFrame, first: str, second: str) -> go.Figure:
 def status_timeline(history: pd.DataFrame) -> go.Figure:
     """One activity's status per period across documents (columns period, period_order, status)."""
     if history.empty:
-        return _empty(strings.CHART_TIMELINE)
+        return empty_figure(strings.CHART_TIMELINE)
     ordered = history.sort_values("period_order")
     levels = [_LEVEL.get(s) for s in ordered["status"]]
     figure = go.Figure(
@@ -237,7 +237,7 @@ def status_timeline(history: pd.DataFrame) -> go.Figure:
 def budget_comparison(frame: pd.DataFrame, title: str) -> go.Figure:
     """Primitieve begroting, actuele begroting and realisatie side by side per scope (columns as in the query)."""
     if frame.empty:
-        return _empty(title)
+        return empty_figure(title)
     bars = []
     for column, label in strings.MEASURES.items():
         values = [v if pd.notna(v) else None for v in frame[column]]
@@ -253,7 +253,7 @@ def budget_comparison(frame: pd.DataFrame, title: str) -> go.Figure:
                 "hovertemplate": "%{x}<br>" + label + ": %{text}<extra></extra>",
             }
         )
-    return _figure(
+    return plain_figure(
         *bars,
         layout={"title": title, "barmode": "group", "yaxis": {"title": strings.AXIS_EUROS, "tickformat": ",.0f"}},
     )
@@ -263,7 +263,7 @@ def deviations_by_scope(frame: pd.DataFrame, threshold: float, title: str) -> go
     """Diverging bars of deviations per scope (V right, N left), sorted by size; smaller than `threshold` hidden."""
     shown = frame[frame["amount"].abs() >= threshold].sort_values("amount", key=abs) if not frame.empty else frame
     if shown.empty:
-        return _empty(title)
+        return empty_figure(title)
     labels = [signed_amount(a) for a in shown["amount"]]
     reach = max(abs(shown["amount"].min()), abs(shown["amount"].max()))
     span = [min(0, shown["amount"].min()) - 0.35 * reach, max(0, shown["amount"].max()) + 0.35 * reach]
@@ -278,7 +278,7 @@ def deviations_by_scope(frame: pd.DataFrame, threshold: float, title: str) -> go
         "customdata": shown["scope"].tolist(),
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
-    return _figure(
+    return plain_figure(
         bars,
         layout={
             "title": title,

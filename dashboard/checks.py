@@ -80,8 +80,11 @@ def _vocabulary() -> dict:
 def threshold_of(report: Report, municipality: str) -> Threshold:
     """The document's own threshold, else the one the vocabulary names for the municipality, else the default."""
     if report.threshold_eur is not None or report.threshold_percent is not None:
-        return Threshold(report.threshold_eur, report.threshold_percent, strings.THRESHOLD_FROM_DOCUMENT.format(
-            line=report.threshold_line or "?"))
+        return Threshold(
+            report.threshold_eur,
+            report.threshold_percent,
+            strings.THRESHOLD_FROM_DOCUMENT.format(line=report.threshold_line or "?"),
+        )
     known = find_municipality(municipality)
     agreed = _vocabulary()["municipalities"].get(known.code if known else "", {})
     if agreed:
@@ -103,10 +106,14 @@ def unexplained(town: str, docs: list[Report], lines: pd.DataFrame, deviations: 
         limit = threshold_of(report, town)
         items = keyed_devs[keyed_devs["doc_id"] == report.doc_id]
         money = keyed_money[keyed_money["doc_id"] == report.doc_id]
-        budgets = {(r.key, r.kind): r.amount_eur for r in money[money["column_kind"] == "actuele_begroting"].itertuples()}
+        budgets = {
+            (r.key, r.kind): r.amount_eur for r in money[money["column_kind"] == "actuele_begroting"].itertuples()
+        }
         for item in items.itertuples():
             budget = next((b for (key, _), b in budgets.items() if key == item.key), None)
-            if not (isinstance(item.explanation, str) and item.explanation.strip()) and limit.exceeded(item.amount_eur, budget):
+            if not (isinstance(item.explanation, str) and item.explanation.strip()) and limit.exceeded(
+                item.amount_eur, budget
+            ):
                 text = strings.FINDING_ITEM_UNEXPLAINED.format(
                     item=item.item, amount=euro(item.amount_eur), direction=item.direction, threshold=limit.describe()
                 )
@@ -118,7 +125,10 @@ def unexplained(town: str, docs: list[Report], lines: pd.DataFrame, deviations: 
             if row.key in set(items["key"]) or not limit.exceeded(row.amount_eur, budget):
                 continue
             text = strings.FINDING_DIFFERENCE_UNEXPLAINED.format(
-                scope=row.scope, kind=row.kind, amount=euro(abs(row.amount_eur)), direction=row.direction or "",
+                scope=row.scope,
+                kind=row.kind,
+                amount=euro(abs(row.amount_eur)),
+                direction=row.direction or "",
                 threshold=limit.describe(),
             )
             found.append(_finding("deviation-unexplained", town, [report], _line(row.line), text.replace("  ", " ")))
@@ -160,7 +170,9 @@ def status_money(
     with_money = set(keyed_lines(lines)[["doc_id", "key"]].itertuples(index=False, name=None))
     with_money |= set(keyed_deviations(deviations)[["doc_id", "key"]].itertuples(index=False, name=None))
     for position, report in enumerate(docs):
-        latest = statuses[statuses["doc_id"] == report.doc_id].sort_values("period_order").groupby("activity_key").tail(1)
+        latest = (
+            statuses[statuses["doc_id"] == report.doc_id].sort_values("period_order").groupby("activity_key").tail(1)
+        )
         following = docs[position + 1 : position + 2]
         for row in latest.itertuples():
             if not isinstance(row.code, str):
@@ -170,11 +182,22 @@ def status_money(
                     amount = overspent.get((other.doc_id, row.code), 0.0)
                     if threshold_of(other, town).exceeded(amount):
                         text = strings.FINDING_ON_TRACK_OVERSPENT.format(
-                            code=row.code, name=row.name, status=row.status_raw, period=row.period,
-                            amount=euro(amount), document=other.title,
+                            code=row.code,
+                            name=row.name,
+                            status=row.status_raw,
+                            period=row.period,
+                            amount=euro(amount),
+                            document=other.title,
                         )
-                        found.append(_finding("status-money-mismatch", town, [report, *([other] if other != report else [])],
-                                              _line(row.line), text))
+                        found.append(
+                            _finding(
+                                "status-money-mismatch",
+                                town,
+                                [report, *([other] if other != report else [])],
+                                _line(row.line),
+                                text,
+                            )
+                        )
                         break
             elif row.status == "council_action" and (report.doc_id, row.code) not in with_money:
                 said = " ".join(t for t in (row.progress, row.proposal) if isinstance(t, str))
@@ -200,24 +223,43 @@ def stage_checks(town: str, docs: list[Report], lines: pd.DataFrame, deviations:
                 continue
             account = next(r for r in docs if r.doc_id == actuals["doc_id"].iloc[0])
             last = amendments.iloc[-1]
-            amended = keyed_money[(keyed_money["doc_id"] == account.doc_id) & (keyed_money["key"] == key)
-                                  & (keyed_money["kind"] == kind) & (keyed_money["column_kind"] == "actuele_begroting")
-                                  & (keyed_money["year"] == year)]
+            amended = keyed_money[
+                (keyed_money["doc_id"] == account.doc_id)
+                & (keyed_money["key"] == key)
+                & (keyed_money["kind"] == kind)
+                & (keyed_money["column_kind"] == "actuele_begroting")
+                & (keyed_money["year"] == year)
+            ]
             amendment_docs = [r for r in docs if r.doc_id in set(amendments["doc_id"])]
             if not amended.empty and abs(float(amended["amount_eur"].iloc[0]) - last["amount"]) > _ROUNDING:
                 text = strings.FINDING_STAGE_AMENDED.format(
-                    scope=last["scope"], kind=kind, year=year, account=euro(float(amended["amount_eur"].iloc[0])),
-                    expected=euro(last["amount"]), document=last["title"],
+                    scope=last["scope"],
+                    kind=kind,
+                    year=year,
+                    account=euro(float(amended["amount_eur"].iloc[0])),
+                    expected=euro(last["amount"]),
+                    document=last["title"],
                 )
-                found.append(_finding("stage-mismatch", town, [account, *amendment_docs], _line(amended["line"].iloc[0]), text))
+                found.append(
+                    _finding("stage-mismatch", town, [account, *amendment_docs], _line(amended["line"].iloc[0]), text)
+                )
             gap = float(actuals["amount"].iloc[0]) - last["amount"]
             explained = ((items["doc_id"] == account.doc_id) & (items["key"] == key)).any()
             if threshold_of(account, town).exceeded(gap, last["amount"]) and not explained:
                 text = strings.FINDING_STAGE_ACTUALS.format(
-                    scope=last["scope"], kind=kind, year=year, actual=euro(float(actuals["amount"].iloc[0])),
-                    forecast=euro(last["amount"]), document=last["title"], gap=euro(abs(gap)),
+                    scope=last["scope"],
+                    kind=kind,
+                    year=year,
+                    actual=euro(float(actuals["amount"].iloc[0])),
+                    forecast=euro(last["amount"]),
+                    document=last["title"],
+                    gap=euro(abs(gap)),
                 )
-                found.append(_finding("stage-mismatch", town, [account, amendment_docs[-1]], _line(actuals["line"].iloc[0]), text))
+                found.append(
+                    _finding(
+                        "stage-mismatch", town, [account, amendment_docs[-1]], _line(actuals["line"].iloc[0]), text
+                    )
+                )
     return found
 
 

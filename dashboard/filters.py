@@ -21,6 +21,7 @@ PAGE_FILTERS: dict[str, tuple[str, ...]] = {
     "overzicht": FILTER_KEYS,
     "activiteiten": tuple(key for key in FILTER_KEYS if key != "vergelijk"),
     "financien": ("gemeente",),
+    "vergelijken": ("gemeente",),
     "indicatoren": ("gemeente", "document"),
     "bronnen": ("gemeente", "document"),
     "toevoegen": (),

@@ -41,6 +41,11 @@ def signed_amount(value: float) -> str:
     return f"{'+' if value > 0 else '−'}{number(abs(value))} {'V' if value > 0 else 'N'}"
 
 
+def change(value: float) -> str:
+    """A change without judging it (more cost is bad, more income good): '+300.000' or '−50.000'."""
+    return f"{'+' if value > 0 else '−' if value < 0 else ''}{number(abs(value))}"
+
+
 _JOINER = "\u2060"  # invisible: keeps the renderer from seeing a web or mail address it would make a link of
 _AUTOLINKS = re.compile(r"(?<=\\:)(?=//)|(?<=www)(?=\\\.)|(?=@)")
 

@@ -27,8 +27,3 @@ def deviation_key(item: str, scope: str | None) -> str:
     """A deviation's scope: the code its item names ("1.1 Thema Jeugd"), else the key of the heading above it."""
     own = scope_key(item)
     return own if _CODE.fullmatch(own) else scope_key(scope) or own
-
-
-def covers(outer: str, inner: str) -> bool:
-    """True when scope `outer` is `inner` or contains it by code ("1" covers "1.1" and "1.1.2")."""
-    return outer == inner or (bool(_CODE.fullmatch(outer)) and inner.startswith(outer + "."))

@@ -10,43 +10,8 @@ import pytest
 from loaders import cli
 from loaders.extract import extract_file
 from loaders.store import load_extractions
+from tests.cycle import ACCOUNT_2024, AMENDMENT_2024, BUDGET_2024, CONSISTENT_ACCOUNT
 
-BUDGET_2024 = """Programmabegroting 2024
-Gemeente Doesburg
-Programma 1 Sociaal domein
-Wat mag het kosten?
-Bedragen x € 1.000 | Rekening 2022 | Begroting 2023 | Begroting 2024
-Lasten
-1.1 Thema Jeugd | 7.100 | 7.300 | 7.500
-1.2 Thema Wmo | 6.000 | 6.200 | 6.400
-Totaal lasten | 13.100 | 13.500 | 13.900
-"""
-AMENDMENT_2024 = """1e Voortgangsrapportage 2024
-Gemeente Doesburg
-Programma 1 Sociaal domein
-Financiële afwijkingen
-Bedragen x € 1.000 | Begroting 2024 | Begroting na wijziging 2024 | Verschil
-Lasten
-1.1 Thema Jeugd | 7.500 | 7.800 | 300 N
-1.2 Thema Wmo | 6.400 | 6.350 | 50 V
-Totaal lasten | 13.900 | 14.150 | 250 N
-Toelichting
-1.1 Thema Jeugd: nadeel van € 300.000 door meer jeugdzorg met verblijf.
-1.2 Thema Wmo: voordeel van € 50.000 door minder huishoudelijke hulp.
-"""
-ACCOUNT_2024 = """Jaarrekening 2024
-Gemeente Doesburg
-Programma 1 Sociaal domein
-Wat heeft het gekost?
-Bedragen x € 1.000 | Primitieve begroting 2024 | Begroting na wijziging 2024 | Realisatie 2024 | Verschil
-Lasten
-1.1 Thema Jeugd | 7.500 | {jeugd_amended} | {jeugd_actual} | {jeugd_difference}
-1.2 Thema Wmo | 6.400 | 6.350 | 6.300 | 50 V
-Totaal lasten | 13.900 | {total_amended} | 14.300 | {total_difference}
-Toelichting op de afwijkingen
-Afwijkingen groter dan € 100.000 worden toegelicht.
-{explanation}
-"""
 DEVIATIONS = """1e Voortgangsrapportage 2024
 Gemeente Doesburg
 {threshold}
@@ -178,15 +143,7 @@ def test_on_track_while_overspent_and_council_action_without_money_are_found(che
 
 
 def test_consistent_budget_stages_give_no_finding(checks):
-    account = ACCOUNT_2024.format(
-        jeugd_amended="7.800",
-        jeugd_actual="8.000",
-        jeugd_difference="200 N",
-        total_amended="14.150",
-        total_difference="150 N",
-        explanation="1.1 Thema Jeugd: nadeel van € 200.000 door hogere tarieven jeugdzorg.",
-    )
-    assert checks(begroting=BUDGET_2024, vgr=AMENDMENT_2024, jaarrekening=account) == []
+    assert checks(begroting=BUDGET_2024, vgr=AMENDMENT_2024, jaarrekening=CONSISTENT_ACCOUNT) == []
 
 
 def test_an_amended_budget_that_does_not_follow_the_amendments_is_a_stage_mismatch(checks):

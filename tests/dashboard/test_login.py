@@ -19,6 +19,7 @@ PAGES = {
     "activiteiten": "app_pages/activiteiten.py",
     "financien": "app_pages/financien.py",
     "indicatoren": "app_pages/indicatoren.py",
+    "vergelijken": "app_pages/vergelijken.py",
     "bronnen": "app_pages/bronnen.py",
     "toevoegen": "app_pages/toevoegen.py",
 }

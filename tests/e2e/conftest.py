@@ -197,3 +197,11 @@ def login_app_url(samples_db: Path, tmp_path: Path) -> Iterator[str]:
         options = ("--secrets", str(secrets), "--roles", str(roles))
         for url in _serve(db, through_cli=True, port=port, options=options):
             yield url.replace("127.0.0.1", "localhost")
+
+
+@pytest.fixture
+def cycle_app_url(tmp_path: Path) -> Iterator[str]:
+    """The dashboard on a budget cycle of Doesburg 2024: begroting, one amendment, jaarrekening."""
+    from tests.cycle import load_cycle
+
+    yield from _serve(load_cycle(tmp_path))

@@ -150,6 +150,7 @@ def test_no_page_shows_english_words_or_none(page: Page, app_url: str):
         "/activiteiten?gemeente=Zevenaar&activiteit=GM0299%7C6.1.4",
         "/financien?gemeente=Ooststellingwerf",
         "/indicatoren?gemeente=Bronckhorst",
+        "/vergelijken?gemeente=Ooststellingwerf",
         "/bronnen?gemeente=Heusden",
         "/toevoegen",
         "/overzicht",

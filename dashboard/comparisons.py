@@ -1,0 +1,177 @@
+"""Comparisons across documents, pure: two documents side by side (money, statuses, explanations), one line over
+the years, and the same line in other municipalities (per inhabitant where a population table is given)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from dashboard.stages import Report, budget_stages, budget_years, keyed_deviations, keyed_lines
+from model.text import fold
+
+_MEASURE = {"original": "begroting", "amendment": "actuele_begroting", "actuals": "rekening"}
+_FALLBACK = ("rekening", "actuele_begroting", "begroting")
+_CHANGE = {1: "▲", -1: "▼", 0: "="}
+_LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
+_PEER_CUTOFF = 80
+_CODE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,3})*\.?\s*")
+
+
+def main_figures(lines: pd.DataFrame, report: Report) -> pd.DataFrame:
+    """A document's own figure per scope and kind: what its part in the cycle states for its year (the begroting's
+    budget, an amendment's amended budget, the account's actuals), else the first of actuals, amended, budget."""
+    own = keyed_lines(lines[lines["doc_id"] == report.doc_id])
+    own = own[own["year"] == report.year] if report.year is not None else own
+    preferred = [_MEASURE[report.role]] if report.role else []
+    rank = {kind: number for number, kind in enumerate([*preferred, *_FALLBACK])}
+    own = own[own["column_kind"].isin(list(rank))].assign(rank=own["column_kind"].map(rank))
+    chosen = own.sort_values(["rank", "seq"]).drop_duplicates(["key", "kind"], keep="first")
+    return chosen.sort_values("seq")[["key", "scope", "kind", "column_label", "amount_eur", "line", "is_total"]]
+
+
+def _costs_positive(lines: pd.DataFrame, doc_id: str) -> bool:
+    costs = lines[(lines["doc_id"] == doc_id) & (lines["kind"] == "lasten") & (lines["amount_eur"] != 0)]
+    return costs.empty or (costs["amount_eur"] > 0).mean() >= 0.5
+
+
+def direction(kind: str, difference: float, costs_positive: bool) -> str | None:
+    """'V' when the change is favourable (less cost, more income, a better balance), 'N' when not, None for none."""
+    if abs(difference) < 0.5:
+        return None
+    favourable = -difference if kind == "lasten" and costs_positive else difference
+    return "V" if favourable > 0 else "N"
+
+
+def money_side_by_side(lines: pd.DataFrame, first: Report, second: Report) -> pd.DataFrame:
+    """Per scope and kind both documents' own figures, the difference (second − first) and its N/V."""
+    left, right = main_figures(lines, first), main_figures(lines, second)
+    both = left.merge(right, on=["key", "kind"], how="outer", suffixes=("_a", "_b"))
+    positive = _costs_positive(lines, second.doc_id)
+    difference = both["amount_eur_b"] - both["amount_eur_a"]
+    return pd.DataFrame(
+        {
+            "scope": both["scope_b"].fillna(both["scope_a"]),
+            "kind": both["kind"],
+            "column_a": both["column_label_a"],
+            "amount_a": both["amount_eur_a"],
+            "column_b": both["column_label_b"],
+            "amount_b": both["amount_eur_b"],
+            "difference": difference,
+            "direction": [
+                direction(k, d, positive) if pd.notna(d) else None
+                for k, d in zip(both["kind"], difference, strict=True)
+            ],
+            "line_a": both["line_a"],
+            "line_b": both["line_b"],
+        }
+    )
+
+
+def statuses_side_by_side(statuses: pd.DataFrame, first: Report, second: Report) -> pd.DataFrame:
+    """Per activity its latest status in each document and whether it got better (▲), worse (▼) or stayed (=)."""
+
+    def latest(report: Report) -> pd.DataFrame:
+        own = statuses[statuses["doc_id"] == report.doc_id].sort_values("period_order")
+        return own.groupby("activity_key").tail(1)[["activity_key", "code", "name", "status", "period", "line"]]
+
+    both = latest(first).merge(latest(second), on="activity_key", how="outer", suffixes=("_a", "_b"))
+    change = [
+        _CHANGE[(_LEVEL[a] > _LEVEL[b]) - (_LEVEL[a] < _LEVEL[b])]
+        if isinstance(a, str) and isinstance(b, str)
+        else None
+        for a, b in zip(both["status_a"], both["status_b"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "code": both["code_b"].fillna(both["code_a"]),
+            "name": both["name_b"].fillna(both["name_a"]),
+            "status_a": both["status_a"],
+            "status_b": both["status_b"],
+            "change": change,
+            "line_a": both["line_a"],
+            "line_b": both["line_b"],
+        }
+    ).sort_values("code", na_position="last")
+
+
+def changed_explanations(deviations: pd.DataFrame, first: Report, second: Report) -> pd.DataFrame:
+    """Per scope the explanations of both documents, where they differ."""
+    keyed = keyed_deviations(deviations)
+
+    def texts(report: Report) -> pd.DataFrame:
+        own = keyed[keyed["doc_id"] == report.doc_id]
+        joined = own.groupby("key", sort=False).agg(
+            item=("item", "first"), explanation=("explanation", lambda t: "\n".join(x for x in t if isinstance(x, str)))
+        )
+        return joined.reset_index()
+
+    both = texts(first).merge(texts(second), on="key", how="outer", suffixes=("_a", "_b"))
+    both = both.assign(explanation_a=both["explanation_a"].fillna(""), explanation_b=both["explanation_b"].fillna(""))
+    differ = both[both["explanation_a"] != both["explanation_b"]]
+    return pd.DataFrame(
+        {
+            "item": differ["item_b"].fillna(differ["item_a"]),
+            "explanation_a": differ["explanation_a"],
+            "explanation_b": differ["explanation_b"],
+        }
+    )
+
+
+def over_years(
+    reports_: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame, key: str, kind: str
+) -> pd.DataFrame:
+    """One scope and kind over every loaded year: the original budget, the last amended budget and the actuals."""
+    rows = []
+    for year in sorted(budget_years(reports_, lines)):
+        stages = budget_stages(reports_, lines, deviations, year)
+        if stages.empty:
+            continue
+        steps = stages[(stages["key"] == key) & (stages["kind"] == kind)]
+        if steps.empty:
+            continue
+        by_role = {role: group.iloc[-1] for role, group in steps.groupby("role")}
+        rows.append(
+            {
+                "year": year,
+                **{role: by_role[role]["amount"] if role in by_role else None for role in _MEASURE},
+                "documents": "; ".join(dict.fromkeys(steps["title"])),
+            }
+        )
+    return pd.DataFrame(rows, columns=["year", *_MEASURE, "documents"])
+
+
+def scope_name(scope: str) -> str:
+    """The words of a scope without its code and generic words: what other municipalities' lines are matched on."""
+    return fold(_CODE.sub("", scope))
+
+
+def peer_figures(
+    scope: str, kind: str, figures: dict[str, pd.DataFrame], population: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The line most like `scope` (by name) in each municipality's latest actuals (`figures`: municipality →
+    main_figures of its newest account), with the inhabitants of that year where `population` gives them."""
+    rows = []
+    for town, own in figures.items():
+        names = {index: scope_name(s) for index, s in own[own["kind"] == kind]["scope"].items()}
+        match = process.extractOne(scope_name(scope), names, scorer=fuzz.token_set_ratio, score_cutoff=_PEER_CUTOFF)
+        if match is None:
+            continue
+        row = own.loc[match[2]]
+        rows.append(
+            {
+                "municipality": town,
+                "scope": row["scope"],
+                "match": round(match[1]),
+                "year": own.attrs.get("year"),
+                "amount": row["amount_eur"],
+                "document": own.attrs.get("title"),
+                "line": row["line"],
+            }
+        )
+    found = pd.DataFrame(rows, columns=["municipality", "scope", "match", "year", "amount", "document", "line"])
+    if population is not None and not found.empty:
+        found = found.merge(population, on=["municipality", "year"], how="left")
+        found = found.assign(per_inhabitant=found["amount"] / found["inhabitants"])
+    return found
