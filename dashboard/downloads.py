@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import exports, strings
-from dashboard.export_catalog import context_for, dutch_table
+from dashboard.export_catalog import context_for, data_table, dutch_table
 from dashboard.exports import ExportContext
 from dashboard.filters import PAGE_FILTERS
 from dashboard.selection import Selection
@@ -63,7 +63,7 @@ def downloads(
             money_columns = tuple(strings.COLUMN_NAMES.get(c, c) for c in money if c in data)
             st.download_button(
                 strings.DOWNLOAD_CSV,
-                data=lambda: exports.csv_bytes(dutch_table(data)),
+                data=lambda: exports.csv_bytes(data_table(data, context()), context()),
                 file_name=f"{name}.csv",
                 mime="text/csv",
                 key=f"{key}_csv",
@@ -71,7 +71,7 @@ def downloads(
             )
             st.download_button(
                 strings.DOWNLOAD_XLSX,
-                data=lambda: exports.xlsx_bytes(dutch_table(data), context(), money_columns),
+                data=lambda: exports.xlsx_bytes(data_table(data, context()), context(), money_columns),
                 file_name=f"{name}.xlsx",
                 key=f"{key}_xlsx",
                 on_click="ignore",

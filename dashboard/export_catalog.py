@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from dashboard import charts, money_queries, queries, strings
 from dashboard.exports import ExportContext
 from dashboard.selection import Selection
+from model.records import page_of
 
 CHART_FORMATS = ("png", "svg", "html")
 DATA_FORMATS = ("csv", "xlsx")
@@ -54,6 +55,30 @@ def dutch_table(frame: pd.DataFrame) -> pd.DataFrame:
         elif shown[column].dtype == bool:
             shown[column] = shown[column].map({True: strings.YES, False: strings.NO})
     return shown.rename(columns={c: strings.COLUMN_NAMES.get(c, c) for c in shown.columns})
+
+
+def with_provenance(frame: pd.DataFrame, context: ExportContext) -> pd.DataFrame:
+    """`frame` with the document, page and line each row comes from, last: from its doc_id (or document title)
+    and line where it has them; a row that sums several (a count per period) names the documents it covers."""
+    shown = frame.copy()
+    titles = {doc_id: title for doc_id, (title, _) in context.documents.items()}
+    starts = dict(context.documents.values())
+    if "doc_id" in shown:
+        document = shown.pop("doc_id").map(titles)
+    else:
+        named = next((c for c in ("document", "title", "documents") if c in shown), None)
+        document = shown.pop(named) if named else pd.Series(["; ".join(titles.values())] * len(shown), index=shown.index)
+    line = shown.pop("line") if "line" in shown else pd.Series([None] * len(shown), index=shown.index, dtype=object)
+    page = [
+        page_of(int(number), list(starts.get(title, ())) or None) if pd.notna(number) else None
+        for title, number in zip(document, line, strict=True)
+    ]
+    return shown.assign(document=document, page=page, line=line)
+
+
+def data_table(frame: pd.DataFrame, context: ExportContext) -> pd.DataFrame:
+    """What a CSV or XLSX export holds: the rows with their provenance, in Dutch."""
+    return dutch_table(with_provenance(frame, context))
 
 
 def _finance_document(selection: Selection, path: Path | None) -> str:
@@ -96,7 +121,7 @@ def _deviations(selection: Selection, path: Path | None):
         0,
         strings.CHART_DEVIATIONS.format(kind="lasten", threshold="€ 0"),
     )
-    return figure, items[["item", "scope", "amount_eur", "direction", "incidental", "explanation"]]
+    return figure, items[["item", "scope", "amount_eur", "direction", "incidental", "explanation", "line"]].assign(doc_id=doc)
 
 
 def _waterfall(selection: Selection, path: Path | None):
@@ -113,14 +138,14 @@ def _waterfall(selection: Selection, path: Path | None):
         strings.WATERFALL_END.format(scope=end["scope"]),
         end["realisatie"],
     )
-    return figure, items[["item", "signed"]].rename(columns={"signed": "amount_eur"})
+    return figure, items[["item", "signed", "line"]].rename(columns={"signed": "amount_eur"}).assign(doc_id=doc)
 
 
 def _budget(selection: Selection, path: Path | None):
     doc = _finance_document(selection, path)
     frame = money_queries.budget_comparison(doc, "lasten", path=path)
     figure = charts.budget_comparison(frame, strings.CHART_COMPARISON.format(kind="Lasten"))
-    return figure, frame.drop(columns=["line"]).rename(columns=strings.MEASURES)
+    return figure, frame.assign(doc_id=doc).rename(columns=strings.MEASURES)
 
 
 def _indicators(selection: Selection, path: Path | None):
@@ -131,12 +156,13 @@ def _indicators(selection: Selection, path: Path | None):
             for ps, vs in zip(frame["periods"], frame["values"], strict=True)
         ]
     )
-    return None, frame[["group_name", "name", "unit", "values", "target", "source"]]
+    return None, frame[["group_name", "name", "unit", "values", "target", "source", "title", "line"]]
 
 
 def _activities(selection: Selection, path: Path | None):
     frame = queries.activities(selection, path=path)
-    return None, frame[["municipality", "code", "name", "programme", "theme", "target_year", "period", "status"]]
+    columns = ["municipality", "code", "name", "programme", "theme", "target_year", "period", "status", "doc_id", "line"]
+    return None, frame[columns]
 
 
 _TABLE_ONLY = {"indicators", "activities"}
@@ -190,4 +216,8 @@ def context_for(selection: Selection, path: Path | None = None) -> ExportContext
         (strings.FILTER_STATUS, ", ".join(strings.STATUS_WORDS[s] for s in selection.statuses)),
     )
     sources = tuple(f"{t} ({s})" for t, s in zip(documents["title"].fillna(""), documents["source"], strict=True))
-    return ExportContext(filters={label: value for label, value in chosen if value}, sources=sources)
+    pages = {
+        doc_id: (titles[doc_id], tuple(int(p) for p in starts) if isinstance(starts, list | tuple) else ())
+        for doc_id, starts in zip(documents["doc_id"], documents["page_starts"], strict=True)
+    }
+    return ExportContext(filters={label: value for label, value in chosen if value}, sources=sources, documents=pages)

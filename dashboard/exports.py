@@ -37,6 +37,7 @@ class ExportContext:
     filters: dict[str, str] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     created: datetime = field(default_factory=datetime.now)
+    documents: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)  # doc_id → title, page starts
 
     def lines(self) -> list[str]:
         """Dutch description lines: filters, sources, date."""
@@ -93,9 +94,10 @@ def spreadsheet_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
+def csv_bytes(frame: pd.DataFrame, context: ExportContext) -> bytes:
     """CSV that Dutch Excel opens correctly: semicolons, decimal comma, UTF-8 with BOM; whole amounts without ',0';
-    text that would start a formula neutralized."""
+    text that would start a formula neutralized. Its first rows state the filters, sources and date, then an empty
+    row, then the table."""
     shown = frame.copy()
     for column in shown.columns:
         values = shown[column]
@@ -104,7 +106,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
         elif not pd.api.types.is_numeric_dtype(values):
             shown[column] = values.map(lambda value: spreadsheet_text(value) if isinstance(value, str) else value)
     shown.columns = [spreadsheet_text(str(column)) for column in shown.columns]
-    return shown.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    stamp = pd.DataFrame([line.partition(": ")[::2] for line in context.lines()]).map(spreadsheet_text)
+    header = stamp.to_csv(index=False, header=False, sep=";")
+    return (header + "\n" + shown.to_csv(index=False, sep=";", decimal=",")).encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, context: ExportContext, money_columns: tuple[str, ...] = ()) -> bytes:

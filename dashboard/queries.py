@@ -58,10 +58,10 @@ def has_no_documents(path: Path | None = None) -> bool:
 
 
 def document_titles(selection: Selection, path: Path | None = None) -> pd.DataFrame:
-    """Id, title and source of the documents within the filters (what exports name as their sources)."""
+    """Id, title, source and page starts of the documents within the filters (what exports name as sources)."""
     where, params = selection.documents_sql()
     return query(
-        f"SELECT d.doc_id, d.title, d.source FROM documents d WHERE {where} ORDER BY d.year, d.title",
+        f"SELECT d.doc_id, d.title, d.source, d.page_starts FROM documents d WHERE {where} ORDER BY d.year, d.title",
         params,
         path=path,
     )
@@ -275,7 +275,8 @@ def activities(selection: Selection, search: str = "", path: Path | None = None)
             FROM activities a JOIN documents d USING (doc_id) WHERE {where}
         )
         SELECT act.activity_key, act.town AS municipality, act.code, act.name, act.programme, act.theme,
-               act.target_year, last.period, last.status, last.status_raw
+               act.target_year, last.period, last.status, last.status_raw,
+               coalesce(last.doc_id, act.doc_id) AS doc_id, coalesce(last.line, act.line) AS line
         FROM act
         LEFT JOIN (SELECT * FROM latest QUALIFY row_number() OVER (PARTITION BY activity_key
                    ORDER BY period_order DESC) = 1) last USING (activity_key)

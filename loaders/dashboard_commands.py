@@ -82,13 +82,13 @@ def run_export(options: argparse.Namespace) -> int:
 
 def _export_bytes(export, fmt: str, figure, data, context) -> bytes:
     from dashboard import exports
-    from dashboard.export_catalog import dutch_table
+    from dashboard.export_catalog import data_table, dutch_table
 
     if fmt == "csv":
-        return exports.csv_bytes(dutch_table(data))
+        return exports.csv_bytes(data_table(data, context), context)
     if fmt == "xlsx":
         money = tuple(dutch_table(data[[c for c in export.money if c in data]]).columns) if export.money else ()
-        return exports.xlsx_bytes(dutch_table(data), context, money_columns=money)
+        return exports.xlsx_bytes(data_table(data, context), context, money_columns=money)
     if fmt == "html":
         return exports.html_bytes(exports.titled(figure, context))
     try:
@@ -111,8 +111,10 @@ def run_bench_database(db: Path, count: int) -> int:
     for line in bench.report(bench.time_pages(db, towns)):
         print(line)
     start = time.perf_counter()
-    _, data = export_catalog.CATALOG["status-matrix"].build(Selection(towns[0]), db)
-    exports.csv_bytes(export_catalog.dutch_table(data))
+    selection = Selection(towns[0])
+    _, data = export_catalog.CATALOG["status-matrix"].build(selection, db)
+    context = export_catalog.context_for(selection, db)
+    exports.csv_bytes(export_catalog.data_table(data, context), context)
     print(f"export status-matrix as CSV ({towns[0]}): {(time.perf_counter() - start) * 1000:.0f} ms")
     from loaders.bench import time_loads
 

@@ -69,7 +69,7 @@ else:
             "begroting-realisatie",
             selection,
             comparison_figure,
-            comparison.drop(columns=["line"]).rename(columns=strings.MEASURES),
+            comparison.assign(doc_id=doc_id).rename(columns=strings.MEASURES),
             money=tuple(strings.MEASURES.values()),
         )
         by_scope = money_queries.scope_deviations(doc_id, kind)
@@ -83,7 +83,7 @@ else:
             "afwijkingen-per-thema",
             selection,
             deviations_figure,
-            by_scope[by_scope["amount"].abs() >= threshold].drop(columns=["line"]),
+            by_scope[by_scope["amount"].abs() >= threshold].assign(doc_id=doc_id),
             money=("amount",),
         )
 
@@ -103,7 +103,7 @@ else:
             "waterval",
             selection,
             waterfall_figure,
-            items[["item", "signed"]].rename(columns={"signed": "amount_eur"}),
+            items[["item", "signed", "line"]].rename(columns={"signed": "amount_eur"}).assign(doc_id=doc_id),
             money=("amount_eur",),
         )
 
@@ -121,7 +121,9 @@ else:
         downloads(
             "afwijkingen",
             selection,
-            data=found[["item", "scope", "amount_eur", "direction", "incidental", "explanation"]],
+            data=found[["item", "scope", "amount_eur", "direction", "incidental", "explanation", "line"]].assign(
+                doc_id=doc_id
+            ),
             money=("amount_eur",),
         )
         shown = found.assign(
@@ -186,7 +188,7 @@ costs = money_queries.activity_costs(selection)
 if costs.empty:
     st.write(strings.COSTS_NONE)
 else:
-    downloads("kosten-activiteiten", selection, data=costs.drop(columns=["line"]), money=("amount_eur",))
+    downloads("kosten-activiteiten", selection, data=costs, money=("amount_eur",))
     for programme, group in costs.groupby("programme", dropna=False, sort=False):
         st.markdown(
             f"**{inert(programme) if isinstance(programme, str) else strings.NONE}** — "

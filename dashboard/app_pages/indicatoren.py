@@ -62,7 +62,7 @@ show_table(
 downloads(
     "indicatoren",
     selection,
-    data=shown[["group_name", "name", "unit", "shown_values", "target", "source"]].rename(
+    data=shown[["group_name", "name", "unit", "shown_values", "target", "source", "title", "line"]].rename(
         columns={"shown_values": strings.COL_VALUES}
     ),
 )

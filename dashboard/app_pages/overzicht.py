@@ -165,7 +165,9 @@ else:
         },
         "aandacht",
     )
-    downloads("aandacht", selection, data=attention[["code", "name", "status_before", "status", "proposal"]])
+    downloads(
+        "aandacht", selection, data=attention[["code", "name", "status_before", "status", "proposal", "title", "line"]]
+    )
     if row is not None:
         open_activity(attention.iloc[row]["activity_key"])
     for item in attention.itertuples():

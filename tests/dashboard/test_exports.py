@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import charts, exports, money_queries, queries, strings
-from dashboard.export_catalog import CATALOG, context_for, dutch_table
+from dashboard.export_catalog import CATALOG, context_for, dutch_table, with_provenance
 from dashboard.selection import Selection
 
 ZEVENAAR = Selection(municipality="Zevenaar")
@@ -79,9 +79,9 @@ def test_csv_round_trips_in_dutch_excel_format(samples_db):
     data = money_queries.deviations(
         money_queries.finance_documents(Selection("Ooststellingwerf"), path=samples_db)["doc_id"][0], path=samples_db
     )[["item", "amount_eur", "direction"]]
-    raw = exports.csv_bytes(data)
+    raw = exports.csv_bytes(data, CONTEXT)
     assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw
-    back = pd.read_csv(io.BytesIO(raw), sep=";", decimal=",", encoding="utf-8-sig")
+    back = pd.read_csv(io.BytesIO(raw), sep=";", decimal=",", encoding="utf-8-sig", skiprows=4)
     assert back["item"].tolist() == data["item"].tolist()
     assert back["amount_eur"].tolist() == data["amount_eur"].tolist()
 
@@ -203,9 +203,11 @@ def test_cli_errors_are_one_clear_line(samples_db, tmp_path, args, code, message
 
 
 def test_csv_text_that_starts_like_a_formula_gets_a_quote_and_numbers_do_not():
-    frame = pd.DataFrame({"naam": ["=HYPERLINK(\"https://evil.example\")", "+1", "@som", "gewoon"], "bedrag": [-5.0, 1, 2, 3]})
-    text = exports.csv_bytes(frame).decode("utf-8-sig").splitlines()
-    assert text[1:] == ['"\'=HYPERLINK(""https://evil.example"")";-5', "'+1;1", "'@som;2", "gewoon;3"]
+    frame = pd.DataFrame(
+        {"naam": ['=HYPERLINK("https://evil.example")', "+1", "@som", "gewoon"], "bedrag": [-5.0, 1, 2, 3]}
+    )
+    text = exports.csv_bytes(frame, CONTEXT).decode("utf-8-sig").splitlines()
+    assert text[5:] == ['"\'=HYPERLINK(""https://evil.example"")";-5', "'+1;1", "'@som;2", "gewoon;3"]
 
 
 def test_xlsx_text_that_starts_like_a_formula_is_stored_as_text():
@@ -224,3 +226,46 @@ def test_a_side_by_side_export_names_the_compared_municipalities_and_their_sourc
     assert both.filters[strings.FILTER_COMPARE] == "Oude IJsselstreek"
     assert strings.FILTER_COMPARE not in alone.filters
     assert set(alone.sources) < set(both.sources)
+
+
+def test_a_csv_starts_with_its_filters_sources_and_date_then_the_table():
+    frame = pd.DataFrame({"Post": ["Jeugdzorg"], "Bedrag": [328000.0]})
+    text = exports.csv_bytes(frame, CONTEXT).decode("utf-8-sig").splitlines()
+    assert text[:5] == [
+        "Filters;Gemeente: Zevenaar",
+        "Bronnen;2e Voortgangsrapportage 2019 (a.txt)",
+        "Gemaakt op;23-11-2026 09:30",
+        "",
+        "Post;Bedrag",
+    ]
+
+
+def test_rows_get_their_document_page_and_line_and_sums_the_documents_they_cover():
+    context = exports.ExportContext(documents={"d1": ("Jaarrekening 2024", (1, 40, 80)), "d2": ("1e VGR 2024", ())})
+    rows = with_provenance(pd.DataFrame({"item": ["Jeugdzorg"], "line": [55], "doc_id": ["d1"]}), context)
+    assert rows[["document", "page", "line"]].values.tolist() == [["Jaarrekening 2024", 2, 55]]
+    counts = with_provenance(pd.DataFrame({"period": ["2e VGR 2024"], "n": [14]}), context)
+    assert counts[["document", "page", "line"]].values.tolist() == [["Jaarrekening 2024; 1e VGR 2024", None, None]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_every_data_export_of_the_command_line_has_document_page_and_line_and_the_stamp(samples_db, tmp_path, fmt):
+    for name in CATALOG:
+        municipality = {
+            "deviations": "Ooststellingwerf",
+            "waterfall": "Ooststellingwerf",
+            "budget": "Ooststellingwerf",
+            "indicators": "Bronckhorst",
+        }.get(name, "Zevenaar")
+        output = tmp_path / f"{name}.{fmt}"
+        args = (name, "--municipality", municipality, "--format", fmt, "-o", str(output), "--db", str(samples_db))
+        assert _cli(*args, cwd=tmp_path).returncode == 0, name
+        if fmt == "csv":
+            lines = output.read_text(encoding="utf-8-sig").splitlines()
+            assert lines[0].startswith("Filters;Gemeente: ") and lines[2].startswith("Gemaakt op;"), name
+            header = lines[4].split(";")
+        else:
+            book = load_workbook(output)
+            header = list(next(book[strings.EXPORT_SHEET_DATA].values))
+            assert next(iter(book[strings.EXPORT_SHEET_ABOUT].values))[0] == "Filters", name
+        assert header[-3:] == [strings.COL_DOCUMENT, strings.COL_PAGE, strings.COL_LINE], (name, header)
