@@ -58,17 +58,20 @@ def deviations(municipality: str, path: Path | None = None) -> pd.DataFrame:
 
 
 def statuses(municipality: str, path: Path | None = None) -> pd.DataFrame:
-    """Each document's statuses with the activity's code, name and texts."""
-    where, params = Selection(municipality).documents_sql()
+    """Each document's latest status of each activity (its newest period in that document), with the activity's
+    code and name, and its texts where it needs the council (the only statuses whose texts the checks read)."""
+    where, params = Selection(municipality).activities_sql()
     return query(
         f"""
-        SELECT s.doc_id, s.activity_key, s.period, s.period_order, s.status, s.status_raw, s.line,
-               a.code, a.name, a.progress, a.proposal
-        FROM statuses s
-        JOIN activities a ON a.doc_id = s.doc_id AND a.activity_key = s.activity_key
-        JOIN documents d ON d.doc_id = s.doc_id
-        WHERE {where}
-        ORDER BY s.doc_id, s.period_order
+        WITH own AS (SELECT a.doc_id, a.activity_key, a.code, a.name, a.progress, a.proposal
+                     FROM activities a WHERE {where}),
+        latest AS (SELECT s.* FROM statuses s WHERE s.doc_id IN (SELECT DISTINCT doc_id FROM own)
+                   QUALIFY row_number() OVER (PARTITION BY s.doc_id, s.activity_key ORDER BY s.period_order DESC) = 1)
+        SELECT l.doc_id, l.activity_key, l.period, l.period_order, l.status, l.status_raw, l.line, own.code, own.name,
+               CASE WHEN l.status = 'council_action' THEN own.progress END AS progress,
+               CASE WHEN l.status = 'council_action' THEN own.proposal END AS proposal
+        FROM latest l JOIN own USING (doc_id, activity_key)
+        ORDER BY l.doc_id, l.activity_key
         """,
         params,
         path=path,

@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard import check_queries, strings
 from dashboard.format import euro
 from dashboard.money_queries import CHECK_CODES
-from dashboard.stages import Report, budget_stages, budget_years, keyed_deviations, keyed_lines, reports
+from dashboard.stages import Cycle, Report, cycle, rows_of, stage_rows
 from model.municipalities import find_municipality
 from model.text import fold
 from model.vocabulary import load_vocabulary
@@ -97,54 +97,54 @@ def default_threshold() -> Threshold:
     return Threshold(float(_vocabulary()["default_eur"]), None, strings.THRESHOLD_DEFAULT)
 
 
-def unexplained(town: str, docs: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame) -> list[Finding]:
+def unexplained(town: str, cyc: Cycle) -> list[Finding]:
     """deviation-unexplained: items without explanation, and differences of a money table that no item explains,
     above the threshold."""
     found = []
-    keyed_devs, keyed_money = keyed_deviations(deviations), keyed_lines(lines)
-    for report in docs:
+    items_of, lines_of = _by_document(cyc.items), _by_document(cyc.lines)
+    for report in cyc.reports:
         limit = threshold_of(report, town)
-        items = keyed_devs[keyed_devs["doc_id"] == report.doc_id]
-        money = keyed_money[keyed_money["doc_id"] == report.doc_id]
-        budgets = {
-            (r.key, r.kind): r.amount_eur for r in money[money["column_kind"] == "actuele_begroting"].itertuples()
-        }
-        for item in items.itertuples():
-            budget = next((b for (key, _), b in budgets.items() if key == item.key), None)
-            if not (isinstance(item.explanation, str) and item.explanation.strip()) and limit.exceeded(
-                item.amount_eur, budget
-            ):
+        items, money = items_of.get(report.doc_id, []), lines_of.get(report.doc_id, [])
+        budgets = {r.key: r.amount_eur for r in money if r.column_kind == "actuele_begroting"}
+        for item in items:
+            explained = isinstance(item.explanation, str) and item.explanation.strip()
+            if not explained and limit.exceeded(item.amount_eur, budgets.get(item.key)):
                 text = strings.FINDING_ITEM_UNEXPLAINED.format(
                     item=item.item, amount=euro(item.amount_eur), direction=item.direction, threshold=limit.describe()
                 )
                 found.append(_finding("deviation-unexplained", town, [report], _line(item.line), text))
-        # lasten and baten lines: saldo, reserve and result rows are explained through the lines they sum
-        differences = money[(money["column_kind"] == "verschil") & ~money["is_total"] & money["kind"].isin(_EXPLAINED)]
-        for row in differences.itertuples():
-            budget = budgets.get((row.key, row.kind))
-            if row.key in set(items["key"]) or not limit.exceeded(row.amount_eur, budget):
+        keys = {item.key for item in items}
+        for row in money:
+            # lasten and baten lines: saldo, reserve and result rows are explained through the lines they sum
+            if row.column_kind != "verschil" or row.is_total or row.kind not in _EXPLAINED or row.key in keys:
+                continue
+            if not limit.exceeded(row.amount_eur, budgets.get(row.key)):
                 continue
             text = strings.FINDING_DIFFERENCE_UNEXPLAINED.format(
-                scope=row.scope,
-                kind=row.kind,
-                amount=euro(abs(row.amount_eur)),
-                direction=row.direction or "",
+                scope=row.scope, kind=row.kind, amount=euro(abs(row.amount_eur)), direction=row.direction or "",
                 threshold=limit.describe(),
             )
             found.append(_finding("deviation-unexplained", town, [report], _line(row.line), text.replace("  ", " ")))
     return found
 
 
+def _by_document(frame: pd.DataFrame) -> dict[str, list]:
+    """The rows of `frame` per doc_id, read in one pass (row access on Arrow-backed frames is slow)."""
+    grouped: dict[str, list] = {}
+    for row in rows_of(frame):
+        grouped.setdefault(row.doc_id, []).append(row)
+    return grouped
+
+
 def _line(value: object) -> int | None:
     return int(value) if value is not None and pd.notna(value) else None
 
 
-def _unfavourable(lines: pd.DataFrame, deviations: pd.DataFrame) -> dict[tuple[str, str], float]:
+def _unfavourable(cyc: Cycle) -> dict[tuple[str, str], float]:
     """(doc_id, scope key) → the largest N difference or N item of that scope in that document."""
     found: dict[tuple[str, str], float] = {}
-    money = keyed_lines(lines)
+    money, items = cyc.lines, cyc.items
     marked = money[(money["column_kind"] == "verschil") & (money["direction"] == "N")]
-    items = keyed_deviations(deviations)
     items = items[items["direction"] == "N"]
     for doc_id, key, amount in [
         *zip(marked["doc_id"], marked["key"], marked["amount_eur"].abs(), strict=True),
@@ -159,22 +159,19 @@ def _consequence_words() -> tuple[str, ...]:
     return tuple(fold(w) for w in load_vocabulary("budget")["money_consequence_words"])
 
 
-def status_money(
-    town: str, docs: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame, statuses: pd.DataFrame
-) -> list[Finding]:
-    """status-money-mismatch: an activity or theme on track (or done) in a report while its own budget line, in
+def status_money(town: str, cyc: Cycle, statuses: pd.DataFrame) -> list[Finding]:
+    """status-money-mismatch (`statuses`: each document's latest status per activity, check_queries.statuses): an
+    activity or theme on track (or done) in a report while its own budget line, in
     that report or the next, is unfavourable above the threshold; and one needing the council whose text names a
     money consequence that no money line or deviation item of that report shows."""
     found = []
-    overspent = _unfavourable(lines, deviations)
-    with_money = set(keyed_lines(lines)[["doc_id", "key"]].itertuples(index=False, name=None))
-    with_money |= set(keyed_deviations(deviations)[["doc_id", "key"]].itertuples(index=False, name=None))
-    for position, report in enumerate(docs):
-        latest = (
-            statuses[statuses["doc_id"] == report.doc_id].sort_values("period_order").groupby("activity_key").tail(1)
-        )
-        following = docs[position + 1 : position + 2]
-        for row in latest.itertuples():
+    overspent = _unfavourable(cyc)
+    with_money = set(zip(cyc.lines["doc_id"], cyc.lines["key"], strict=True))
+    with_money |= set(zip(cyc.items["doc_id"], cyc.items["key"], strict=True))
+    latest_of = _by_document(statuses)
+    for position, report in enumerate(cyc.reports):
+        following = cyc.reports[position + 1 : position + 2]
+        for row in latest_of.get(report.doc_id, []):
             if not isinstance(row.code, str):
                 continue
             if row.status in _ON_TRACK:
@@ -182,22 +179,11 @@ def status_money(
                     amount = overspent.get((other.doc_id, row.code), 0.0)
                     if threshold_of(other, town).exceeded(amount):
                         text = strings.FINDING_ON_TRACK_OVERSPENT.format(
-                            code=row.code,
-                            name=row.name,
-                            status=row.status_raw,
-                            period=row.period,
-                            amount=euro(amount),
-                            document=other.title,
+                            code=row.code, name=row.name, status=row.status_raw, period=row.period,
+                            amount=euro(amount), document=other.title,
                         )
-                        found.append(
-                            _finding(
-                                "status-money-mismatch",
-                                town,
-                                [report, *([other] if other != report else [])],
-                                _line(row.line),
-                                text,
-                            )
-                        )
+                        docs = [report, *([other] if other != report else [])]
+                        found.append(_finding("status-money-mismatch", town, docs, _line(row.line), text))
                         break
             elif row.status == "council_action" and (report.doc_id, row.code) not in with_money:
                 said = " ".join(t for t in (row.progress, row.proposal) if isinstance(t, str))
@@ -207,59 +193,39 @@ def status_money(
     return found
 
 
-def stage_checks(town: str, docs: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame) -> list[Finding]:
+def stage_checks(town: str, cyc: Cycle) -> list[Finding]:
     """stage-mismatch: the annual account's amended budget differs from the original plus the amendments loaded
     in between; its actuals differ from the last amendment by more than the threshold without an explanation."""
     found = []
-    keyed_money, items = keyed_lines(lines), keyed_deviations(deviations)
-    for year in budget_years(docs, lines):
-        stages = budget_stages(docs, lines, deviations, year)
-        if stages.empty:
-            continue
-        for (key, kind), steps in stages[~stages["total"]].groupby(["key", "kind"], sort=False):
-            amendments = steps[steps["role"] == "amendment"]
-            actuals = steps[steps["role"] == "actuals"]
-            if amendments.empty or actuals.empty or (steps["role"] == "original").sum() == 0:
+    by_id = {r.doc_id: r for r in cyc.reports}
+    explained = set(zip(cyc.items["doc_id"], cyc.items["key"], strict=True))
+    for year in cyc.years:
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for row in stage_rows(cyc, year):
+            if not row["total"]:
+                groups.setdefault((row["key"], row["kind"]), []).append(row)
+        for (key, kind), steps in groups.items():
+            roles = [step["role"] for step in steps]
+            if "original" not in roles or "amendment" not in roles or "actuals" not in roles:
                 continue
-            account = next(r for r in docs if r.doc_id == actuals["doc_id"].iloc[0])
-            last = amendments.iloc[-1]
-            amended = keyed_money[
-                (keyed_money["doc_id"] == account.doc_id)
-                & (keyed_money["key"] == key)
-                & (keyed_money["kind"] == kind)
-                & (keyed_money["column_kind"] == "actuele_begroting")
-                & (keyed_money["year"] == year)
-            ]
-            amendment_docs = [r for r in docs if r.doc_id in set(amendments["doc_id"])]
-            if not amended.empty and abs(float(amended["amount_eur"].iloc[0]) - last["amount"]) > _ROUNDING:
+            last = [step for step in steps if step["role"] == "amendment"][-1]
+            actual = next(step for step in steps if step["role"] == "actuals")
+            account, forecast_doc = by_id[actual["doc_id"]], by_id[last["doc_id"]]
+            amendment_docs = [by_id[step["doc_id"]] for step in steps if step["role"] == "amendment"]
+            amended = cyc.figures[year][(key, kind)].get((account.doc_id, "actuele_begroting"))
+            if amended is not None and abs(amended.amount - last["amount"]) > _ROUNDING:
                 text = strings.FINDING_STAGE_AMENDED.format(
-                    scope=last["scope"],
-                    kind=kind,
-                    year=year,
-                    account=euro(float(amended["amount_eur"].iloc[0])),
-                    expected=euro(last["amount"]),
-                    document=last["title"],
+                    scope=last["scope"], kind=kind, year=year, account=euro(amended.amount),
+                    expected=euro(last["amount"]), document=last["title"],
                 )
-                found.append(
-                    _finding("stage-mismatch", town, [account, *amendment_docs], _line(amended["line"].iloc[0]), text)
-                )
-            gap = float(actuals["amount"].iloc[0]) - last["amount"]
-            explained = ((items["doc_id"] == account.doc_id) & (items["key"] == key)).any()
-            if threshold_of(account, town).exceeded(gap, last["amount"]) and not explained:
+                found.append(_finding("stage-mismatch", town, [account, *amendment_docs], amended.line, text))
+            gap = actual["amount"] - last["amount"]
+            if threshold_of(account, town).exceeded(gap, last["amount"]) and (account.doc_id, key) not in explained:
                 text = strings.FINDING_STAGE_ACTUALS.format(
-                    scope=last["scope"],
-                    kind=kind,
-                    year=year,
-                    actual=euro(float(actuals["amount"].iloc[0])),
-                    forecast=euro(last["amount"]),
-                    document=last["title"],
-                    gap=euro(abs(gap)),
+                    scope=last["scope"], kind=kind, year=year, actual=euro(actual["amount"]),
+                    forecast=euro(last["amount"]), document=last["title"], gap=euro(abs(gap)),
                 )
-                found.append(
-                    _finding(
-                        "stage-mismatch", town, [account, amendment_docs[-1]], _line(actuals["line"].iloc[0]), text
-                    )
-                )
+                found.append(_finding("stage-mismatch", town, [account, forecast_doc], actual["line"], text))
     return found
 
 
@@ -273,18 +239,26 @@ def within_documents(town: str, docs: list[Report], warnings: pd.DataFrame) -> l
     ]
 
 
-def find_checks(municipality: str, path: Path | None = None) -> list[Finding]:
-    """Every finding for one municipality's loaded documents, in document and line order."""
-    docs = reports(check_queries.documents(municipality, path))
-    lines = check_queries.money_lines(municipality, path)
-    deviations = check_queries.deviations(municipality, path)
+def find_checks(municipality: str, path: Path | None = None, cyc: Cycle | None = None) -> list[Finding]:
+    """Every finding for one municipality's loaded documents (`cyc`: its cycle, when already read), in document and
+    line order."""
+    cyc = cyc or municipality_cycle(municipality, path)
     statuses = check_queries.statuses(municipality, path)
     warnings = check_queries.check_warnings(municipality, CHECK_CODES, path)
     found = [
-        *unexplained(municipality, docs, lines, deviations),
-        *status_money(municipality, docs, lines, deviations, statuses),
-        *stage_checks(municipality, docs, lines, deviations),
-        *within_documents(municipality, docs, warnings),
+        *unexplained(municipality, cyc),
+        *status_money(municipality, cyc, statuses),
+        *stage_checks(municipality, cyc),
+        *within_documents(municipality, cyc.reports, warnings),
     ]
-    order = {r.title: number for number, r in enumerate(docs)}
+    order = {r.title: number for number, r in enumerate(cyc.reports)}
     return sorted(found, key=lambda f: (order.get(f.documents[0], 0), f.line or 0, f.code))
+
+
+def municipality_cycle(municipality: str, path: Path | None = None) -> Cycle:
+    """The municipality's documents, money lines and deviation items as one indexed cycle."""
+    return cycle(
+        check_queries.documents(municipality, path),
+        check_queries.money_lines(municipality, path),
+        check_queries.deviations(municipality, path),
+    )

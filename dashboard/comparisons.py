@@ -4,11 +4,12 @@ the years, and the same line in other municipalities (per inhabitant where a pop
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from dashboard.stages import Report, budget_stages, budget_years, keyed_deviations, keyed_lines
+from dashboard.stages import Cycle, Report, stage_rows
 from model.text import fold
 
 _MEASURE = {"original": "begroting", "amendment": "actuele_begroting", "actuals": "rekening"}
@@ -20,9 +21,10 @@ _CODE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,3})*\.?\s*")
 
 
 def main_figures(lines: pd.DataFrame, report: Report) -> pd.DataFrame:
-    """A document's own figure per scope and kind: what its part in the cycle states for its year (the begroting's
-    budget, an amendment's amended budget, the account's actuals), else the first of actuals, amended, budget."""
-    own = keyed_lines(lines[lines["doc_id"] == report.doc_id])
+    """A document's own figure per scope and kind (`lines`: keyed, as in a Cycle): what its part in the cycle states
+    for its year (the begroting's budget, an amendment's amended budget, the account's actuals), else the first of
+    actuals, amended budget and budget."""
+    own = lines[lines["doc_id"] == report.doc_id]
     own = own[own["year"] == report.year] if report.year is not None else own
     preferred = [_MEASURE[report.role]] if report.role else []
     rank = {kind: number for number, kind in enumerate([*preferred, *_FALLBACK])}
@@ -96,12 +98,12 @@ def statuses_side_by_side(statuses: pd.DataFrame, first: Report, second: Report)
     ).sort_values("code", na_position="last")
 
 
-def changed_explanations(deviations: pd.DataFrame, first: Report, second: Report) -> pd.DataFrame:
-    """Per scope the explanations of both documents, where they differ."""
-    keyed = keyed_deviations(deviations)
+def changed_explanations(items: pd.DataFrame, first: Report, second: Report) -> pd.DataFrame:
+    """Per scope the explanations of both documents (`items`: keyed, as in a Cycle), where they differ."""
+
 
     def texts(report: Report) -> pd.DataFrame:
-        own = keyed[keyed["doc_id"] == report.doc_id]
+        own = items[items["doc_id"] == report.doc_id]
         joined = own.groupby("key", sort=False).agg(
             item=("item", "first"), explanation=("explanation", lambda t: "\n".join(x for x in t if isinstance(x, str)))
         )
@@ -119,24 +121,19 @@ def changed_explanations(deviations: pd.DataFrame, first: Report, second: Report
     )
 
 
-def over_years(
-    reports_: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame, key: str, kind: str
-) -> pd.DataFrame:
+def over_years(cyc: Cycle, key: str, kind: str) -> pd.DataFrame:
     """One scope and kind over every loaded year: the original budget, the last amended budget and the actuals."""
     rows = []
-    for year in sorted(budget_years(reports_, lines)):
-        stages = budget_stages(reports_, lines, deviations, year)
-        if stages.empty:
+    for year in sorted(cyc.years):
+        steps = [row for row in stage_rows(cyc, year) if row["key"] == key and row["kind"] == kind]
+        if not steps:
             continue
-        steps = stages[(stages["key"] == key) & (stages["kind"] == kind)]
-        if steps.empty:
-            continue
-        by_role = {role: group.iloc[-1] for role, group in steps.groupby("role")}
+        by_role = {row["role"]: row["amount"] for row in steps}  # the last of each role: the last amendment
         rows.append(
             {
                 "year": year,
-                **{role: by_role[role]["amount"] if role in by_role else None for role in _MEASURE},
-                "documents": "; ".join(dict.fromkeys(steps["title"])),
+                **{role: by_role.get(role) for role in _MEASURE},
+                "documents": "; ".join(dict.fromkeys(row["title"] for row in steps)),
             }
         )
     return pd.DataFrame(rows, columns=["year", *_MEASURE, "documents"])
@@ -147,13 +144,31 @@ def scope_name(scope: str) -> str:
     return fold(_CODE.sub("", scope))
 
 
-def peer_figures(
-    scope: str, kind: str, figures: dict[str, pd.DataFrame], population: pd.DataFrame | None
-) -> pd.DataFrame:
-    """The line most like `scope` (by name) in each municipality's latest actuals (`figures`: municipality →
-    main_figures of its newest account), with the inhabitants of that year where `population` gives them."""
+@dataclass(frozen=True)
+class Account:
+    """A municipality's newest figures: main_figures of its newest annual account (else newest money document)."""
+
+    figures: pd.DataFrame
+    year: int | None
+    title: str
+
+
+def newest_account(cyc: Cycle) -> Account | None:
+    """The Account of a cycle; None when no document of it has money lines."""
+    with_money = set(cyc.lines["doc_id"].tolist())
+    documents = [r for r in cyc.reports if r.doc_id in with_money]
+    if not documents:
+        return None
+    chosen = ([r for r in documents if r.role == "actuals"] or documents)[-1]
+    return Account(main_figures(cyc.lines, chosen), chosen.year, chosen.title)
+
+
+def peer_figures(scope: str, kind: str, accounts: dict[str, Account], population: pd.DataFrame | None) -> pd.DataFrame:
+    """The line most like `scope` (by name) in each municipality's newest account, with the inhabitants of that
+    year where `population` gives them."""
     rows = []
-    for town, own in figures.items():
+    for town, account in accounts.items():
+        own = account.figures
         names = {index: scope_name(s) for index, s in own[own["kind"] == kind]["scope"].items()}
         match = process.extractOne(scope_name(scope), names, scorer=fuzz.token_set_ratio, score_cutoff=_PEER_CUTOFF)
         if match is None:
@@ -164,9 +179,9 @@ def peer_figures(
                 "municipality": town,
                 "scope": row["scope"],
                 "match": round(match[1]),
-                "year": own.attrs.get("year"),
+                "year": account.year,
                 "amount": row["amount_eur"],
-                "document": own.attrs.get("title"),
+                "document": account.title,
                 "line": row["line"],
             }
         )

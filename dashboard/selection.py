@@ -24,6 +24,10 @@ class Selection:
         filters that are set appear, as plain comparisons DuckDB can apply while it scans."""
         return self._where([(documents, "municipality", self.municipality), (documents, "doc_id", self.doc_id)])
 
+    def activities_sql(self, activities: str = "a") -> tuple[str, list]:
+        """A WHERE fragment on the activities table alone (its municipality column), with its parameters."""
+        return self._where([(activities, "municipality", self.municipality)])
+
     def sql(self, documents: str = "d", activities: str = "a") -> tuple[str, list]:
         """A WHERE fragment on documents and activities, with its parameters (never formatted user text). The
         activities are filtered on their own municipality column too (the store copies it from their document),

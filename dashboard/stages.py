@@ -4,6 +4,7 @@ functions over the frames of dashboard/check_queries; the stages page and the st
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,6 +71,13 @@ def reports(documents: pd.DataFrame) -> list[Report]:
     return sorted(found, key=lambda report: report.order)
 
 
+def rows_of(frame: pd.DataFrame) -> list:
+    """The rows of `frame` as named tuples, read column by column (row access on Arrow-backed text columns is
+    several times slower)."""
+    row = namedtuple("Row", frame.columns)
+    return list(map(row._make, zip(*(frame[column].tolist() for column in frame.columns), strict=True)))
+
+
 def keyed_lines(lines: pd.DataFrame) -> pd.DataFrame:
     """Money lines with their scope key; the first line per document, key, kind, column kind and year."""
     keyed = lines.assign(key=lines["scope"].map(scope_key))
@@ -82,63 +90,106 @@ def keyed_deviations(deviations: pd.DataFrame) -> pd.DataFrame:
     return deviations.assign(key=keys)
 
 
-def budget_years(reports_: list[Report], lines: pd.DataFrame) -> list[int]:
-    """Years for which some document in the cycle has a budget, amendment or actuals figure, newest first."""
-    in_cycle = {r.doc_id for r in reports_ if r.role}
-    years = lines[lines["doc_id"].isin(in_cycle) & lines["column_kind"].isin(list(_MEASURE.values()))]["year"]
-    return sorted({int(y) for y in years.dropna()}, reverse=True)
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a money table: its scope as printed, whether it is a total, its amount and line."""
+
+    scope: str
+    total: bool
+    amount: float
+    line: int | None
 
 
-def budget_stages(reports_: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame, year: int) -> pd.DataFrame:
-    """One row per scope, kind and stage for `year`: the original budget (from the begroting, else the first
+@dataclass(frozen=True)
+class Cycle:
+    """One municipality's documents with their money lines and deviation items, indexed once: per year, scope key
+    and kind, the figure each document prints in each kind of column; per document and key, its explanations."""
+
+    reports: list[Report]
+    lines: pd.DataFrame  # keyed_lines
+    items: pd.DataFrame  # keyed_deviations
+    figures: dict[int, dict[tuple[str, str], dict[tuple[str, str], Figure]]]
+    explanations: dict[tuple[str, str], str]
+
+    @property
+    def years(self) -> list[int]:
+        """Years for which a document in the cycle prints a budget, amended budget or actuals, newest first."""
+        in_cycle = {r.doc_id for r in self.reports if r.role}
+        measures = set(_MEASURE.values())
+        return sorted(
+            (year for year, scopes in self.figures.items()
+             if any(doc in in_cycle and kind in measures for found in scopes.values() for doc, kind in found)),
+            reverse=True,
+        )
+
+
+def cycle(documents: pd.DataFrame, lines: pd.DataFrame, deviations: pd.DataFrame) -> Cycle:
+    """The cycle of the frames of dashboard/check_queries (one municipality)."""
+    keyed, items = keyed_lines(lines), keyed_deviations(deviations)
+    figures: dict[int, dict[tuple[str, str], dict[tuple[str, str], Figure]]] = {}
+    for row in rows_of(keyed):
+        if pd.isna(row.year) or not isinstance(row.column_kind, str):
+            continue
+        line = int(row.line) if pd.notna(row.line) else None
+        by_scope = figures.setdefault(int(row.year), {}).setdefault((row.key, row.kind), {})
+        by_scope[(row.doc_id, row.column_kind)] = Figure(row.scope, bool(row.is_total), float(row.amount_eur), line)
+    explanations: dict[tuple[str, str], list[str]] = {}
+    for doc_id, key, text in zip(items["doc_id"], items["key"], items["explanation"], strict=True):
+        if isinstance(text, str) and text:
+            explanations.setdefault((doc_id, key), []).append(text)
+    joined = {place: "\n".join(texts) for place, texts in explanations.items()}
+    return Cycle(reports(documents), keyed, items, figures, joined)
+
+
+def stage_rows(cycle_: Cycle, year: int) -> list[dict]:
+    """One row per scope, kind and stage of `year`: the original budget (from the begroting, else the first
     document that prints it), each amendment's amended budget and the actuals, with the change against the stage
     before, the document, its line and page, and that document's explanations of the scope."""
-    keyed, explained = keyed_lines(lines), keyed_deviations(deviations)
     rows = []
-    for key, scope_lines in keyed[keyed["year"] == year].groupby("key", sort=False):
-        for kind, kind_lines in scope_lines.groupby("kind", sort=False):
-            steps = _steps(reports_, kind_lines, year)
-            previous = None
-            for number, (report, role, line) in enumerate(steps):
-                amount = float(line.amount_eur)
-                texts = explained[(explained["doc_id"] == report.doc_id) & (explained["key"] == key)]["explanation"]
-                rows.append(
-                    {
-                        "key": key,
-                        "scope": scope_lines["scope"].iloc[0],
-                        "kind": kind,
-                        "total": bool(line.is_total),
-                        "step": number,
-                        "role": role,
-                        "doc_id": report.doc_id,
-                        "title": report.title,
-                        "amount": amount,
-                        "change": None if previous is None else amount - previous,
-                        "line": int(line.line) if pd.notna(line.line) else None,
-                        "page": report.page(int(line.line)) if pd.notna(line.line) else None,
-                        "explanation": "\n".join(t for t in texts.dropna() if t) or None,
-                    }
-                )
-                previous = amount
-    return pd.DataFrame(rows)
+    for (key, kind), found in cycle_.figures.get(year, {}).items():
+        previous = None
+        for number, (report, role, figure) in enumerate(_steps(cycle_.reports, found, year)):
+            rows.append(
+                {
+                    "key": key,
+                    "scope": next(iter(found.values())).scope,
+                    "kind": kind,
+                    "total": figure.total,
+                    "step": number,
+                    "role": role,
+                    "doc_id": report.doc_id,
+                    "title": report.title,
+                    "amount": figure.amount,
+                    "change": None if previous is None else figure.amount - previous,
+                    "line": figure.line,
+                    "page": report.page(figure.line),
+                    "explanation": cycle_.explanations.get((report.doc_id, key)),
+                }
+            )
+            previous = figure.amount
+    return rows
 
 
-def _steps(reports_: list[Report], lines: pd.DataFrame, year: int) -> list[tuple[Report, str, object]]:
-    """(report, role, line) of each stage of `year` in order: the original budget from that year's begroting,
+def budget_stages(cycle_: Cycle, year: int) -> pd.DataFrame:
+    """stage_rows as a table (what the stages page shows and exports)."""
+    return pd.DataFrame(stage_rows(cycle_, year))
+
+
+def _steps(reports_: list[Report], found: dict[tuple[str, str], Figure], year: int) -> list[tuple[Report, str, Figure]]:
+    """(report, role, figure) of each stage of `year` in order: the original budget from that year's begroting,
     else from the first document of the year that prints it, else from an earlier one (a multi-year estimate)."""
-    by_doc = {(row.doc_id, row.column_kind): row for row in lines.itertuples()}
-    printing = [r for r in reports_ if (r.doc_id, "begroting") in by_doc]
+    printing = [r for r in reports_ if (r.doc_id, "begroting") in found]
     candidates = (
         [r for r in printing if r.role == "original" and r.year == year]
         + [r for r in printing if r.year == year]
         + [r for r in reversed(printing) if r.year is not None and r.year < year]
     )
-    steps: list[tuple[Report, str, object]] = []
+    steps: list[tuple[Report, str, Figure]] = []
     if candidates:
-        steps.append((candidates[0], "original", by_doc[(candidates[0].doc_id, "begroting")]))
+        steps.append((candidates[0], "original", found[(candidates[0].doc_id, "begroting")]))
     for report in reports_:
         if report.year == year and report.role in ("amendment", "actuals"):
-            line = by_doc.get((report.doc_id, _MEASURE[report.role]))
-            if line is not None:
-                steps.append((report, report.role, line))
+            figure = found.get((report.doc_id, _MEASURE[report.role]))
+            if figure is not None:
+                steps.append((report, report.role, figure))
     return steps

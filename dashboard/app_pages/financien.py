@@ -5,10 +5,10 @@ import streamlit as st
 
 from dashboard import charts, format, money_queries, queries, strings
 from dashboard.checks import default_threshold
+from dashboard.cross_documents import findings, findings_table
 from dashboard.downloads import downloads, report_button
 from dashboard.excerpts import excerpt
 from dashboard.filters import current_selection
-from dashboard.findings import findings, findings_table
 from dashboard.format import euro, inert
 from dashboard.guard import require_documents
 from dashboard.navigation import selectable_table, selected_points

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import check_queries, comparisons, queries, stage_charts, strings
+from dashboard.cross_documents import budget_cycle, newest_account
 from dashboard.downloads import downloads
 from dashboard.filters import current_selection
 from dashboard.format import change, euro, inert
@@ -13,7 +14,7 @@ from dashboard.login import current_access
 from dashboard.population import PopulationError, read_population
 from dashboard.scopes import scope_key
 from dashboard.selection import Selection
-from dashboard.stages import Report, budget_stages, budget_years, reports
+from dashboard.stages import Cycle, budget_stages
 from dashboard.tables import show_table
 from dashboard.theme import status_label
 
@@ -36,9 +37,9 @@ def _valid(key: str, options: list, fallback: object) -> None:
         st.session_state[key] = fallback
 
 
-def stages_section(selection: Selection, cycle: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame) -> None:
+def stages_section(selection: Selection, cyc: Cycle) -> None:
     """The year's stages per line, and the chosen line's waterfall with each document's step and explanation."""
-    years = budget_years(cycle, lines)
+    years = cyc.years
     if not years:
         st.info(strings.STAGES_NONE)
         return
@@ -46,7 +47,7 @@ def stages_section(selection: Selection, cycle: list[Report], lines: pd.DataFram
     left, middle, right = st.columns([1, 1, 3])
     _valid("fase_jaar", years, years[0])
     year = left.selectbox(strings.STAGE_YEAR, years, key="fase_jaar")
-    stages = budget_stages(cycle, lines, deviations, year)
+    stages = budget_stages(cyc, year)
     if stages.empty:
         st.info(strings.STAGES_NONE)
         return
@@ -93,10 +94,9 @@ def stages_section(selection: Selection, cycle: list[Report], lines: pd.DataFram
     )
 
 
-def two_documents_section(
-    selection: Selection, docs: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame, statuses: pd.DataFrame
-) -> None:
+def two_documents_section(selection: Selection, cyc: Cycle, statuses: pd.DataFrame) -> None:
     """Two chosen documents: per line both amounts, the difference and N/V; statuses; changed explanations."""
+    docs = cyc.reports
     if len(docs) < 2:
         st.info(strings.TWO_NONE)
         return
@@ -111,7 +111,7 @@ def two_documents_section(
     names = {"a": strings.COL_FIRST.format(title=first.title), "b": strings.COL_SECOND.format(title=second.title)}
 
     st.subheader(strings.TWO_MONEY)
-    money = comparisons.money_side_by_side(lines, first, second)
+    money = comparisons.money_side_by_side(cyc.lines, first, second)
     if money.empty:
         st.write(strings.TWO_NOTHING.format(what=strings.TWO_MONEY.lower()))
     else:
@@ -157,7 +157,7 @@ def two_documents_section(
             key="twee_statussen",
         )
     st.subheader(strings.TWO_EXPLANATIONS)
-    texts = comparisons.changed_explanations(deviations, first, second)
+    texts = comparisons.changed_explanations(cyc.items, first, second)
     if texts.empty:
         st.write(strings.TWO_NOTHING.format(what=strings.TWO_EXPLANATIONS.lower()))
     else:
@@ -168,12 +168,10 @@ def two_documents_section(
         )
 
 
-def years_and_peers_section(
-    selection: Selection, cycle: list[Report], lines: pd.DataFrame, deviations: pd.DataFrame
-) -> None:
+def years_and_peers_section(selection: Selection, cyc: Cycle) -> None:
     """One line over every loaded year, and the line most like it in other municipalities."""
     town = selection.municipality
-    options = list(dict.fromkeys(zip(lines["scope"], lines["kind"], strict=True)))
+    options = list(dict.fromkeys(zip(cyc.lines["scope"], cyc.lines["kind"], strict=True)))
     if not options:
         st.info(strings.YEARS_NO_LINES)
         return
@@ -182,7 +180,7 @@ def years_and_peers_section(
         strings.STAGE_SCOPE, options, format_func=lambda o: f"{o[0]} ({_kind(o[1]).lower()})", key="jaren_regel"
     )
     st.subheader(strings.YEARS_HEADER)
-    years = comparisons.over_years(cycle, lines, deviations, scope_key(scope), kind)
+    years = comparisons.over_years(cyc, scope_key(scope), kind)
     if years.empty:
         st.write(strings.YEARS_NONE)
     else:
@@ -202,8 +200,8 @@ def years_and_peers_section(
             population = read_population(upload.getvalue())
         except PopulationError as error:
             st.error(inert(str(error)))
-    figures = {name: _newest_figures(name) for name in [town, *chosen]}
-    found = comparisons.peer_figures(scope, kind, {k: v for k, v in figures.items() if v is not None}, population)
+    accounts = {name: newest_account(name) for name in [town, *chosen]}
+    found = comparisons.peer_figures(scope, kind, {k: v for k, v in accounts.items() if v is not None}, population)
     if found.empty:
         st.write(strings.PEERS_NONE)
         return
@@ -215,30 +213,15 @@ def years_and_peers_section(
     downloads("regel-bij-gemeenten", selection, figure, found, money=("amount",))
 
 
-def _newest_figures(town: str) -> pd.DataFrame | None:
-    """The main figures of `town`'s newest annual account (else newest document with money), named by it."""
-    own = reports(check_queries.documents(town))
-    lines = check_queries.money_lines(town)
-    with_money = [r for r in own if r.doc_id in set(lines["doc_id"])]
-    if not with_money:
-        return None
-    chosen = ([r for r in with_money if r.role == "actuals"] or with_money)[-1]
-    figures = comparisons.main_figures(lines, chosen)
-    figures.attrs.update(year=chosen.year, title=chosen.title)
-    return figures
-
-
 st.title(strings.COMPARE_HEADER)
 require_documents()
 selection = current_selection()
 municipality = selection.municipality
-documents = reports(check_queries.documents(municipality))
-money_lines = check_queries.money_lines(municipality)
-items = check_queries.deviations(municipality)
+budget = budget_cycle(municipality)
 stages_tab, documents_tab, years_tab = st.tabs([strings.TAB_STAGES, strings.TAB_TWO_DOCUMENTS, strings.TAB_YEARS_PEERS])
 with stages_tab:
-    stages_section(selection, documents, money_lines, items)
+    stages_section(selection, budget)
 with documents_tab:
-    two_documents_section(selection, documents, money_lines, items, check_queries.statuses(municipality))
+    two_documents_section(selection, budget, check_queries.statuses(municipality))
 with years_tab:
-    years_and_peers_section(selection, documents, money_lines, items)
+    years_and_peers_section(selection, budget)

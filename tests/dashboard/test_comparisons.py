@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.comparisons import direction, peer_figures, statuses_side_by_side
+from dashboard.comparisons import Account, direction, peer_figures, statuses_side_by_side
 from dashboard.population import PopulationError, read_population
 from dashboard.stages import Report
 
@@ -43,10 +43,8 @@ def test_statuses_side_by_side_mark_what_got_better_worse_or_stayed():
 
 
 def test_the_same_programme_is_found_by_name_in_other_municipalities_and_per_inhabitant():
-    def figures(scope: str, amount: float, year: int) -> pd.DataFrame:
-        frame = pd.DataFrame([{"scope": scope, "kind": "lasten", "amount_eur": amount, "line": 4}])
-        frame.attrs.update(year=year, title="Jaarrekening")
-        return frame
+    def figures(scope: str, amount: float, year: int) -> Account:
+        return Account(pd.DataFrame([{"scope": scope, "kind": "lasten", "amount_eur": amount, "line": 4}]), year, "JR")
 
     population = pd.DataFrame([{"municipality": "Ede", "year": 2023, "inhabitants": 100_000}])
     found = peer_figures(
