@@ -45,14 +45,22 @@ Afwijkingen groter dan € 100.000 worden toegelicht.
 {explanation}
 """
 
-CONSISTENT_ACCOUNT = ACCOUNT_2024.format(
-    jeugd_amended="7.800",
-    jeugd_actual="8.000",
-    jeugd_difference="200 N",
-    total_amended="14.150",
-    total_difference="150 N",
-    explanation="1.1 Thema Jeugd: nadeel van € 200.000 door hogere tarieven jeugdzorg.",
-)
+_CONSISTENT = {
+    "jeugd_amended": "7.800",
+    "jeugd_actual": "8.000",
+    "jeugd_difference": "200 N",
+    "total_amended": "14.150",
+    "total_difference": "150 N",
+    "explanation": "1.1 Thema Jeugd: nadeel van € 200.000 door hogere tarieven jeugdzorg.",
+}
+
+
+def account(**changes: str) -> str:
+    """The jaarrekening of the cycle, consistent with the begroting and the amendment except for `changes`."""
+    return ACCOUNT_2024.format(**{**_CONSISTENT, **changes})
+
+
+CONSISTENT_ACCOUNT = account()
 
 
 def load_cycle(folder: Path) -> Path:

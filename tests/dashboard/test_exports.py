@@ -23,6 +23,13 @@ ZEVENAAR = Selection(municipality="Zevenaar")
 CONTEXT = exports.ExportContext(
     {"Gemeente": "Zevenaar"}, ("2e Voortgangsrapportage 2019 (a.txt)",), datetime(2026, 11, 23, 9, 30)
 )
+# the sample municipality that has what an export shows (Zevenaar for the rest)
+SAMPLE_WITH = {
+    "deviations": "Ooststellingwerf",
+    "waterfall": "Ooststellingwerf",
+    "budget": "Ooststellingwerf",
+    "indicators": "Bronckhorst",
+}
 needs_chromium = pytest.mark.skipif(exports.chromium_path() is None, reason="Chromium not installed")
 
 
@@ -118,12 +125,7 @@ def test_context_names_filters_and_source_documents(samples_db):
 
 def test_every_catalog_entry_builds_on_the_samples(samples_db):
     for name, export in CATALOG.items():
-        municipality = {
-            "deviations": "Ooststellingwerf",
-            "waterfall": "Ooststellingwerf",
-            "budget": "Ooststellingwerf",
-            "indicators": "Bronckhorst",
-        }.get(name, "Zevenaar")
+        municipality = SAMPLE_WITH.get(name, "Zevenaar")
         figure, data = export.build(Selection(municipality), samples_db)
         assert not data.empty, name
         assert (figure is None) == ("png" not in export.formats), name
@@ -251,12 +253,7 @@ def test_rows_get_their_document_page_and_line_and_sums_the_documents_they_cover
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_every_data_export_of_the_command_line_has_document_page_and_line_and_the_stamp(samples_db, tmp_path, fmt):
     for name in CATALOG:
-        municipality = {
-            "deviations": "Ooststellingwerf",
-            "waterfall": "Ooststellingwerf",
-            "budget": "Ooststellingwerf",
-            "indicators": "Bronckhorst",
-        }.get(name, "Zevenaar")
+        municipality = SAMPLE_WITH.get(name, "Zevenaar")
         output = tmp_path / f"{name}.{fmt}"
         args = (name, "--municipality", municipality, "--format", fmt, "-o", str(output), "--db", str(samples_db))
         assert _cli(*args, cwd=tmp_path).returncode == 0, name

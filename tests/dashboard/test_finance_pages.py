@@ -10,22 +10,14 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import strings
 from loaders.store import ensure_schema
-from model.storage import DB_ENV
 from model.warnings import dutch_meaning
-from tests.dashboard.test_pages import APP, table_with
+from tests.dashboard.test_pages import open_app, table_with
 
 FINANCE, INDICATORS = "app_pages/financien.py", "app_pages/indicatoren.py"
 
 
 def open_page(monkeypatch, db: Path, page: str, **params: str) -> AppTest:
-    monkeypatch.setenv(DB_ENV, str(db))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.switch_page(page)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return open_app(monkeypatch, db, page, **params)
 
 
 def figure(app: AppTest, title_start: str) -> dict:

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import strings
 from model.access import ROLES_ENV
 from model.storage import DB_ENV
+from tests.dashboard.test_pages import open_app
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = {
@@ -42,24 +43,20 @@ def roles(tmp_path: Path, monkeypatch) -> Path:
 
 
 def open_as(monkeypatch, db: Path, user: dict, page: str | None = None, **params: str) -> AppTest:
-    monkeypatch.setenv(DB_ENV, str(db))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.secrets["auth"] = AUTH
-    app.user = user
-    if page:
-        app.switch_page(page)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    def logged(app: AppTest) -> None:
+        app.secrets["auth"] = AUTH
+        app.user = user
+
+    return open_app(monkeypatch, db, page, logged, **params)
 
 
 def shown_text(app: AppTest) -> str:
     """Everything the page shows as text: markdown, captions, messages, metrics, tables, charts and options; not
     the notice that repeats a value the visitor typed into the URL."""
     ignored = strings.INVALID_FILTER.format(filter=strings.FILTER_MUNICIPALITY.lower(), value="'Ooststellingwerf'")
-    parts = [element.value for kind in ("markdown", "caption", "title", "header", "subheader") for element in app.get(kind)]
+    parts = [
+        element.value for kind in ("markdown", "caption", "title", "header", "subheader") for element in app.get(kind)
+    ]
     parts += [
         str(element.value)
         for kind in ("info", "warning", "error", "success")

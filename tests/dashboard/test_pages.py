@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,14 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 OVERVIEW, ACTIVITIES, SOURCES = "app_pages/overzicht.py", "app_pages/activiteiten.py", "app_pages/bronnen.py"
 
 
-def open_app(monkeypatch, db: Path, page: str | None = None, **params: str) -> AppTest:
+def open_app(
+    monkeypatch, db: Path, page: str | None = None, setup: Callable[[AppTest], None] | None = None, **params: str
+) -> AppTest:
+    """The app on `db`, at `page` with URL parameters `params`, after `setup` (secrets, the user), run once."""
     monkeypatch.setenv(DB_ENV, str(db))
     app = AppTest.from_file(APP, default_timeout=60)
+    if setup:
+        setup(app)
     if page:
         app.switch_page(page)
     for key, value in params.items():
