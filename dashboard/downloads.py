@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import exports, strings
+from dashboard import exports, report_pdf, strings
 from dashboard.export_catalog import context_for, data_table, dutch_table
 from dashboard.exports import ExportContext
 from dashboard.filters import PAGE_FILTERS
@@ -82,16 +82,28 @@ def downloads(
 def report_button(
     title: str, selection: Selection, charts: list[go.Figure], tables: list[tuple[str, pd.DataFrame]], key: str
 ) -> None:
-    """One click: a printable HTML report of the page's charts and tables for the current filters."""
-    st.download_button(
+    """One click: the page's charts and tables for the current filters as a PDF (charts as vector graphics, the
+    filters, sources and date on every page; needs Chromium) or as a printable HTML page."""
+    dutch = [(caption, dutch_table(table)) for caption, table in tables]
+    left, right = st.columns(2)
+    if exports.chromium_path():
+        left.download_button(
+            strings.DOWNLOAD_REPORT_PDF,
+            key=f"{key}_pdf",
+            on_click="ignore",
+            mime="application/pdf",
+            file_name=f"{key}.pdf",
+            data=lambda: report_pdf.pdf_bytes(title, context_for(selection), charts, dutch),
+        )
+    else:
+        left.caption(strings.NO_CHROMIUM)
+    right.download_button(
         strings.DOWNLOAD_REPORT,
         key=key,
         on_click="ignore",
         mime="text/html",
         file_name=f"{key}.html",
-        data=lambda: exports.report_html(
-            title, context_for(selection), charts, [(c, dutch_table(t)) for c, t in tables]
-        ),
+        data=lambda: exports.report_html(title, context_for(selection), charts, dutch),
     )
 
 

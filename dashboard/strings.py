@@ -257,6 +257,8 @@ DOWNLOAD_HTML = "Interactief (HTML)"
 DOWNLOAD_CSV = "Gegevens (CSV)"
 DOWNLOAD_XLSX = "Gegevens (Excel)"
 DOWNLOAD_REPORT = "Rapport van deze pagina (HTML, printbaar)"
+DOWNLOAD_REPORT_PDF = "Rapport van deze pagina (PDF)"
+PDF_PAGE_NUMBER = "Pagina <span class='pageNumber'></span> van <span class='totalPages'></span>"
 NO_CHROMIUM = (
     "Afbeeldingen downloaden kan niet: Chromium ontbreekt op de server. Installeer het met "
     "`apt-get install chromium`. CSV, Excel en HTML werken wel."

@@ -14,6 +14,9 @@ from loaders.errors import StoreError, UsageError
 from model.municipalities import find_municipality, municipalities_named, suggest_municipalities
 from model.storage import DB_ENV, NATIONAL_DB
 
+# the pages `voortgang report` can write (dashboard/page_reports.PAGES; not imported here: the CLI starts fast)
+REPORT_PAGES = ("overzicht", "activiteiten", "financien", "indicatoren", "vergelijken", "bronnen")
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would exit itself; we want one place for exits
@@ -122,6 +125,24 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--municipalities", metavar="N", type=int, help="only the first N municipalities (--national)")
     demo.add_argument("--db", metavar="PATH", type=Path, help=f"database file (default: {NATIONAL_DB} with --national)")
 
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="a page of the dashboard as a PDF or HTML report",
+        description="Write one page of the dashboard (its default view) as a report to hand on: its charts (vector "
+        "graphics in PDF), its tables, and on every page the filters, the sources and the date.",
+    )
+    report.add_argument("--page", required=True, choices=REPORT_PAGES, help="the page to report")
+    report.add_argument(
+        "--municipality", metavar="NAME", nargs="+", default=[],
+        help="the municipality (name, alias or CBS code); more names are shown beside it where the page compares",
+    )
+    report.add_argument("--format", choices=("pdf", "html"), default="pdf", help="pdf (default) or html")
+    report.add_argument("-o", "--output", metavar="FILE", type=Path, help="where to write it (default PAGE.FORMAT)")
+    report.add_argument(
+        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
+    )
+
     checks = commands.add_parser(
         "checks",
         parents=[common],
@@ -189,9 +210,12 @@ def known_municipality(name: str | None) -> str | None:
 
 def _run(options: argparse.Namespace) -> int:
     """Run one command; each command's modules are imported only when it runs (serve starts faster that way)."""
-    if options.command in ("export", "serve", "checks") or (options.command == "bench" and options.db):
+    if options.command in ("export", "serve", "checks", "report") or (options.command == "bench" and options.db):
         from loaders import dashboard_commands as dashboard
 
+        if options.command == "report":
+            towns = [known_municipality(name) for name in options.municipality]
+            return dashboard.run_report(options.db, options.page, towns, options.format, options.output)
         if options.command == "checks":
             return dashboard.run_checks(options.db, known_municipality(options.municipality), options.json)
         if options.command == "export":

@@ -123,6 +123,37 @@ def run_bench_database(db: Path, count: int) -> int:
     return 0
 
 
+def run_report(db: Path | None, page: str, municipalities: list[str], fmt: str, output: Path | None) -> int:
+    """Write a page's report (its default view) for one municipality, others beside it where the page compares,
+    as PDF or HTML: charts, tables, filters, sources and date."""
+    from dashboard import exports, page_reports, queries, report_pdf
+    from dashboard.export_catalog import context_for, dutch_table
+    from dashboard.selection import Selection
+
+    db = (db or default_db_path()).expanduser().resolve()
+    check_database(db)
+    loaded = queries.municipalities(path=db)
+    missing = [town for town in municipalities if town not in loaded]
+    if missing:
+        raise StoreError(f"{db}: no documents of municipality {missing[0]!r}; loaded are: {', '.join(loaded) or 'none'}")
+    chosen = municipalities[0] if municipalities else queries.newest_municipality(path=db)
+    selection = Selection(chosen, compare=tuple(municipalities[1:]))
+    report = page_reports.PAGES[page](selection, db)
+    context = context_for(selection, db)
+    tables = [(caption, dutch_table(table)) for caption, table in report.tables]
+    try:
+        if fmt == "pdf":
+            content = report_pdf.pdf_bytes(report.title, context, report.charts, tables)
+        else:
+            content = exports.report_html(report.title, context, report.charts, tables)
+    except exports.ExportUnavailable:
+        raise StoreError("report: pdf needs Chromium (apt-get install chromium); html works without it") from None
+    output = output or Path(f"{page}.{fmt}")
+    output.write_bytes(content)
+    print(f"{output}: report of {page} ({chosen}) as {fmt} ({len(content)} bytes)")
+    return 0
+
+
 def run_checks(db: Path | None, municipality: str | None, as_json: bool) -> int:
     """Print the controller's checks of every loaded municipality (or one): code, severity, document, line, the
     Dutch explanation."""

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, strings
-from dashboard.downloads import downloads
+from dashboard.downloads import downloads, report_button
 from dashboard.filters import current_selection
 from dashboard.format import inert
 from dashboard.guard import require_documents
@@ -35,6 +35,13 @@ row = selectable_table(
     "activiteiten_tabel",
 )
 downloads("activiteiten", selection, data=table.drop(columns=["activity_key"]))
+report_button(
+    strings.ACTIVITIES_HEADER,
+    selection,
+    [],
+    [(strings.ACTIVITIES_HEADER, table[["code", "name", "programme", "theme", "period", "status"]])],
+    "rapport-activiteiten",
+)
 if row is not None:
     st.query_params[ACTIVITY_PARAM] = table.iloc[row]["activity_key"]
 key = st.query_params.get(ACTIVITY_PARAM)

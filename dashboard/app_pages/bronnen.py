@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import format, queries, strings
-from dashboard.downloads import downloads
+from dashboard.downloads import downloads, report_button
 from dashboard.filters import current_selection
 from dashboard.guard import require_documents
 from dashboard.tables import show_table
@@ -67,3 +67,12 @@ else:
         key="meldingen",
     )
     downloads("meldingen", selection, data=warnings)
+
+st.divider()
+report_button(
+    strings.SOURCES_HEADER,
+    selection,
+    [],
+    [(strings.SOURCES_HEADER, shown), (strings.WARNINGS_HEADER, warnings)],
+    "rapport-bronnen",
+)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import queries, strings
-from dashboard.downloads import downloads
+from dashboard.downloads import downloads, report_button
 from dashboard.filters import current_selection
 from dashboard.format import number
 from dashboard.guard import require_documents
@@ -65,4 +65,18 @@ downloads(
     data=shown[["group_name", "name", "unit", "shown_values", "target", "source", "title", "line"]].rename(
         columns={"shown_values": strings.COL_VALUES}
     ),
+)
+report_button(
+    strings.INDICATORS_HEADER,
+    selection,
+    [],
+    [
+        (
+            strings.INDICATORS_HEADER,
+            shown[["group_name", "name", "unit", "shown_values", "target", "source"]].rename(
+                columns={"shown_values": strings.COL_VALUES}
+            ),
+        )
+    ],
+    "rapport-indicatoren",
 )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import check_queries, comparisons, queries, stage_charts, strings
 from dashboard.cross_documents import budget_cycle, newest_account
-from dashboard.downloads import downloads
+from dashboard.downloads import downloads, report_button
 from dashboard.filters import current_selection
 from dashboard.format import change, euro, inert
 from dashboard.guard import require_documents
@@ -72,6 +72,13 @@ def stages_section(selection: Selection, cyc: Cycle) -> None:
     st.plotly_chart(figure, theme=None, key="fasen_waterval")
     detail = steps[["role", "title", "amount", "change", "page", "line", "explanation"]]
     downloads("begrotingsfasen", selection, figure, detail.assign(scope=scope), money=("amount", "change"))
+    report_button(
+        strings.COMPARE_HEADER,
+        selection,
+        [figure],
+        [(strings.TAB_STAGES, detail.assign(scope=scope, role=detail["role"].map(strings.STAGE_ROLES)))],
+        "rapport-vergelijken",
+    )
     show_table(
         detail.assign(
             role=detail["role"].map(strings.STAGE_ROLES),
