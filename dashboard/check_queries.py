@@ -92,3 +92,31 @@ def check_warnings(municipality: str, codes: tuple[str, ...], path: Path | None 
         [*codes, *params],
         path=path,
     )
+
+
+def activities(municipality: str, path: Path | None = None) -> pd.DataFrame:
+    """Every activity of the municipality in every document, with its code, name, place and texts."""
+    where, params = Selection(municipality).activities_sql()
+    return query(
+        f"""
+        SELECT a.doc_id, a.activity_key, a.code, a.name, a.programme, a.theme, a.description, a.progress,
+               a.proposal, a.line
+        FROM activities a WHERE {where}
+        ORDER BY a.doc_id, a.seq
+        """,
+        params,
+        path=path,
+    )
+
+
+def link_decisions(municipality: str, path: Path | None = None) -> pd.DataFrame:
+    """The latest decision a user made about each pair of the municipality's activities."""
+    where, params = Selection(municipality).activities_sql("l")
+    return query(
+        f"""
+        SELECT l.from_key, l.to_key, l.decision FROM link_decisions l WHERE {where}
+        QUALIFY row_number() OVER (PARTITION BY l.from_key, l.to_key ORDER BY l.decided_at DESC) = 1
+        """,
+        params,
+        path=path,
+    )

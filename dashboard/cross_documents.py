@@ -1,5 +1,5 @@
 """What the pages compute across one municipality's documents, cached per version of the database: the
-controller's findings (Financiën) and the indexed budget cycle (Vergelijken)."""
+controller's findings (Financiën), the indexed budget cycle (Vergelijken) and the activity links (Activiteiten)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import comparisons, strings
+from dashboard import check_queries, comparisons, strings
 from dashboard.checks import Finding, find_checks, municipality_cycle
 from dashboard.comparisons import Account
 from dashboard.db import database_path, file_identity
+from dashboard.linking import Link, find_links
 from dashboard.stages import Cycle
 from model.warnings import dutch_meaning
 
@@ -35,6 +36,23 @@ def newest_account(municipality: str) -> Account | None:
     """`municipality`'s newest figures (what other municipalities are compared on), once per database version."""
     path = database_path()
     return _account(municipality, str(path), file_identity(path))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _links(municipality: str, path: str, identity: tuple) -> list[Link]:
+    cyc = _cycle(municipality, path, identity)
+    located = Path(path)
+    return find_links(
+        cyc.reports,
+        check_queries.activities(municipality, located),
+        check_queries.link_decisions(municipality, located),
+    )
+
+
+def activity_links(municipality: str) -> list[Link]:
+    """The links among `municipality`'s activities (assumed, proposed and decided), once per database version."""
+    path = database_path()
+    return _links(municipality, str(path), file_identity(path))
 
 
 def findings(municipality: str) -> list[Finding]:

@@ -299,35 +299,36 @@ def activity_municipality(activity_key: str, path: Path | None = None) -> str | 
     return None if found.empty else found["m"].iloc[0]
 
 
-def activity_history(activity_key: str, selection: Selection, path: Path | None = None) -> pd.DataFrame:
-    """Every status ever reported for one activity of the selected municipality, in every loaded document, in
-    time order (another municipality's activity gives nothing, whatever the link says)."""
+def activity_history(keys: list[str], selection: Selection, path: Path | None = None) -> pd.DataFrame:
+    """Every status ever reported for one activity (all its `keys`: linked codes count as one) of the selected
+    municipality, in every loaded document, in time order (another municipality's activity gives nothing)."""
     where, params = Selection(selection.municipality).documents_sql()
     return query(
         f"""
-        SELECT s.period, s.period_order, s.status, s.status_raw, s.line, d.title, d.source, d.year
+        SELECT s.period, s.period_order, s.status, s.status_raw, s.line, a.code, d.title, d.source, d.year
         FROM statuses s JOIN documents d USING (doc_id)
-        WHERE s.activity_key = ? AND {where}
+        LEFT JOIN activities a ON a.doc_id = s.doc_id AND a.activity_key = s.activity_key
+        WHERE list_contains(?, s.activity_key) AND {where}
         ORDER BY s.period_order, d.year, d.loaded_at
         """,
-        [activity_key, *params],
+        [keys, *params],
         path=path,
     )
 
 
-def activity_versions(activity_key: str, selection: Selection, path: Path | None = None) -> pd.DataFrame:
-    """What each loaded document of the selected municipality says about one activity: texts, proposal, and
-    where it stands."""
+def activity_versions(keys: list[str], selection: Selection, path: Path | None = None) -> pd.DataFrame:
+    """What each loaded document of the selected municipality says about one activity (all its `keys`): texts,
+    proposal, and where it stands; the newest first."""
     where, params = Selection(selection.municipality).documents_sql()
     return query(
         f"""
-        SELECT a.code, a.name, a.programme, a.theme, a.target_year, a.description, a.progress, a.proposal, a.line,
-               d.title, d.source, d.year, d.municipality, d.page_starts
+        SELECT a.activity_key, a.code, a.name, a.programme, a.theme, a.target_year, a.description, a.progress,
+               a.proposal, a.line, d.title, d.source, d.year, d.municipality, d.page_starts
         FROM activities a JOIN documents d USING (doc_id)
-        WHERE a.activity_key = ? AND {where}
+        WHERE list_contains(?, a.activity_key) AND {where}
         ORDER BY d.year DESC NULLS LAST, d.loaded_at DESC
         """,
-        [activity_key, *params],
+        [keys, *params],
         path=path,
     )
 

@@ -483,3 +483,36 @@ COLUMN_NAMES = {  # database column → the Dutch header pages and exports show
     "inhabitants": COL_INHABITANTS,
     "per_inhabitant": COL_PER_INHABITANT,
 }
+
+# Activity links across documents (dashboard/linking.py, link_panel.py)
+LINK_HEADER = "Zelfde activiteit in andere rapporten"
+LINK_EARLIER = "Eerder: {name}"
+LINK_LATER = "Later: {name}"
+LINK_STATES = {
+    "assumed": "automatisch gekoppeld (zekerheid {confidence}%)",
+    "proposed": "voorgesteld (zekerheid {confidence}%)",
+    "confirmed": "bevestigd",
+    "rejected": "afgewezen: niet dezelfde activiteit",
+}
+LINK_CONFIRM = "Bevestigen"
+LINK_REJECT = "Afwijzen"
+LINK_UNDO_REJECT = "Toch koppelen"
+LINK_MAKE = "Koppelen met een andere activiteit"
+LINK_MAKE_BUTTON = "Koppelen"
+LINK_NONE = "Deze activiteit staat onder deze code en naam in alle geladen rapporten van de gemeente."
+LINK_FAILED = "De keuze kon niet worden bewaard: {reason}"
+DETAIL_REPORTS = "Per rapport"
+DETAIL_REPORT = "{title}: {code} {name}"
+TWO_CHANGES = "Wat is er veranderd per activiteit"
+CHANGE_KINDS = {
+    "worsened": "▼ verslechterd",
+    "improved": "▲ verbeterd",
+    "renumbered": "↪ andere code",
+    "new": "+ nieuw",
+    "dropped": "− niet meer gerapporteerd",
+    "unchanged": "= gelijk",
+}
+CHANGE_ITEM = "{code} {name}: {before} → {after}"
+CHANGE_DIFF_PROGRESS = "Stand van zaken (woorden die verdwenen doorgestreept, nieuwe vet)"
+CHANGE_DIFF_PROPOSAL = "Voorstel aan de raad"
+CHANGE_SAME_TEXT = "Tekst ongewijzigd."

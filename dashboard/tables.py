@@ -18,7 +18,7 @@ def without_missing(frame: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataF
         if column in keep:
             continue
         values = shown[column]
-        missing = values.map(lambda value: value is None or (isinstance(value, float) and pd.isna(value)))
+        missing = values.map(lambda value: value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)))
         if missing.any():  # one type per column (Arrow needs it): the others become text as well
             shown[column] = [strings.MISSING if gone else _text(value) for value, gone in zip(values, missing, strict=True)]
     return shown

@@ -20,8 +20,11 @@ class UploadFailed(Exception):
     """The worker gave no answer (too slow, out of memory, crashed); the message is Dutch, for the user."""
 
 
-def run_worker(action: str, files: list[tuple[str, bytes]], municipality: str | None, db: Path | None = None) -> Any:
-    """The worker's answer to one request about `files` (name, bytes); raises UploadFailed when it gives none."""
+def run_worker(
+    action: str, files: list[tuple[str, bytes]], municipality: str | None, db: Path | None = None, **more: Any
+) -> Any:
+    """The worker's answer to one request about `files` (name, bytes) and `more` fields; raises UploadFailed when it
+    gives none."""
     with tempfile.TemporaryDirectory(prefix="voortgang-upload-") as folder:
         entries = []
         for number, (name, data) in enumerate(files):
@@ -29,6 +32,7 @@ def run_worker(action: str, files: list[tuple[str, bytes]], municipality: str | 
             path.write_bytes(data)
             entries.append({"name": name, "path": str(path)})
         request = {"action": action, "files": entries, "municipality": municipality, "db": str(db) if db else None}
+        request.update(more)
         try:
             done = subprocess.run(
                 [sys.executable, "-m", "loaders.upload_worker"],
@@ -54,3 +58,8 @@ def preview(name: str, data: bytes, municipality: str | None) -> dict[str, Any]:
 def load(files: list[tuple[str, bytes]], municipality: str | None, db: Path) -> dict[str, Any]:
     """Load the files: {"outcomes": [...]} per file, or {"error": why the database cannot be written}."""
     return run_worker("load", files, municipality, db)
+
+
+def decide_link(municipality: str, earlier: str, later: str, decision: str, db: Path) -> dict[str, Any]:
+    """Keep a decision about linking two activities ('confirmed' or 'rejected'): {} or {"error": why not}."""
+    return run_worker("link", [], municipality, db, link={"from": earlier, "to": later, "decision": decision})

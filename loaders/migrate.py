@@ -12,6 +12,7 @@ import duckdb
 
 from loaders.errors import StoreError, UnreadableDocument
 from loaders.extract import parse_text
+from loaders.schema import LINK_TABLE
 from loaders.store import load_new_documents
 from model import layers
 from model.records import Extraction
@@ -30,6 +31,14 @@ def _stored_texts(db_path: Path) -> list[tuple[str, str, str, str | None, str]]:
         raise StoreError(f"{db_path}: cannot be migrated ({str(error).splitlines()[0]}); the file was not changed") from None
 
 
+def _link_decisions(db_path: Path) -> list[tuple]:
+    """The user's activity-link decisions of the old database (none before they existed)."""
+    with duckdb.connect(str(db_path), read_only=True, config=layers.CONFIG) as old:
+        if LINK_TABLE not in layers.table_names(old, old.execute("SELECT current_database()").fetchone()[0]):
+            return []
+        return old.execute(f"SELECT municipality, from_key, to_key, decision, decided_at FROM {LINK_TABLE}").fetchall()
+
+
 def migrate(db_path: Path) -> tuple[int, int]:
     """Replace `db_path` (of an older schema) by a database of this version with its documents read again;
     returns (documents migrated, documents whose text could not be read again)."""
@@ -41,10 +50,14 @@ def migrate(db_path: Path) -> tuple[int, int]:
             )
         except UnreadableDocument as error:
             extractions.append(Extraction(source=source, sha256=sha256, error=error.reason))
+    decisions = _link_decisions(db_path)
     fresh = db_path.with_name(f".{db_path.name}.migrated.{os.getpid()}.tmp")
     fresh.unlink(missing_ok=True)
     try:
         stored = load_new_documents(extractions, fresh)
+        if decisions:
+            with duckdb.connect(str(fresh), config=layers.CONFIG) as connection:
+                connection.executemany(f"INSERT INTO {LINK_TABLE} VALUES (?, ?, ?, ?, ?)", decisions)
         os.replace(fresh, db_path)
     finally:
         fresh.unlink(missing_ok=True)

@@ -152,7 +152,17 @@ CREATE TABLE IF NOT EXISTS load_log (
     counts VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS replaced (doc_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS link_decisions (
+    municipality VARCHAR,
+    from_key VARCHAR NOT NULL,
+    to_key VARCHAR NOT NULL,
+    decision VARCHAR NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+    decided_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
 """
+# A user's decisions about activity links: kept apart from the documents, so that reloading a document keeps them;
+# the latest decision about a pair counts.
+LINK_TABLE = "link_decisions"
 # The tables that hold a document's records, documents last (a replaced document is deleted in this order).
 DOCUMENT_TABLES = (
     "periods",

@@ -25,7 +25,7 @@ import duckdb
 from loaders import store_files as files
 from loaders.errors import StoreError
 from loaders.rows import DOCUMENT_COLUMNS, document_rows, source_key
-from loaders.schema import DOCUMENT_TABLES
+from loaders.schema import DOCUMENT_TABLES, LINK_TABLE
 from model import layers
 from model.records import Extraction
 from model.storage import SCHEMA_VERSION, default_db_path
@@ -319,3 +319,24 @@ def ensure_schema(db_path: Path) -> None:
     with _writer_lock(db_path):
         if not db_path.exists():
             files.write_empty(db_path)
+
+
+def record_link_decision(db_path: Path, municipality: str | None, from_key: str, to_key: str, decision: str) -> None:
+    """Keep a user's decision about linking two activities ('confirmed' or 'rejected') in a delta of its own; it
+    outlives reloads of the documents (it names activities, not documents) and the latest decision counts."""
+    if decision not in ("confirmed", "rejected"):
+        raise StoreError(f"unknown link decision {decision!r}; use confirmed or rejected")
+    db_path = db_path.expanduser()
+    if not db_path.exists():
+        raise StoreError(f"{db_path}: no such database")
+    with _writer_lock(db_path):
+        files.remove_leftovers(db_path)
+        with _layers(db_path) as connection:
+            try:
+                with files.new_delta(connection, db_path):
+                    connection.execute(
+                        f"INSERT INTO {LINK_TABLE} (municipality, from_key, to_key, decision) VALUES (?, ?, ?, ?)",
+                        [municipality, from_key, to_key, decision],
+                    )
+            except (OSError, duckdb.Error) as error:
+                raise _unwritable(db_path, error) from None

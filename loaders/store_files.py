@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from loaders.schema import DOCUMENT_TABLES, SCHEMA
+from loaders.schema import DOCUMENT_TABLES, LINK_TABLE, SCHEMA
 from model import layers
 from model.storage import SCHEMA_VERSION
 
@@ -121,7 +121,7 @@ def apply_deltas(connection: duckdb.DuckDBPyConnection, deltas: list[tuple[int, 
         if connection.execute(f"SELECT 1 FROM documents WHERE doc_id IN ({gone}) LIMIT 1").fetchone():
             for table in DOCUMENT_TABLES:
                 connection.execute(f"DELETE FROM {table} WHERE doc_id IN ({gone})")
-        for table in (*reversed(DOCUMENT_TABLES), "load_log", "replaced"):
+        for table in (*reversed(DOCUMENT_TABLES), "load_log", "replaced", LINK_TABLE):
             connection.execute(f"INSERT INTO {table} SELECT * FROM delta.{table}")
         connection.execute("DETACH delta")
 
@@ -129,7 +129,7 @@ def apply_deltas(connection: duckdb.DuckDBPyConnection, deltas: list[tuple[int, 
 @contextmanager
 def new_delta(connection: duckdb.DuckDBPyConnection, db_path: Path) -> Iterator[None]:
     """Make a new delta file (with the schema) the default database of `connection`; rename it into place when
-    the block ends normally and a document was stored in it."""
+    the block ends normally and a document or a link decision was stored in it."""
     folder = layers.delta_dir(db_path)
     folder.mkdir(exist_ok=True)
     sequence = max([layers.folded_through(connection, "base"), *(n for n, _ in layers.delta_files(db_path))]) + 1
@@ -141,7 +141,9 @@ def new_delta(connection: duckdb.DuckDBPyConnection, db_path: Path) -> Iterator[
         try:
             connection.execute("USE fresh")
             yield
-            stored = connection.execute("SELECT count(*) FROM fresh.load_log").fetchone()[0]
+            stored = connection.execute(
+                f"SELECT (SELECT count(*) FROM fresh.load_log) + (SELECT count(*) FROM fresh.{LINK_TABLE})"
+            ).fetchone()[0]
             connection.execute("CHECKPOINT fresh")
         finally:
             connection.execute("USE memory")

@@ -2,10 +2,12 @@
 a file that explodes costs the upload and not the server, and the dashboard never imports the store.
 
 Run as `python -m loaders.upload_worker`: a JSON request on stdin, a JSON answer on stdout.
-Request: {"action": "preview" | "load", "db": path (load only), "municipality": name or null,
-          "files": [{"name": the uploaded file's name, "path": where its bytes are}]}.
+Request: {"action": "preview" | "load" | "link", "db": path (load, link), "municipality": name or null,
+          "files": [{"name": the uploaded file's name, "path": where its bytes are}] (preview, load),
+          "link": {"from": earlier activity key, "to": later key, "decision": "confirmed" | "rejected"} (link)}.
 Answer: preview → {"files": [per file: "name" and either "error" or "document", "counts" and "rows"]};
-        load → {"outcomes": [{"name", "outcome", "message"}]} or {"error": why the database cannot be written}.
+        load → {"outcomes": [{"name", "outcome", "message"}]} or {"error": why the database cannot be written};
+        link → {} or {"error": why the decision cannot be kept}.
 """
 
 from __future__ import annotations
@@ -100,6 +102,17 @@ def load(files: list[dict[str, str]], municipality: str | None, db: Path) -> dic
     }
 
 
+def decide_link(link: dict[str, str], municipality: str | None, db: Path) -> dict[str, Any]:
+    """Keep a user's decision about linking two activities."""
+    from loaders.store import record_link_decision
+
+    try:
+        record_link_decision(db, municipality, link["from"], link["to"], link["decision"])
+    except StoreError as error:
+        return {"error": str(error)}
+    return {}
+
+
 def _limit_resources() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
@@ -112,6 +125,8 @@ def main() -> None:
     municipality = request.get("municipality")
     if request["action"] == "preview":
         answer = preview(request["files"], municipality)
+    elif request["action"] == "link":
+        answer = decide_link(request["link"], municipality, Path(request["db"]))
     else:
         answer = load(request["files"], municipality, Path(request["db"]))
     json.dump(answer, sys.stdout, ensure_ascii=False)

@@ -63,13 +63,73 @@ def account(**changes: str) -> str:
 CONSISTENT_ACCOUNT = account()
 
 
-def load_cycle(folder: Path) -> Path:
-    """The three documents of the cycle (consistent) loaded into a new database in `folder`."""
-    db = folder / "cyclus.duckdb"
+def load_texts(folder: Path, texts: dict[str, str], name: str = "cyclus.duckdb") -> Path:
+    """The documents `texts` (file stem → text) loaded into a new database in `folder`."""
+    db = folder / name
     paths = []
-    for name, text in (("begroting", BUDGET_2024), ("vgr", AMENDMENT_2024), ("jaarrekening", CONSISTENT_ACCOUNT)):
-        path = folder / f"{name}-2024.txt"
+    for stem, text in texts.items():
+        path = folder / f"{stem}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     assert {o.outcome for o in load_extractions([extract_file(p) for p in paths], db)} == {"loaded"}
     return db
+
+
+def load_cycle(folder: Path) -> Path:
+    """The three documents of the cycle (consistent) loaded into a new database in `folder`."""
+    return load_texts(
+        folder, {"begroting-2024": BUDGET_2024, "vgr-2024": AMENDMENT_2024, "jaarrekening-2024": CONSISTENT_ACCOUNT}
+    )
+
+
+_ACTIVITY = """{code} {name}
+
+Stand van zaken
+
+{period}
+
+{status}
+
+{progress}
+
+Voorstel aan de raad
+
+{proposal}
+"""
+
+
+def report(title: str, period: str, *activities: tuple[str, str, str, str, str]) -> str:
+    """A voortgangsrapportage of Doesburg with activities (code, name, status, progress, proposal), one block each."""
+    blocks = [
+        _ACTIVITY.format(code=c, name=n, period=period, status=s, progress=t, proposal=p)
+        for c, n, s, t, p in activities
+    ]
+    return f"{title}\nGemeente Doesburg\n\n" + "\n".join(blocks)
+
+
+# Two reports: 6.1.4 is renumbered 2.3.1 and renamed slightly (and worsens); 2.3.2 is new
+FIRST_REPORT = report(
+    "1e Voortgangsrapportage 2024",
+    "1e VGR",
+    (
+        "6.1.4",
+        "Vergroten grip op kosten",
+        "Volgens plan",
+        "Wij werken aan meer grip op de kosten van jeugdzorg.",
+        "Wij stellen voor de ingezette lijn voort te zetten.",
+    ),
+    ("6.1.5", "Versterken toegang", "Volgens plan", "De toegang verloopt goed.", "Geen voorstel."),
+)
+SECOND_REPORT = report(
+    "2e Voortgangsrapportage 2024",
+    "2e VGR",
+    (
+        "2.3.1",
+        "Grip op de kosten vergroten",
+        "Bijsturing raad",
+        "Wij werken aan meer grip op de kosten van jeugdzorg en Wmo; de kosten stijgen.",
+        "Wij stellen voor de ingezette lijn voort te zetten.",
+    ),
+    ("6.1.5", "Versterken toegang", "Volgens plan", "De toegang verloopt goed.", "Geen voorstel."),
+    ("2.3.2", "Nieuwe wijkteams in elke kern", "Volgens plan", "De wijkteams zijn gestart.", "Geen voorstel."),
+)

@@ -3,11 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, queries, strings
+from dashboard import charts, check_queries, queries, strings
+from dashboard.cross_documents import activity_links
 from dashboard.downloads import downloads, report_button
 from dashboard.filters import current_selection
 from dashboard.format import inert
 from dashboard.guard import require_documents
+from dashboard.link_panel import activity_names, link_panel
+from dashboard.linking import story
 from dashboard.navigation import ACTIVITY_PARAM, selectable_table
 from dashboard.tables import show_table
 from dashboard.theme import status_label
@@ -46,7 +49,9 @@ if row is not None:
     st.query_params[ACTIVITY_PARAM] = table.iloc[row]["activity_key"]
 key = st.query_params.get(ACTIVITY_PARAM)
 if key:
-    versions = queries.activity_versions(key, selection)
+    links = activity_links(selection.municipality) if selection.municipality else []
+    keys = story(key, links)
+    versions = queries.activity_versions(keys, selection)
     if versions.empty:
         st.warning(strings.ACTIVITY_NOT_FOUND.format(key=inert(key)))
         st.stop()
@@ -59,17 +64,23 @@ if key:
     )
     if pd.notna(current["target_year"]):
         st.write(strings.DETAIL_TARGET_YEAR.format(year=int(current["target_year"])))
-    history = queries.activity_history(key, selection)
+    if selection.municipality:
+        names = activity_names(check_queries.activities(selection.municipality))
+        link_panel(selection.municipality, key, keys, links, names)
+    history = queries.activity_history(keys, selection)
     st.subheader(strings.DETAIL_HISTORY)
     timeline = charts.status_timeline(history)
     st.plotly_chart(timeline, theme=None, key="tijdlijn")
-    downloads("statusverloop", selection, timeline, history[["period", "status", "status_raw", "title", "line"]])
+    downloads(
+        "statusverloop", selection, timeline, history[["period", "code", "status", "status_raw", "title", "line"]]
+    )
     show_table(
         history.assign(status=history["status"].map(status_label))[
-            ["period", "status", "status_raw", "title", "line"]
+            ["period", "code", "status", "status_raw", "title", "line"]
         ].rename(
             columns={
                 "period": strings.COL_PERIOD,
+                "code": strings.COL_CODE,
                 "status": strings.COL_STATUS,
                 "status_raw": strings.COL_STATUS_RAW,
                 "title": strings.COL_DOCUMENT,
@@ -79,6 +90,25 @@ if key:
         hide_index=True,
         key="geschiedenis",
     )
+    if len(versions) > 1:
+        st.subheader(strings.DETAIL_REPORTS)
+        for version in versions.itertuples():
+            label = strings.DETAIL_REPORT.format(
+                title=version.title or version.source, code=version.code or "", name=version.name
+            )
+            with st.expander(inert(label)):
+                for heading, text in (
+                    (strings.DETAIL_PROGRESS, version.progress),
+                    (strings.DETAIL_PROPOSAL, version.proposal),
+                ):
+                    if isinstance(text, str) and text:
+                        st.markdown(f"**{heading}**")
+                        st.markdown(inert(text))
+                st.caption(
+                    strings.DETAIL_SOURCE.format(
+                        title=inert(version.title or ""), source=inert(version.source), line=version.line or "?"
+                    )
+                )
     for label, column in (
         (strings.DETAIL_DESCRIPTION, "description"),
         (strings.DETAIL_PROGRESS, "progress"),

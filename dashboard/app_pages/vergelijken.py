@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import check_queries, comparisons, queries, stage_charts, strings
-from dashboard.cross_documents import budget_cycle, newest_account
+from dashboard.changes import KINDS, changes_between
+from dashboard.cross_documents import activity_links, budget_cycle, newest_account
 from dashboard.downloads import downloads, report_button
 from dashboard.filters import current_selection
 from dashboard.format import change, euro, inert
@@ -14,7 +15,7 @@ from dashboard.login import current_access
 from dashboard.population import PopulationError, read_population
 from dashboard.scopes import scope_key
 from dashboard.selection import Selection
-from dashboard.stages import Cycle, budget_stages
+from dashboard.stages import Cycle, Report, budget_stages
 from dashboard.tables import show_table
 from dashboard.theme import status_label
 
@@ -163,6 +164,7 @@ def two_documents_section(selection: Selection, cyc: Cycle, statuses: pd.DataFra
             hide_index=True,
             key="twee_statussen",
         )
+    changes_section(selection.municipality or "", first, second)
     st.subheader(strings.TWO_EXPLANATIONS)
     texts = comparisons.changed_explanations(cyc.items, first, second)
     if texts.empty:
@@ -173,6 +175,44 @@ def two_documents_section(selection: Selection, cyc: Cycle, statuses: pd.DataFra
             hide_index=True,
             key="twee_toelichtingen",
         )
+
+
+def _diff_markdown(runs: list[tuple[str, str]]) -> str:
+    """Word runs as Markdown: removed words struck through in red, new ones bold in green, all as plain text."""
+    shown = {"equal": "{}", "delete": ":red[~~{}~~]", "insert": ":green[**{}**]"}
+    return " ".join(shown[operation].format(inert(words)) for operation, words in runs)
+
+
+def changes_section(town: str, first: Report, second: Report) -> None:
+    """Per activity what happened between the two reports, with the word diff of its narrative and proposal."""
+    st.subheader(strings.TWO_CHANGES)
+    changes = changes_between(
+        check_queries.activities(town), check_queries.statuses(town), activity_links(town), first, second
+    )
+    if not changes:
+        st.write(strings.TWO_NOTHING.format(what=strings.TWO_STATUSES.lower()))
+        return
+    counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in KINDS}
+    st.caption(" · ".join(f"{strings.CHANGE_KINDS[kind]}: {n}" for kind, n in counts.items() if n))
+    for item in sorted(changes, key=lambda c: KINDS.index(c.kind)):
+        if item.kind == "unchanged" and not (item.progress or item.proposal):
+            continue
+        label = strings.CHANGE_ITEM.format(
+            code=" → ".join(dict.fromkeys(c for c in (item.code_a, item.code_b) if c)),
+            name=item.name,
+            before=status_label(item.status_a) if item.status_a else "–",
+            after=status_label(item.status_b) if item.status_b else "–",
+        )
+        with st.expander(f"{strings.CHANGE_KINDS[item.kind]} · {inert(label)}"):
+            for heading, runs in (
+                (strings.CHANGE_DIFF_PROGRESS, item.progress),
+                (strings.CHANGE_DIFF_PROPOSAL, item.proposal),
+            ):
+                if runs:
+                    st.markdown(f"**{heading}**")
+                    st.markdown(_diff_markdown(runs))
+            if not (item.progress or item.proposal) and item.kind not in ("new", "dropped"):
+                st.caption(strings.CHANGE_SAME_TEXT)
 
 
 def years_and_peers_section(selection: Selection, cyc: Cycle) -> None:

@@ -338,3 +338,25 @@ def test_a_full_disk_is_one_line_and_leaves_earlier_loads_and_no_temporary_file(
     monkeypatch.undo()
     assert snapshot(db) == before
     assert [p.name for p in layers.delta_dir(db).iterdir() if p.name.endswith(".tmp")] == []
+
+
+def _decisions(db: Path) -> list[tuple]:
+    with layers.connect(db) as connection:
+        return connection.execute("SELECT from_key, to_key, decision FROM link_decisions ORDER BY decided_at").fetchall()
+
+
+def test_link_decisions_are_kept_in_order_and_survive_a_fold(tmp_path):
+    db = tmp_path / "v.duckdb"
+    load_extractions([extract_file(ZEVENAAR)], db)
+    store.record_link_decision(db, "Zevenaar", "GM0299|6.1.4", "GM0299|2.3.1", "rejected")
+    store.record_link_decision(db, "Zevenaar", "GM0299|6.1.4", "GM0299|2.3.1", "confirmed")
+    assert _decisions(db) == [("GM0299|6.1.4", "GM0299|2.3.1", "rejected"), ("GM0299|6.1.4", "GM0299|2.3.1", "confirmed")]
+    store.fold(db)
+    assert layers.delta_files(db) == [] and len(_decisions(db)) == 2
+
+
+def test_an_unknown_link_decision_is_refused(tmp_path):
+    db = tmp_path / "v.duckdb"
+    load_extractions([extract_file(ZEVENAAR)], db)
+    with pytest.raises(StoreError, match="unknown link decision 'maybe'"):
+        store.record_link_decision(db, "Zevenaar", "a", "b", "maybe")
