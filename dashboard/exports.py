@@ -154,14 +154,19 @@ def _cell(value):
     return value
 
 
+def report_heading(title: str, context: ExportContext) -> list[str]:
+    """A report's first HTML parts: its title, then its filters, sources and date."""
+    return [
+        f"<h1>{html.escape(title)}</h1>",
+        "<p class='meta'>" + "<br>".join(html.escape(line) for line in context.lines()) + "</p>",
+    ]
+
+
 def report_html(
     title: str, context: ExportContext, charts: list[go.Figure], tables: list[tuple[str, pd.DataFrame]]
 ) -> bytes:
     """A printable HTML report of a page: its charts (interactive, plotly.js embedded once) and tables."""
-    parts = [
-        f"<h1>{html.escape(title)}</h1>",
-        "<p class='meta'>" + "<br>".join(html.escape(x) for x in context.lines()) + "</p>",
-    ]
+    parts = report_heading(title, context)
     for position, figure in enumerate(charts):
         parts.append(figure.to_html(full_html=False, include_plotlyjs=position == 0, default_width="100%"))
     for caption, frame in tables:

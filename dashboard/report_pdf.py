@@ -28,10 +28,7 @@ def printable_html(
     title: str, context: ExportContext, charts: list[go.Figure], tables: list[tuple[str, pd.DataFrame]]
 ) -> str:
     """The report as one HTML page: title, filters, sources and date, each chart as inline SVG, each table."""
-    parts = [
-        f"<h1>{html.escape(title)}</h1>",
-        "<p class='meta'>" + "<br>".join(html.escape(line) for line in context.lines()) + "</p>",
-    ]
+    parts = exports.report_heading(title, context)
     for figure in charts:
         parts.append(exports.image_bytes(figure, "svg").decode("utf-8"))
     for caption, frame in tables:

@@ -10,7 +10,7 @@ import pytest
 from loaders import cli
 from loaders.extract import extract_file
 from loaders.store import load_extractions
-from tests.cycle import AMENDMENT_2024, BUDGET_2024, CONSISTENT_ACCOUNT, account
+from tests.cycle import AMENDMENT_2024, BUDGET_2024, CONSISTENT_ACCOUNT, account, load_texts
 
 DEVIATIONS = """1e Voortgangsrapportage 2024
 Gemeente Doesburg
@@ -89,13 +89,7 @@ def checks(tmp_path, capsys):
     """Load the given documents into a new database and return what `voortgang checks --json` finds."""
 
     def run(**documents: str) -> list[dict]:
-        db = tmp_path / "checks.duckdb"
-        paths = []
-        for name, text in documents.items():
-            path = tmp_path / f"{name}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-        assert {o.outcome for o in load_extractions([extract_file(p) for p in paths], db)} == {"loaded"}
+        db = load_texts(tmp_path, documents, "checks.duckdb")
         capsys.readouterr()
         assert cli.main(["checks", "--db", str(db), "--json"]) == 0
         return json.loads(capsys.readouterr().out)
