@@ -43,14 +43,21 @@ class _TooSlow(BaseException):
 def extract_in_time(name: str, municipality: str | None) -> Extraction:
     """extract_file, stopped after model.limits.EXTRACT_SECONDS (the file's error then says so); the alarm needs
     the main thread, which the command line always is. An alarm that lands in a finalizer is swallowed by Python
-    there, so it repeats every tenth of the limit until one stops the reader, and a swallowed one is not printed."""
+    there, so it repeats every tenth of the limit until one stops the reader; a swallowed one is not printed, no
+    alarm interrupts that hook, and none is raised once the reader has returned."""
+    armed = [True]
 
     def stop(_signal: int, _frame: object) -> None:
-        raise _TooSlow
+        if armed[0]:
+            raise _TooSlow
 
     def unraisable(report: sys.UnraisableHookArgs) -> None:
-        if not isinstance(report.exc_value, _TooSlow):
-            hook(report)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # an alarm now would be reported as the hook's
+        try:
+            if not isinstance(report.exc_value, _TooSlow):
+                hook(report)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
 
     hook = sys.unraisablehook
     previous = signal.signal(signal.SIGALRM, stop)
@@ -60,7 +67,8 @@ def extract_in_time(name: str, municipality: str | None) -> Extraction:
         try:
             return extract_file(name, municipality)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)  # before the handling below, which an alarm must not interrupt
+            armed[0] = False  # an alarm already on its way must not interrupt the handling below
+            signal.setitimer(signal.ITIMER_REAL, 0)
     except _TooSlow:
         return Extraction(
             source=name, sha256="", error=f"{name}: reading took longer than {EXTRACT_SECONDS:g} s and was stopped"
