@@ -95,16 +95,28 @@ def check_warnings(municipality: str, codes: tuple[str, ...], path: Path | None 
 
 
 def activities(municipality: str, path: Path | None = None) -> pd.DataFrame:
-    """Every activity of the municipality in every document, with its code, name, place and texts."""
+    """Every activity of the municipality in every document, with its code, name and place (not its texts)."""
     where, params = Selection(municipality).activities_sql()
     return query(
         f"""
-        SELECT a.doc_id, a.activity_key, a.code, a.name, a.programme, a.theme, a.description, a.progress,
-               a.proposal, a.line
+        SELECT a.doc_id, a.activity_key, a.code, a.name, a.programme, a.theme, a.line
         FROM activities a WHERE {where}
         ORDER BY a.doc_id, a.seq
         """,
         params,
+        path=path,
+    )
+
+
+def activity_texts(doc_ids: list[str], path: Path | None = None) -> pd.DataFrame:
+    """The activities of the documents `doc_ids` with their texts: description, progress and proposal."""
+    return query(
+        """
+        SELECT a.doc_id, a.activity_key, a.code, a.name, a.description, a.progress, a.proposal
+        FROM activities a WHERE list_contains(?, a.doc_id)
+        ORDER BY a.doc_id, a.seq
+        """,
+        [doc_ids],
         path=path,
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -77,6 +77,7 @@ def _vocabulary() -> dict:
     return load_vocabulary("budget")["explanation_threshold"]
 
 
+@lru_cache(maxsize=4096)
 def threshold_of(report: Report, municipality: str) -> Threshold:
     """The document's own threshold, else the one the vocabulary names for the municipality, else the default."""
     if report.threshold_eur is not None or report.threshold_percent is not None:

@@ -27,8 +27,8 @@ def _cycle(municipality: str, path: str, identity: tuple) -> Cycle:
     return municipality_cycle(municipality, Path(path))  # frozen and never changed: shared, not copied
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _account(municipality: str, path: str, identity: tuple) -> Account | None:
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _account(municipality: str, path: str, identity: tuple) -> Account | None:  # frozen, read only: not copied
     return comparisons.newest_account(_cycle(municipality, path, identity))
 
 

@@ -186,9 +186,8 @@ def _diff_markdown(runs: list[tuple[str, str]]) -> str:
 def changes_section(town: str, first: Report, second: Report) -> None:
     """Per activity what happened between the two reports, with the word diff of its narrative and proposal."""
     st.subheader(strings.TWO_CHANGES)
-    changes = changes_between(
-        check_queries.activities(town), check_queries.statuses(town), activity_links(town), first, second
-    )
+    texts = check_queries.activity_texts([first.doc_id, second.doc_id])
+    changes = changes_between(texts, check_queries.statuses(town), activity_links(town), first, second)
     if not changes:
         st.write(strings.TWO_NOTHING.format(what=strings.TWO_STATUSES.lower()))
         return
