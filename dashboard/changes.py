@@ -10,8 +10,8 @@ import pandas as pd
 
 from dashboard.linking import Link
 from dashboard.stages import Report, rows_of
+from model.statuses import SEVERITY
 
-_LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
 KINDS = ("worsened", "improved", "renumbered", "new", "dropped", "unchanged")
 
 
@@ -51,8 +51,8 @@ def word_diff(before: object, after: object) -> list[tuple[str, str]]:
 def _kind(status_a: str | None, status_b: str | None, renumbered: bool) -> str:
     if renumbered:
         return "renumbered"
-    if status_a in _LEVEL and status_b in _LEVEL and _LEVEL[status_a] != _LEVEL[status_b]:
-        return "worsened" if _LEVEL[status_b] > _LEVEL[status_a] else "improved"
+    if status_a in SEVERITY and status_b in SEVERITY and SEVERITY[status_a] != SEVERITY[status_b]:
+        return "worsened" if SEVERITY[status_b] > SEVERITY[status_a] else "improved"
     return "unchanged"
 
 

@@ -18,6 +18,7 @@ from dashboard.theme import (
     register_template,
     status_label,
 )
+from model.statuses import SEVERITY
 
 
 def plain_figure(*traces: dict, layout: dict) -> go.Figure:
@@ -48,7 +49,6 @@ def _inert(value: object) -> object:
     return value
 
 
-_LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
 
 
 def empty_figure(title: str) -> go.Figure:
@@ -207,7 +207,7 @@ def status_timeline(history: pd.DataFrame) -> go.Figure:
     if history.empty:
         return empty_figure(strings.CHART_TIMELINE)
     ordered = history.sort_values("period_order")
-    levels = [_LEVEL.get(s) for s in ordered["status"]]
+    levels = [SEVERITY.get(s) for s in ordered["status"]]
     figure = go.Figure(
         go.Scatter(
             x=_inert(ordered["period"].tolist()),
@@ -225,9 +225,9 @@ def status_timeline(history: pd.DataFrame) -> go.Figure:
         title=strings.CHART_TIMELINE,
         showlegend=False,
         yaxis={
-            "tickvals": list(_LEVEL.values()),
+            "tickvals": list(SEVERITY.values()),
             "autorange": "reversed",
-            "ticktext": [status_label(s) for s in _LEVEL],
+            "ticktext": [status_label(s) for s in SEVERITY],
             "range": [3.5, -0.5],
         },
     )

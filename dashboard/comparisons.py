@@ -9,13 +9,12 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from dashboard.stages import Cycle, Report, stage_rows
+from dashboard.stages import MEASURE, Cycle, Report, stage_rows
+from model.statuses import SEVERITY
 from model.text import fold
 
-_MEASURE = {"original": "begroting", "amendment": "actuele_begroting", "actuals": "rekening"}
 _FALLBACK = ("rekening", "actuele_begroting", "begroting")
 _CHANGE = {1: "▲", -1: "▼", 0: "="}
-_LEVEL = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
 _PEER_CUTOFF = 80
 _CODE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,3})*\.?\s*")
 
@@ -26,7 +25,7 @@ def main_figures(lines: pd.DataFrame, report: Report) -> pd.DataFrame:
     actuals, amended budget and budget."""
     own = lines[lines["doc_id"] == report.doc_id]
     own = own[own["year"] == report.year] if report.year is not None else own
-    preferred = [_MEASURE[report.role]] if report.role else []
+    preferred = [MEASURE[report.role]] if report.role else []
     rank = {kind: number for number, kind in enumerate([*preferred, *_FALLBACK])}
     own = own[own["column_kind"].isin(list(rank))].assign(rank=own["column_kind"].map(rank))
     chosen = own.sort_values(["rank", "seq"]).drop_duplicates(["key", "kind"], keep="first")
@@ -72,15 +71,16 @@ def money_side_by_side(lines: pd.DataFrame, first: Report, second: Report) -> pd
 
 
 def statuses_side_by_side(statuses: pd.DataFrame, first: Report, second: Report) -> pd.DataFrame:
-    """Per activity its latest status in each document and whether it got better (▲), worse (▼) or stayed (=)."""
+    """Per activity its latest status in each document (`statuses`: check_queries.statuses, one per document and
+    activity) and whether it got better (▲), worse (▼) or stayed (=)."""
 
-    def latest(report: Report) -> pd.DataFrame:
-        own = statuses[statuses["doc_id"] == report.doc_id].sort_values("period_order")
-        return own.groupby("activity_key").tail(1)[["activity_key", "code", "name", "status", "period", "line"]]
+    def of(report: Report) -> pd.DataFrame:
+        own = statuses[statuses["doc_id"] == report.doc_id]
+        return own[["activity_key", "code", "name", "status", "period", "line"]]
 
-    both = latest(first).merge(latest(second), on="activity_key", how="outer", suffixes=("_a", "_b"))
+    both = of(first).merge(of(second), on="activity_key", how="outer", suffixes=("_a", "_b"))
     change = [
-        _CHANGE[(_LEVEL[a] > _LEVEL[b]) - (_LEVEL[a] < _LEVEL[b])]
+        _CHANGE[(SEVERITY[a] > SEVERITY[b]) - (SEVERITY[a] < SEVERITY[b])]
         if isinstance(a, str) and isinstance(b, str)
         else None
         for a, b in zip(both["status_a"], both["status_b"], strict=True)
@@ -132,11 +132,11 @@ def over_years(cyc: Cycle, key: str, kind: str) -> pd.DataFrame:
         rows.append(
             {
                 "year": year,
-                **{role: by_role.get(role) for role in _MEASURE},
+                **{role: by_role.get(role) for role in MEASURE},
                 "documents": "; ".join(dict.fromkeys(row["title"] for row in steps)),
             }
         )
-    return pd.DataFrame(rows, columns=["year", *_MEASURE, "documents"])
+    return pd.DataFrame(rows, columns=["year", *MEASURE, "documents"])
 
 
 def scope_name(scope: str) -> str:

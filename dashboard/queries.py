@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.db import query, query_over
 from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
+from model.statuses import SEVERITY
 
 # Latest status per activity and period: when several documents report the same period, the later one wins.
 _FACTS = """
@@ -23,7 +24,7 @@ WITH facts AS (
 ),
 latest AS (SELECT * EXCLUDE (rank) FROM facts WHERE rank = 1)
 """
-_SEVERITY = "CASE {col} WHEN 'done' THEN 0 WHEN 'on_track' THEN 1 WHEN 'partly' THEN 2 WHEN 'council_action' THEN 3 END"
+_SEVERITY = "CASE {col} " + " ".join(f"WHEN '{s}' THEN {n}" for s, n in SEVERITY.items()) + " END"
 
 
 def _facts(selection: Selection) -> tuple[str, list]:

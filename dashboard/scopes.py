@@ -4,12 +4,17 @@ Jeugd" and "1.1 Jeugd" are one scope (their code); without a code, the name with
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _CODE = re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,3}){0,3})(?![\d,]|\.\d|\s*%)")
-_GENERIC = frozenset({"thema", "programma", "taakveld", "product", "beleidsveld", "onderdeel", "cluster", "kader"})
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(fold(word) for word in load_vocabulary("budget")["scopes"]["generic_words"])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -20,7 +25,7 @@ def scope_key(text: str | None) -> str:
     found = _CODE.search(text)
     if found is not None:
         return found.group(1).rstrip(".")
-    return " ".join(word for word in fold(text).split() if word not in _GENERIC)
+    return " ".join(word for word in fold(text).split() if word not in _generic())
 
 
 def deviation_key(item: str, scope: str | None) -> str:

@@ -16,7 +16,8 @@ from model.records import page_of
 from model.vocabulary import load_vocabulary
 
 ROLE_RANK = {"original": 0, "amendment": 1, "actuals": 2}
-_MEASURE = {"original": "begroting", "amendment": "actuele_begroting", "actuals": "rekening"}
+# the column kind each part of the cycle states its figure in
+MEASURE = {"original": "begroting", "amendment": "actuele_begroting", "actuals": "rekening"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class Cycle:
     def years(self) -> list[int]:
         """Years for which a document in the cycle prints a budget, amended budget or actuals, newest first."""
         in_cycle = {r.doc_id for r in self.reports if r.role}
-        measures = set(_MEASURE.values())
+        measures = set(MEASURE.values())
         return sorted(
             (year for year, scopes in self.figures.items()
              if any(doc in in_cycle and kind in measures for found in scopes.values() for doc, kind in found)),
@@ -189,7 +190,7 @@ def _steps(reports_: list[Report], found: dict[tuple[str, str], Figure], year: i
         steps.append((candidates[0], "original", found[(candidates[0].doc_id, "begroting")]))
     for report in reports_:
         if report.year == year and report.role in ("amendment", "actuals"):
-            figure = found.get((report.doc_id, _MEASURE[report.role]))
+            figure = found.get((report.doc_id, MEASURE[report.role]))
             if figure is not None:
                 steps.append((report, report.role, figure))
     return steps

@@ -50,9 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Load files into the DuckDB database, each file atomically.",
     )
     load.add_argument("files", nargs="+", metavar="FILE")
-    load.add_argument(
-        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
-    )
+    _database_argument(load)
     load.add_argument("--municipality", metavar="NAME", help="the municipality, when detection gets it wrong")
 
     export = commands.add_parser(
@@ -68,9 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--period", metavar="PERIOD", help="the period, e.g. '2e VGR 2019' (default: the latest)")
     export.add_argument("--format", metavar="FORMAT", help="png, svg, html, csv or xlsx (default: the first offered)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: NAME.FORMAT)")
-    export.add_argument(
-        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
-    )
+    _database_argument(export)
 
     template = commands.add_parser(
         "template",
@@ -92,9 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         help="title or source of the document (needed when the database holds more than one)",
     )
     export_template.add_argument("-o", "--output", metavar="FILE", type=Path, default=Path("voortgang-export.xlsx"))
-    export_template.add_argument(
-        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
-    )
+    _database_argument(export_template)
 
     bench = commands.add_parser(
         "bench",
@@ -139,9 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", choices=("pdf", "html"), default="pdf", help="pdf (default) or html")
     report.add_argument("-o", "--output", metavar="FILE", type=Path, help="where to write it (default PAGE.FORMAT)")
-    report.add_argument(
-        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
-    )
+    _database_argument(report)
 
     checks = commands.add_parser(
         "checks",
@@ -152,9 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         "(status-money-mismatch), budget stages that do not follow (stage-mismatch) and each document's own "
         "failed checks; each with its document, page and line and a Dutch explanation.",
     )
-    checks.add_argument(
-        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
-    )
+    _database_argument(checks)
     checks.add_argument("--municipality", metavar="NAME", help="only this municipality (name, alias or CBS code)")
     checks.add_argument("--json", action="store_true", help="print the findings as one JSON array")
 
@@ -164,9 +154,7 @@ def _parser() -> argparse.ArgumentParser:
         help="start the dashboard",
         description="Start the dashboard; with no database yet, load the bundled samples first.",
     )
-    serve.add_argument(
-        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
-    )
+    _database_argument(serve)
     serve.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
     serve.add_argument(
         "--address",
@@ -189,6 +177,12 @@ def _parser() -> argparse.ArgumentParser:
         'or ["*"] for all); needed with a login',
     )
     return parser
+
+
+def _database_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", type=Path, help=f"database file (default: ${DB_ENV} or data/voortgang.duckdb)"
+    )
 
 
 def known_municipality(name: str | None) -> str | None:

@@ -11,6 +11,8 @@ from model.vocabulary import load_vocabulary
 
 Status = Literal["on_track", "partly", "council_action", "done", "unknown"]
 STATUSES: tuple[Status, ...] = ("on_track", "partly", "council_action", "done", "unknown")
+# How much a status asks for attention, lowest first: what "improved" and "worsened" compare ('unknown' has none).
+SEVERITY: dict[str, int] = {"done": 0, "on_track": 1, "partly": 2, "council_action": 3}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,23 @@ def _report(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
 
+def _zevenaar_overview(fmt: str, db: Path, folder: Path) -> subprocess.CompletedProcess:
+    """`voortgang report` of Zevenaar's Overzicht as `fmt`, written to r.FMT in `folder`."""
+    return _report(
+        "--page",
+        "overzicht",
+        "--municipality",
+        "Zevenaar",
+        "--format",
+        fmt,
+        "-o",
+        f"r.{fmt}",
+        "--db",
+        str(db),
+        cwd=folder,
+    )
+
+
 def pdf_pages(path: Path) -> list[str]:
     import pypdfium2 as pdfium
 
@@ -33,19 +50,7 @@ def pdf_pages(path: Path) -> list[str]:
 
 @needs_chromium
 def test_the_overview_of_zevenaar_as_pdf_names_the_filters_date_sources_and_6_1_4_with_its_status(samples_db, tmp_path):
-    done = _report(
-        "--page",
-        "overzicht",
-        "--municipality",
-        "Zevenaar",
-        "--format",
-        "pdf",
-        "-o",
-        "r.pdf",
-        "--db",
-        str(samples_db),
-        cwd=tmp_path,
-    )
+    done = _zevenaar_overview("pdf", samples_db, tmp_path)
     assert done.returncode == 0, done.stderr
     pages = pdf_pages(tmp_path / "r.pdf")
     text = "\n".join(pages)
@@ -57,19 +62,7 @@ def test_the_overview_of_zevenaar_as_pdf_names_the_filters_date_sources_and_6_1_
 
 
 def test_the_overview_as_html_holds_the_same_without_chromium(samples_db, tmp_path):
-    done = _report(
-        "--page",
-        "overzicht",
-        "--municipality",
-        "Zevenaar",
-        "--format",
-        "html",
-        "-o",
-        "r.html",
-        "--db",
-        str(samples_db),
-        cwd=tmp_path,
-    )
+    done = _zevenaar_overview("html", samples_db, tmp_path)
     assert done.returncode == 0, done.stderr
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Gemeente: Zevenaar" in page and "6.1.4" in page and "bijsturing raad" in page
