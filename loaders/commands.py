@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
 from loaders.errors import StoreError, UnreadableDocument
 from loaders.extract import extract_file
@@ -47,8 +48,9 @@ def extract_in_time(name: str, municipality: str | None) -> Extraction:
     alarm interrupts that hook, and none is raised once the reader has returned."""
     armed = [True]
 
-    def stop(_signal: int, _frame: object) -> None:
-        if armed[0]:
+    def stop(_signal: int, frame: FrameType | None) -> None:
+        # not in the hook before it blocks alarms: a raise there would be printed as the hook's own error
+        if armed[0] and (frame is None or frame.f_code is not unraisable.__code__):
             raise _TooSlow
 
     def unraisable(report: sys.UnraisableHookArgs) -> None:

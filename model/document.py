@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Marks, cells and lines are never changed once made, but are not frozen: a document has thousands of them and a
+# frozen dataclass takes three times as long to make. They hash by value, as frozen ones would.
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True)
 class Mark:
     """What a cell or paragraph shows besides its text: an icon's label, a class word, a colour, bold type."""
 
@@ -17,7 +20,7 @@ class Mark:
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Cell:
     """One table cell: its visible text, the line it is on, and how it looks (a status icon or colour)."""
 
@@ -33,7 +36,7 @@ class Cell:
         return not self.text and not self.marks
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     """A non-empty line of the document text: its 1-based number, its text and its cells (one when not a row)."""
 

@@ -96,19 +96,33 @@ def _name_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _any_case(text: str) -> str:
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in text)
+def _any_case_trie(node: dict[str, dict]) -> str:
+    """A pattern of the letter sequences in `node` (a trie), each letter in either case: a branch per letter, so
+    that the engine decides at each letter instead of trying every name in turn."""
+    branches = [
+        (f"[{letter}{letter.upper()}]" if letter != letter.upper() else re.escape(letter)) + _any_case_trie(child)
+        if letter
+        else ""
+        for letter, child in sorted(node.items())
+    ]
+    if branches == [""]:
+        return ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 @cache
 def _candidate_pattern() -> re.Pattern[str]:
-    """Capitalised letters followed by the next three letters of some name, grouped by the capital (case-sensitive,
-    no lookbehind, so the regex engine skips everything else quickly): the only places all names are tried."""
-    groups: dict[str, set[str]] = {}
+    """Capitalised letters followed by the next three letters of some name, as a trie under each capital
+    (case-sensitive, no lookbehind, so the regex engine skips everything else quickly): the only places all names
+    are tried."""
+    trie: dict[str, dict] = {}
     for name in {n for m in all_municipalities() for n in (m.name, *m.aliases)}:
         if name[:1].isalpha():
-            groups.setdefault(name[0].upper(), set()).add(_any_case(name[1:4].lower()))
-    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(sorted(rest))})" for c, rest in sorted(groups.items())))
+            node = trie.setdefault(name[0].upper(), {})
+            for letter in name[1:4].lower():
+                node = node.setdefault(letter, {})
+            node[""] = {}
+    return re.compile("|".join(re.escape(capital) + _any_case_trie(rest) for capital, rest in sorted(trie.items())))
 
 
 _CONTEXT_BEFORE = re.compile(rf"(?<![\w-]){_CONTEXT}$", re.IGNORECASE)
@@ -131,11 +145,21 @@ def _mentions(text: str) -> Iterator[tuple[int, str, bool, bool]]:
             yield at, match.group("name"), context, match.group("adjective") is not None
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count], splitting only as much of the text as holds them (a document can be megabytes)."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        if size >= len(text) or len(lines) > count + 1:
+            return text.splitlines()[:count] if size >= len(text) else lines[:count]
+        size *= 4
+
+
 def mention_scores(text: str) -> Counter[str]:
     """How strongly the text names each municipality: "gemeente X" and the first lines weigh most, a plain
     mention or its adjective ("Zevenaarse") counts once. Names that are also common words (Best, Putten, Sluis)
     only count after "gemeente"."""
-    head_end = sum(len(line) + 1 for line in text.splitlines()[:_HEAD_LINES])
+    head_end = sum(len(line) + 1 for line in _first_lines(text, _HEAD_LINES))
     scores: Counter[str] = Counter()
     index = _by_folded_name()
     for at, name, has_context, adjective in _mentions(text):

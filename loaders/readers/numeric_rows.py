@@ -22,7 +22,7 @@ _NOT_KNOWN = {"PM", "-PM", "P.M.", "NNB", "N.N.B."}  # amounts not yet known: em
 _MAX_AMBIGUOUS = 8
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Cell:
     """One amount cell: its value in table units (None when empty), N/V if printed, and the text."""
 
@@ -41,15 +41,15 @@ def _amount(token: str) -> Cell | None:
     return Cell(amount.value, amount.direction, token)
 
 
+def _amount_like(word: str) -> bool:
+    return word in _DASH or word in {"N", "V", "€"} or word.upper() in _NOT_KNOWN or bool(_NUMBER.match(word))
+
+
 def _tokens_from_right(words: list[str]) -> int:
     """Index of the first word of the trailing run of amount-like tokens."""
     start = len(words)
-    while start > 0:
-        word = words[start - 1]
-        if word in _DASH or word in {"N", "V", "€"} or word.upper() in _NOT_KNOWN or _NUMBER.match(word):
-            start -= 1
-        else:
-            break
+    while start > 0 and _amount_like(words[start - 1]):
+        start -= 1
     return start
 
 
@@ -99,6 +99,9 @@ def _row_of(text: str, line_cells: tuple[str, ...], expected: int | None) -> tup
     """(label, cells) of one line; cached because table detection asks for the same lines many times."""
     if len(line_cells) > 1:
         return _read_cells(line_cells)
+    last = text.rsplit(None, 1)
+    if not last or not _amount_like(last[-1]):  # most lines end in a word: no row, without splitting them
+        return None
     words = text.split()
     start = _tokens_from_right(words)
     tokens = words[start:]

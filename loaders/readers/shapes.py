@@ -112,6 +112,15 @@ def column_role(text: str) -> str | None:
     return None
 
 
+def is_value(text: str) -> bool:
+    """shape(text) in VALUE_SHAPES, without classifying the text further: most lines start with a letter and are
+    no value, which takes one look."""
+    stripped = text.strip()
+    if stripped[:1].isalpha():
+        return is_missing(stripped)
+    return shape(stripped) in VALUE_SHAPES
+
+
 @text_cache(1 << 16)
 def shape(text: str) -> Shape:
     """Classify one cell or one line of text."""
@@ -127,12 +136,16 @@ def shape(text: str) -> Shape:
             return Shape.CODE
         if is_number(stripped):
             return Shape.NUMBER
+    if len(stripped) > _MAX_COLUMN_CHARS:  # too long for a column name (column_role) and for a short label
+        return Shape.PROSE
+    words = stripped.split()
+    if len(words) > max(_MAX_SHORT_WORDS, _max_column_words()):
+        return Shape.PROSE
     role = column_role(stripped)
     if role == "value" and parse_period(stripped) is not None:
         return Shape.PERIOD
     if role is not None:
         return Shape.COLUMN
-    words = stripped.split()
     if len(words) > _MAX_SHORT_WORDS or len(stripped) > _MAX_SHORT_CHARS:
         return Shape.PROSE
     if len(words) > 6 and _SENTENCE_END.search(stripped):

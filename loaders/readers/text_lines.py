@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from loaders.readers.headers import (
     is_continuation,
 )
-from loaders.readers.shapes import VALUE_SHAPES, Shape, shape
+from loaders.readers.shapes import Shape, is_value, shape
 from model.document import Cell, Line, Table
 from model.periods import YEAR
 
@@ -47,7 +47,7 @@ def pipe_cells(text: str) -> list[str]:
 
 
 def is_value_line(line: Line) -> bool:
-    return not is_pipe_row(line) and shape(line.text) in VALUE_SHAPES
+    return not is_pipe_row(line) and is_value(line.text)
 
 
 def is_header_line(line: Line) -> bool:

@@ -144,10 +144,11 @@ def _word_entry(text: str, number: int) -> list[Entry]:
     """'Groen: ...', '- Rood = ...', '(G) ...', 'GROEN  ...', '... (geel)' with a known key word or letter."""
     keys = _word_keys()
     stripped = text.strip(" -•·*")
-    match = _WORD_KEY_ENTRY.match(stripped)
+    first = stripped[:1]
+    match = _WORD_KEY_ENTRY.match(stripped) if first == "(" or (first.isascii() and first.isalpha()) else None
     if match and fold(match.group("key")) in keys:
         return [Entry((match.group("key"),), match.group("desc").strip(), number)]
-    match = _SYMBOL_ENTRY.match(stripped)
+    match = None if first.isalpha() or first == "_" else _SYMBOL_ENTRY.match(stripped)  # its key is no word
     if match:
         return [Entry((match.group("key"),), match.group("desc").strip(), number)]
     if not _KEY_IN_BRACKETS.search(text):
