@@ -101,23 +101,44 @@ def _schema_version(connection: duckdb.DuckDBPyConnection, catalog: str) -> str 
     return found[0] if found else None
 
 
-def connect(db: Path, only: frozenset[str] | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    db: Path, only: frozenset[str] | None = None, into: duckdb.DuckDBPyConnection | None = None
+) -> duckdb.DuckDBPyConnection:
     """A read-only view of `db` and its live deltas as one set of tables, or only the tables in `only` (the base
     alone when its schema is not this version's: the dashboard then says so). A delta that a fold removes while
-    this opens makes it start again (the new base holds its documents)."""
+    this opens makes it start again (the new base holds its documents). With `into` (an in-memory connection
+    without attachments) the files are attached there instead of in a new DuckDB; `detach_all` undoes that."""
     attempts = 1
     while True:
         listed = delta_files(db)
         try:
-            return _connect(db, only, listed)
+            return _connect(db, only, listed, into)
         except duckdb.IOException:
             if attempts == _ATTEMPTS or delta_files(db) == listed:
                 raise
             attempts += 1
 
 
-def _connect(db: Path, only: frozenset[str] | None, listed: list[tuple[int, Path]]) -> duckdb.DuckDBPyConnection:
-    connection = duckdb.connect(":memory:", config=CONFIG)
+def detach_all(connection: duckdb.DuckDBPyConnection) -> None:
+    """Back to an in-memory connection without files: the views and attachments `connect(into=...)` made go."""
+    connection.execute("USE memory")
+    views = connection.execute(
+        "SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal"
+    ).fetchall()
+    for (view,) in views:
+        connection.execute(f'DROP VIEW "{view}"')
+    connection.execute("DROP TABLE IF EXISTS _replaced")
+    attached = connection.execute(
+        "SELECT database_name FROM duckdb_databases() WHERE NOT internal AND database_name <> 'memory'"
+    ).fetchall()
+    for (catalog,) in attached:
+        connection.execute(f'DETACH "{catalog}"')
+
+
+def _connect(
+    db: Path, only: frozenset[str] | None, listed: list[tuple[int, Path]], into: duckdb.DuckDBPyConnection | None
+) -> duckdb.DuckDBPyConnection:
+    connection = into or duckdb.connect(":memory:", config=CONFIG)
     try:
         connection.execute("ATTACH ? AS base (TYPE duckdb, READ_ONLY)", [str(db)])
         tables = table_names(connection, "base") - {REPLACED_TABLE}
@@ -132,7 +153,8 @@ def _connect(db: Path, only: frozenset[str] | None, listed: list[tuple[int, Path
                 deltas.append((sequence, catalog))
         _create_views(connection, sorted(tables), deltas)
     except BaseException:
-        connection.close()
+        if into is None:  # else the owner of `into` detaches what was attached
+            connection.close()
         raise
     return connection
 

@@ -311,6 +311,29 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path):
         load(db, ZEVENAAR)
 
 
+def test_after_a_load_the_process_can_open_the_database_for_writing(tmp_path, write_text):
+    import duckdb
+
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    load(db, write_text("doesburg.txt", REPORT.format(title="1e VGR 2024 Doesburg", status="Volgens plan")))
+    with duckdb.connect(str(db)) as writer:  # fails while any connection of this process still has the file
+        assert writer.execute("SELECT count(*) FROM documents").fetchone() == (1,)  # the base; Doesburg is in a delta
+
+
+def test_a_load_that_failed_on_a_broken_database_leaves_the_next_load_working(tmp_path):
+    broken = tmp_path / "kapot.duckdb"
+    broken.write_text("not a database")
+    with pytest.raises(StoreError):
+        load(broken, ZEVENAAR)
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    with pytest.raises(StoreError):
+        load(broken, ZEVENAAR)
+    assert [o.outcome for o in load(db, ZEVENAAR)] == ["unchanged"]
+    assert counts(db)["documents"] == 1
+
+
 def test_the_same_bytes_twice_in_one_load_are_stored_once(tmp_path):
     db = tmp_path / "v.duckdb"
     copy = tmp_path / "kopie.txt"
