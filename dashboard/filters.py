@@ -144,16 +144,19 @@ def sidebar_selection(page: str, access: Access) -> Selection:
     compare = _choose_many(  # not drawn when there is no other municipality to compare with
         "vergelijk", strings.FILTER_COMPARE, others, "vergelijk" in shown and bool(others), strings.CHOOSE_COMPARE, MAX_COMPARED
     )
-    options = queries.filter_options(Selection(municipality))
-    labels = list(options["document"])
-    document = _select("document", strings.FILTER_DOCUMENT, labels, strings.ALL_DOCUMENTS, "document" in shown)
-    doc_id = options["document"].get(document) if document else None
-    if doc_id:
-        options = queries.filter_options(Selection(municipality, doc_id))
-    programme = _select("programma", strings.FILTER_PROGRAMME, options["programme"], strings.ALL, "programma" in shown)
-    themes = options["themes_by_programme"].get(programme, []) if programme else options["theme"]
+    def wanted(*keys: str) -> bool:  # options are read only for a filter drawn here or a value kept for it
+        return any(key in shown or _kept().get(key) for key in keys)
+
+    documents = queries.document_options(municipality) if wanted("document") else {}
+    document = _select("document", strings.FILTER_DOCUMENT, list(documents), strings.ALL_DOCUMENTS, "document" in shown)
+    scope = Selection(municipality, documents.get(document) if document else None)
+    groups = queries.activity_groups(scope) if wanted("programma", "thema") else None
+    programmes, all_themes, by_programme = queries.group_options(groups, None) if groups is not None else ([], [], {})
+    programme = _select("programma", strings.FILTER_PROGRAMME, programmes, strings.ALL, "programma" in shown)
+    themes = by_programme.get(programme, []) if programme else all_themes
     theme = _select("thema", strings.FILTER_THEME, themes, strings.ALL, "thema" in shown)
-    period = _select("periode", strings.FILTER_PERIOD, options["period"], strings.LATEST, "periode" in shown)
+    periods = queries.period_options(scope) if wanted("periode") else []
+    period = _select("periode", strings.FILTER_PERIOD, periods, strings.LATEST, "periode" in shown)
     words = _choose_many("status", strings.FILTER_STATUS, list(_STATUS_BY_WORD), "status" in shown, strings.CHOOSE_STATUS)
     statuses = tuple(_STATUS_BY_WORD[word] for word in words)
     _write_url(
@@ -167,4 +170,4 @@ def sidebar_selection(page: str, access: Access) -> Selection:
             "status": [strings.STATUS_WORDS[s] for s in statuses],
         }
     )
-    return Selection(municipality, doc_id, programme, theme, period, statuses, tuple(compare))
+    return Selection(municipality, scope.doc_id, programme, theme, period, statuses, tuple(compare))

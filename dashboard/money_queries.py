@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.db import query
+from dashboard.db import query, query_over
 from dashboard.selection import Selection
 
+# One document's money lines, read once and shared by the document's aggregates (each ran over all budget lines)
+_DOCUMENT_LINES = """SELECT scope, kind, column_kind, year, amount_eur, direction, is_total, line FROM budget_lines
+                     WHERE doc_id = ? AND activity IS NULL"""
 _LASTEN_SIGN = """(SELECT CASE WHEN avg(CASE WHEN amount_eur < 0 THEN 1.0 ELSE 0.0 END) > 0.5 THEN 1 ELSE -1 END
-                   FROM budget_lines WHERE doc_id = ? AND kind = 'lasten' AND coalesce(amount_eur, 0) <> 0)"""
+                   FROM latest WHERE kind = 'lasten' AND coalesce(amount_eur, 0) <> 0)"""
 _FAVOURABLE = """CASE b.direction WHEN 'V' THEN abs(b.amount_eur) WHEN 'N' THEN -abs(b.amount_eur)
                  ELSE CASE WHEN b.kind = 'lasten' AND {sign} = -1 THEN -b.amount_eur ELSE b.amount_eur END END"""
 CHECK_CODES = (
@@ -30,18 +33,21 @@ CHECK_CODES = (
 
 
 def finance_documents(selection: Selection, path: Path | None = None) -> pd.DataFrame:
-    """Documents within the filters that hold budget lines or deviations, newest first."""
+    """Documents within the filters that hold budget lines or deviations, newest first (counted per document in
+    one pass over each table, not a lookup per document)."""
     where, params = selection.documents_sql()
     return query(
         f"""
-        SELECT d.doc_id, d.municipality, d.title, d.year, d.source,
-               (SELECT count(*) FROM budget_lines b WHERE b.doc_id = d.doc_id AND b.activity IS NULL) AS budget_lines,
-               (SELECT count(*) FROM deviations v WHERE v.doc_id = d.doc_id) AS deviations
-        FROM documents d
-        WHERE {where}
-          AND (EXISTS (SELECT 1 FROM budget_lines b WHERE b.doc_id = d.doc_id AND b.activity IS NULL)
-               OR EXISTS (SELECT 1 FROM deviations v WHERE v.doc_id = d.doc_id))
-        ORDER BY d.year DESC NULLS LAST, d.loaded_at DESC
+        WITH docs AS (SELECT d.doc_id, d.municipality, d.title, d.year, d.source, d.loaded_at
+                      FROM documents d WHERE {where}),
+        lines AS (SELECT doc_id, count(*) AS n FROM budget_lines
+                  WHERE activity IS NULL AND doc_id IN (SELECT doc_id FROM docs) GROUP BY doc_id),
+        items AS (SELECT doc_id, count(*) AS n FROM deviations WHERE doc_id IN (SELECT doc_id FROM docs) GROUP BY doc_id)
+        SELECT docs.doc_id, docs.municipality, docs.title, docs.year, docs.source,
+               coalesce(lines.n, 0) AS budget_lines, coalesce(items.n, 0) AS deviations
+        FROM docs LEFT JOIN lines USING (doc_id) LEFT JOIN items USING (doc_id)
+        WHERE lines.n > 0 OR items.n > 0
+        ORDER BY docs.year DESC NULLS LAST, docs.loaded_at DESC, docs.doc_id
         """,
         params,
         path=path,
@@ -56,18 +62,19 @@ def budget_comparison(doc_id: str, kind: str, path: Path | None = None) -> pd.Da
         else f"CASE b.kind WHEN 'baten' THEN b.amount_eur ELSE b.amount_eur * {_LASTEN_SIGN} END"
     )
     kinds = ["lasten", "baten"] if kind == "saldo" else [kind]
-    sign_params = [doc_id] if kind == "saldo" else []
-    return query(
+    return query_over(
+        _DOCUMENT_LINES,
+        [doc_id],
         f"""
-        WITH real_year AS (SELECT max(year) AS y FROM budget_lines WHERE doc_id = ? AND column_kind = 'rekening'),
+        WITH real_year AS (SELECT max(year) AS y FROM latest WHERE column_kind = 'rekening'),
         lines AS (
             SELECT b.scope, b.line, {value} AS value,
                    CASE WHEN b.column_kind = 'begroting' THEN 'primitieve'
                         WHEN b.column_kind = 'actuele_begroting' THEN 'actuele'
                         WHEN b.column_kind = 'rekening' AND b.year = (SELECT y FROM real_year) THEN 'realisatie'
                    END AS measure
-            FROM budget_lines b
-            WHERE b.doc_id = ? AND NOT b.is_total AND b.activity IS NULL AND list_contains(?, b.kind)
+            FROM latest b
+            WHERE NOT b.is_total AND list_contains(?, b.kind)
         )
         SELECT scope, min(line) AS line,
                sum(value) FILTER (WHERE measure = 'primitieve') AS primitieve,
@@ -76,7 +83,7 @@ def budget_comparison(doc_id: str, kind: str, path: Path | None = None) -> pd.Da
         FROM lines WHERE measure IS NOT NULL
         GROUP BY scope ORDER BY line
         """,
-        [doc_id, *sign_params, doc_id, kinds],
+        [kinds],
         path=path,
     )
 
@@ -85,34 +92,37 @@ def scope_deviations(doc_id: str, kind: str, path: Path | None = None) -> pd.Dat
     """Per scope the Verschil column as a favourable-positive amount (V > 0, N < 0) for lasten, baten or saldo."""
     kinds = ["lasten", "baten"] if kind == "saldo" else [kind]
     favourable = _FAVOURABLE.format(sign=_LASTEN_SIGN)
-    return query(
+    return query_over(
+        _DOCUMENT_LINES,
+        [doc_id],
         f"""
         SELECT b.scope, min(b.line) AS line, sum({favourable}) AS amount
-        FROM budget_lines b
-        WHERE b.doc_id = ? AND b.column_kind = 'verschil' AND NOT b.is_total AND b.activity IS NULL
-          AND list_contains(?, b.kind) AND b.amount_eur IS NOT NULL
+        FROM latest b
+        WHERE b.column_kind = 'verschil' AND NOT b.is_total AND list_contains(?, b.kind) AND b.amount_eur IS NOT NULL
         GROUP BY b.scope ORDER BY abs(amount) DESC
         """,
-        [doc_id, doc_id, kinds],
+        [kinds],
         path=path,
     )
 
 
 def result_budget_and_actual(doc_id: str, path: Path | None = None) -> pd.DataFrame:
     """The 'resultaat' (else 'saldo') row's amended budget and actuals: the two ends of the waterfall."""
-    return query(
+    return query_over(
+        _DOCUMENT_LINES,
+        [doc_id],
         """
-        WITH real_year AS (SELECT max(year) AS y FROM budget_lines WHERE doc_id = ? AND column_kind = 'rekening'),
-        target AS (SELECT kind, scope FROM budget_lines WHERE doc_id = ? AND kind IN ('resultaat', 'saldo')
-                   AND activity IS NULL ORDER BY kind = 'resultaat' DESC, line DESC LIMIT 1)
+        WITH real_year AS (SELECT max(year) AS y FROM latest WHERE column_kind = 'rekening'),
+        target AS (SELECT kind, scope FROM latest WHERE kind IN ('resultaat', 'saldo')
+                   ORDER BY kind = 'resultaat' DESC, line DESC LIMIT 1)
         SELECT b.scope,
                sum(b.amount_eur) FILTER (WHERE b.column_kind = 'actuele_begroting') AS actuele,
                sum(b.amount_eur) FILTER (WHERE b.column_kind = 'rekening' AND b.year = (SELECT y FROM real_year))
                    AS realisatie
-        FROM budget_lines b JOIN target t ON b.kind = t.kind AND b.scope = t.scope
-        WHERE b.doc_id = ? GROUP BY b.scope
+        FROM latest b JOIN target t ON b.kind = t.kind AND b.scope = t.scope
+        GROUP BY b.scope
         """,
-        [doc_id, doc_id, doc_id],
+        [],
         path=path,
     )
 
@@ -124,17 +134,20 @@ def deviations(doc_id: str, search: str = "", scope: str | None = None, path: Pa
     """Deviation items of one document (largest first); `search` matches item, scope or explanation; `scope` (a
     theme of the budget table, '1.1 Thema Jeugd') keeps the items under it ('Thema 1.1 Jeugd': same code)."""
     pattern = f"%{search.strip()}%" if search.strip() else None
-    return query(
+    return query_over(
+        """SELECT seq, item, scope, amount_eur, direction, incidental, explanation, explanation_line, line
+           FROM deviations WHERE doc_id = ?""",
+        [doc_id],
         """
         SELECT seq, item, scope, amount_eur, direction, incidental, explanation, explanation_line, line,
                CASE direction WHEN 'V' THEN amount_eur ELSE -amount_eur END AS signed
-        FROM deviations
-        WHERE doc_id = ? AND (?::VARCHAR IS NULL OR item ILIKE ? OR scope ILIKE ? OR explanation ILIKE ?)
+        FROM latest
+        WHERE (?::VARCHAR IS NULL OR item ILIKE ? OR scope ILIKE ? OR explanation ILIKE ?)
           AND (?::VARCHAR IS NULL OR lower(scope) = lower(?)
                OR (regexp_extract(?, ?) <> '' AND regexp_extract(scope, ?) = regexp_extract(?, ?)))
         ORDER BY amount_eur DESC
         """,
-        [doc_id, pattern, pattern, pattern, pattern, scope, scope, scope, _CODE, _CODE, scope, _CODE],
+        [pattern, pattern, pattern, pattern, scope, scope, scope, _CODE, _CODE, scope, _CODE],
         path=path,
     )
 

@@ -116,37 +116,57 @@ def newest_municipality(among: tuple[str, ...] | None = None, path: Path | None 
 
 def filter_options(selection: Selection, path: Path | None = None) -> dict[str, list]:
     """Values each filter can take, given the filters above it (gemeente → document → programma → thema)."""
-    where, params = Selection(selection.municipality).documents_sql()
+    scope = Selection(selection.municipality, selection.doc_id)
+    groups = activity_groups(scope, path)
+    programmes, themes, by_programme = group_options(groups, selection.programme)
+    return {
+        "document": document_options(selection.municipality, path),
+        "programme": programmes,
+        "theme": themes,
+        "themes_by_programme": by_programme,
+        "period": period_options(scope, path),
+    }
+
+
+def document_options(municipality: str | None, path: Path | None = None) -> dict[str, str]:
+    """The municipality's documents for the document filter: label → doc_id, newest first."""
+    where, params = Selection(municipality).documents_sql()
     docs = query(
         f"""SELECT d.doc_id, coalesce(d.title, d.source) || ' (' || coalesce(d.year::VARCHAR, '?') || ')' AS label
             FROM documents d WHERE {where} ORDER BY d.year DESC NULLS LAST, label""",
         params,
         path=path,
     )
-    scope = Selection(selection.municipality, selection.doc_id)
+    return dict(zip(docs["label"], docs["doc_id"], strict=True))
+
+
+def activity_groups(scope: Selection, path: Path | None = None) -> pd.DataFrame:
+    """The (programme, theme) pairs of the activities within `scope` (municipality and document)."""
     where, params = scope.sql()
-    groups = query(
+    return query(
         f"""SELECT DISTINCT a.programme, a.theme FROM activities a JOIN documents d USING (doc_id)
                        WHERE {where}""",
         params,
         path=path,
     )
+
+
+def group_options(
+    groups: pd.DataFrame, programme: str | None
+) -> tuple[list[str], list[str], dict[str, list[str]]]:
+    """Programmes, the themes of `programme` (of all when None) and the themes per programme."""
     programmes = sorted(p for p in groups["programme"].dropna().unique())
-    in_programme = groups if selection.programme is None else groups[groups["programme"] == selection.programme]
+    in_programme = groups if programme is None else groups[groups["programme"] == programme]
     themes = sorted(t for t in in_programme["theme"].dropna().unique())
-    by_programme = {
-        programme: sorted(part["theme"].dropna().unique()) for programme, part in groups.groupby("programme")
-    }
-    periods = _over_latest(
+    by_programme = {name: sorted(part["theme"].dropna().unique()) for name, part in groups.groupby("programme")}
+    return programmes, themes, by_programme
+
+
+def period_options(scope: Selection, path: Path | None = None) -> list[str]:
+    """The reporting periods within `scope` (municipality and document), in time order."""
+    return _over_latest(
         scope, "SELECT period, min(period_order) AS o FROM latest GROUP BY period ORDER BY o", [], path
     )["period"].tolist()
-    return {
-        "document": dict(zip(docs["label"], docs["doc_id"], strict=True)),
-        "programme": programmes,
-        "theme": themes,
-        "themes_by_programme": by_programme,
-        "period": periods,
-    }
 
 
 def status_facts(selection: Selection, path: Path | None = None) -> pd.DataFrame:

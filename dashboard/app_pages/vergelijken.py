@@ -19,6 +19,8 @@ from dashboard.stages import Cycle, Report, budget_stages
 from dashboard.tables import show_table
 from dashboard.theme import status_label
 
+TAB_PARAM = "weergave"
+
 
 def _money(value: object) -> str | None:
     return euro(value) if isinstance(value, int | float) and pd.notna(value) else None
@@ -264,10 +266,15 @@ require_documents()
 selection = current_selection()
 municipality = selection.municipality
 budget = budget_cycle(municipality)
-stages_tab, documents_tab, years_tab = st.tabs([strings.TAB_STAGES, strings.TAB_TWO_DOCUMENTS, strings.TAB_YEARS_PEERS])
-with stages_tab:
-    stages_section(selection, budget)
-with documents_tab:
-    two_documents_section(selection, budget, check_queries.statuses(municipality))
-with years_tab:
-    years_and_peers_section(selection, budget)
+stages_tab, documents_tab, years_tab = st.tabs(  # only the open tab is computed; it is kept in the URL
+    [strings.TAB_STAGES, strings.TAB_TWO_DOCUMENTS, strings.TAB_YEARS_PEERS], key=TAB_PARAM, bind="query-params"
+)
+if stages_tab.open:
+    with stages_tab:
+        stages_section(selection, budget)
+if documents_tab.open:
+    with documents_tab:
+        two_documents_section(selection, budget, check_queries.statuses(municipality))
+if years_tab.open:
+    with years_tab:
+        years_and_peers_section(selection, budget)

@@ -12,6 +12,7 @@ from tests.cycle import load_cycle
 from tests.dashboard.test_pages import open_app, table_with
 
 COMPARE = "app_pages/vergelijken.py"
+TWO, YEARS = strings.TAB_TWO_DOCUMENTS, strings.TAB_YEARS_PEERS  # only the open tab is drawn
 STEPS = [
     "Begroting: Programmabegroting 2024",
     "Wijziging: 1e Voortgangsrapportage 2024",
@@ -64,7 +65,7 @@ def test_each_step_names_its_document_line_and_explanation(monkeypatch, cycle_db
 
 
 def test_two_documents_side_by_side_give_both_amounts_the_difference_and_n_or_v(monkeypatch, cycle_db):
-    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg")
+    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg", weergave=TWO)
     money = table_with(app, strings.COL_DIFFERENCE)
     first, second = "Eerste: 1e Voortgangsrapportage 2024", "Tweede: Jaarrekening 2024"
     assert money.iloc[0][
@@ -74,24 +75,30 @@ def test_two_documents_side_by_side_give_both_amounts_the_difference_and_n_or_v(
 
 
 def test_choosing_the_begroting_as_first_document_compares_the_budget_with_the_actuals(monkeypatch, cycle_db):
-    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg")
+    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg", weergave=TWO)
     app.selectbox(key="eerste").select_index(0).run()
     money = table_with(app, strings.COL_DIFFERENCE)
     assert money.iloc[0][strings.COL_DIFFERENCE] == "€ 500.000"
 
 
 def test_the_changed_explanations_of_both_documents_are_listed(monkeypatch, cycle_db):
-    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg")
+    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg", weergave=TWO)
     texts = next(f.value for f in app.dataframe if strings.COL_ITEM in f.value.columns)
     assert texts.iloc[0][strings.COL_ITEM] == "1.1 Thema Jeugd"
     assert "€ 300.000" in texts.iloc[0].iloc[1] and "€ 200.000" in texts.iloc[0].iloc[2]
 
 
 def test_a_line_over_the_years_shows_budget_amended_and_actuals(monkeypatch, cycle_db):
-    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg")
+    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg", weergave=YEARS)
     years = next(
         json.loads(c.proto.spec)
         for c in app.get("plotly_chart")
         if "over de jaren" in json.dumps(json.loads(c.proto.spec)["layout"]["title"])
     )
     assert [trace["y"] for trace in years["data"]] == [[7_500_000], [7_800_000], [8_000_000]]
+
+
+def test_only_the_open_tab_is_drawn_and_the_url_names_it(monkeypatch, cycle_db):
+    app = open_app(monkeypatch, cycle_db, COMPARE, gemeente="Doesburg", weergave=YEARS)
+    assert not [frame for frame in app.dataframe if STEPS[0] in frame.value.columns]  # the stages tab's table
+    assert app.query_params["weergave"] == YEARS

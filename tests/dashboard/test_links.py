@@ -58,7 +58,7 @@ def test_a_link_made_by_hand_joins_two_activities(monkeypatch, reports_db):
 
 
 def test_what_changed_lists_the_renumbered_and_the_new_activity_with_the_word_diff(monkeypatch, reports_db):
-    app = open_app(monkeypatch, reports_db, COMPARE, gemeente="Doesburg")
+    app = open_app(monkeypatch, reports_db, COMPARE, gemeente="Doesburg", weergave=strings.TAB_TWO_DOCUMENTS)
     labels = [expander.label for expander in app.expander]
     assert "↪ andere code · 6.1.4 → 2.3.1 Grip op de kosten vergroten: ✓ op koers → ⚠ bijsturing raad" in labels
     assert "+ nieuw · 2.3.2 Nieuwe wijkteams in elke kern: – → ✓ op koers" in labels
