@@ -24,6 +24,10 @@ from model.vocabulary import load_vocabulary
 _MIN_FIELDS = 3
 _TITLE_LOOKBACK = 3
 _MAX_TITLE_WORDS = 16
+_TITLE_PREFIX = re.compile(r"^\S+\s*:?\s*")
+_LETTER_CODE = re.compile(r"^(?P<code>[A-Z])\.\s+(?P<rest>.+)$")
+_SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-Z•\d])|•")
+_DECIMALS_AFTER = re.compile(r",\d")
 _AMOUNT = re.compile(
     r"€\s?(?P<a>-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?)"
     r"|(?P<b>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)\s?(?:euro|eur)\b",
@@ -46,10 +50,14 @@ def _activity_prefixes() -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in words} | {fold(w) + "en" for w in words}, key=len, reverse=True))
 
 
+@cache
+def _income_words() -> frozenset[str]:
+    return frozenset(money_vocabulary().income_words)
+
+
 def _income(text: str) -> bool:
     """True when the words just before an amount call it income (vocabulary: budget.toml income_words)."""
-    words = set(fold(text).replace(":", " ").replace("(", " ").split())
-    return bool(words & set(money_vocabulary().income_words))
+    return not _income_words().isdisjoint(fold(text).replace(":", " ").replace("(", " ").split())
 
 
 @cache
@@ -81,15 +89,18 @@ def _field_of(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+@cache
+def _prefix_starts() -> tuple[str, ...]:
+    """How a title with an activity prefix starts: 'activiteit ', 'activiteit:', ... (one startswith for all)."""
+    return tuple(start for prefix in _activity_prefixes() for start in (prefix + " ", prefix + ":"))
+
+
 def _strip_title(text: str) -> tuple[str | None, str]:
     """Title text without the 'Activiteit:' prefix and trailing '|'; a leading 'A.' becomes the code."""
     text = text.strip(" |")
-    folded = fold(text)
-    for prefix in _activity_prefixes():
-        if folded.startswith((prefix + " ", prefix + ":")):
-            text = re.sub(r"^\S+\s*:?\s*", "", text, count=1)
-            break
-    letter = re.match(r"^(?P<code>[A-Z])\.\s+(?P<rest>.+)$", text)
+    if fold(text).startswith(_prefix_starts()):
+        text = _TITLE_PREFIX.sub("", text, count=1)
+    letter = _LETTER_CODE.match(text)
     if letter:
         return letter.group("code"), letter.group("rest").rstrip(". ")
     return None, text.rstrip(" .")
@@ -171,8 +182,7 @@ def _title(lines: list[Line], first: int) -> int | None:
 
 
 def _has_prefix(text: str) -> bool:
-    folded = fold(text)
-    return any(folded.startswith((prefix + " ", prefix + ":")) for prefix in _activity_prefixes())
+    return fold(text).startswith(_prefix_starts())
 
 
 def _shorten(name: str, lines: list[Line], position: int) -> str:
@@ -210,10 +220,10 @@ def _cost_lines(
         name, label, value = _field_row(lines[row])
         if name != "costs":
             continue
-        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z•\d])|•", value):
+        for sentence in _SENTENCES.split(value):
             for match in _AMOUNT.finditer(sentence):
                 raw = match.group("a") or match.group("b")
-                if re.match(r",\d", sentence[match.end() :]):
+                if _DECIMALS_AFTER.match(sentence, match.end()):
                     raw = sentence[match.start() :].split()[0]
                 try:
                     amount = parse_amount(raw).value

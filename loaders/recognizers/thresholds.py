@@ -19,7 +19,7 @@ _MILLION = ("mln", "miljoen")
 
 
 @cache
-def _words() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
+def _words() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     data = load_vocabulary("budget")["explanation_threshold"]
     comparators = "|".join(re.escape(c) for c in sorted(data["comparators"], key=len, reverse=True))
     euro = re.compile(
@@ -28,7 +28,7 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str], re.Patt
         re.IGNORECASE,
     )
     percent = re.compile(rf"(?:(?:{comparators})\s*|\bof\s+|\ben\s+)(?P<share>\d+(?:,\d+)?)\s*%", re.IGNORECASE)
-    return tuple(fold(w) for w in data["subjects"]), tuple(fold(w) for w in data["explain_words"]), euro, percent
+    return tuple(fold(w) for w in data["subjects"]), frozenset(fold(w) for w in data["explain_words"]), euro, percent
 
 
 def _euros(match: re.Match[str]) -> float | None:
@@ -47,7 +47,7 @@ def threshold_in(text: str, line: int | None = None) -> ExplanationThreshold | N
         return None
     subjects, explain, euro, percent = _words()
     words = fold(text).replace(">", " > ").split()
-    if not any(w.startswith(subjects) for w in words) or not any(w in explain for w in words):
+    if explain.isdisjoint(words) or not any(w.startswith(subjects) for w in words):
         return None
     eur = share = None
     for match in euro.finditer(text):
