@@ -69,6 +69,8 @@ _ENTRIES: tuple[tuple[str, str, str, Severity], ...] = (
     # money
     ("budget-unit-assumed", "no unit stated at the table; amounts read as euros",
      "Geen eenheid bij de tabel; bedragen als euro's gelezen", Severity.WARNING),
+    ("budget-kind-from-directions", "no lasten or baten named; read as lasten from the table's N/V",
+     "Geen lasten of baten genoemd; als lasten gelezen uit de N/V van de tabel", Severity.INFO),
     ("budget-columns-mismatch", "column headers and amounts do not match", "Kolomkoppen en bedragen passen niet",
      Severity.WARNING),
     ("budget-row-width", "row with another number of amounts skipped",

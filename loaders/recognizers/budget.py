@@ -56,6 +56,22 @@ def column_kind(column: Column, vocabulary: MoneyVocabulary) -> str | None:
     return column.period.kind if column.period else None
 
 
+def _pick(columns: list[Column], kinds: tuple[str, ...], before: int) -> Column | None:
+    found = [c for c in columns if c.index < before and c.period and c.period.kind in kinds]
+    return found[-1] if found else None
+
+
+def difference_columns(columns: list[Column], vocabulary: MoneyVocabulary) -> tuple[Column, Column, Column] | None:
+    """(realisatie, budget, verschil): the columns of a Verschil that compares the actuals with the (amended)
+    budget, or None when the table has no such three."""
+    difference = next((c for c in columns if column_kind(c, vocabulary) == "verschil"), None)
+    actual = _pick(columns, ("rekening",), difference.index) if difference else None
+    if difference is None or actual is None:
+        return None
+    budget = _pick(columns, ("actuele_begroting",), difference.index) or _pick(columns, ("begroting",), actual.index)
+    return (actual, budget, difference) if budget else None
+
+
 def _kind_of_column(column: Column, vocabulary: MoneyVocabulary) -> str | None:
     words = fold(column.name).split()
     for kind in ("baten", "lasten", "saldo"):
@@ -126,6 +142,7 @@ def read_budget(
             )
         )
     column_kinds = {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in values}
+    defaulted: list[int] = []  # the cells whose kind nothing named
     marked_labels = any("l/b" in fold(c.name) for c in grid.label_columns)
     for row in grid.rows:
         marker = next((cell.text for cell in row.label_cells if cell.text in _MARKERS), None)
@@ -151,6 +168,8 @@ def read_budget(
                 continue
             holds, names_kind = column_kinds[column.index]
             kind = names_kind or row_kind or section or default
+            if kind == default:
+                defaulted.append(len(result.cells))
             direction = amount.direction
             difference = holds == "verschil"
             if direction is None and difference and negative and amount.value:
@@ -170,7 +189,39 @@ def read_budget(
                     line=cell.line,
                 )
             )
+    if default == "saldo" and _costs_by_their_directions(result, defaulted, vocabulary):
+        for index in defaulted:
+            result.cells[index].kind = result.lines[index].kind = "lasten"
+        result.warnings.append(
+            WarningRecord(
+                code="budget-kind-from-directions",
+                line=grid.table.line,
+                message="the table names no lasten or baten; its N/V call spending more than budgeted unfavourable, "
+                "so its figures are read as lasten",
+            )
+        )
     return result
+
+
+def _costs_by_their_directions(table: BudgetTable, defaulted: list[int], vocabulary: MoneyVocabulary) -> bool:
+    """The cells nothing gave a kind are costs when they are mostly positive and every N/V printed beside them
+    (two rows at least) calls actuals above the budget unfavourable, as costs are; read as saldo, all disagree."""
+    columns = difference_columns(table.grid.value_columns, vocabulary)
+    figures = [table.cells[index].value for index in defaulted if table.cells[index].value]
+    if columns is None or sum(1 for v in figures if v > 0) * 2 <= len(figures):
+        return False
+    rows: dict[int, dict[int, BudgetCell]] = {}
+    for index in defaulted:
+        cell = table.cells[index]
+        rows.setdefault(id(cell.row), {})[cell.column.index] = cell
+    votes = []
+    for cells in rows.values():
+        real, planned, printed = (cells.get(column.index) for column in columns)
+        if real is None or planned is None or printed is None or printed.direction is None:
+            continue
+        if real.value is not None and planned.value is not None and real.value != planned.value:
+            votes.append((real.value > planned.value) == (printed.direction == "N"))
+    return len(votes) >= 2 and all(votes)
 
 
 def _per_programme(grid: Grid, around: str, vocabulary: MoneyVocabulary) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from loaders.recognizers.budget import BudgetCell, BudgetTable, column_kind
-from loaders.recognizers.grid import Column, GridRow
+from loaders.recognizers.budget import BudgetCell, BudgetTable, column_kind, difference_columns
+from loaders.recognizers.grid import GridRow
 from loaders.recognizers.money_vocabulary import money_vocabulary
 from model.records import WarningRecord
 
@@ -59,26 +59,14 @@ def _section_totals(
     return warnings
 
 
-def _pick(columns: list[Column], kinds: tuple[str, ...], before: int) -> Column | None:
-    found = [c for c in columns if c.index < before and c.period and c.period.kind in kinds]
-    return found[-1] if found else None
-
-
 def _difference_checks(
     table: BudgetTable, ordered: list[int], by_row: dict[int, dict[int, BudgetCell]]
 ) -> list[WarningRecord]:
     """Verschil = realisatie − (actuele) begroting, and N/V agrees with that difference."""
-    vocabulary = money_vocabulary()
-    columns = table.grid.value_columns
-    difference = next((c for c in columns if column_kind(c, vocabulary) == "verschil"), None)
-    if difference is None:
+    found = difference_columns(table.grid.value_columns, money_vocabulary())
+    if found is None:
         return []
-    actual = _pick(columns, ("rekening",), difference.index)
-    if actual is None:
-        return []
-    budget = _pick(columns, ("actuele_begroting",), difference.index) or _pick(columns, ("begroting",), actual.index)
-    if budget is None:
-        return []
+    actual, budget, difference = found
     lasten_negative = _lasten_negative(table)
     warnings: list[WarningRecord] = []
     for key in ordered:

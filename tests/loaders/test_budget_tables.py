@@ -118,6 +118,36 @@ def test_lasten_printed_positive_use_the_opposite_direction():
     assert "budget-direction-mismatch" in codes(flipped)
 
 
+WITHOUT_SECTION = """\
+Jaarrekening 2024
+Programma 1 Sociaal domein
+Wat heeft het gekost?
+Bedragen x € 1.000 | Primitieve begroting 2024 | Begroting na wijziging 2024 | Realisatie 2024 | Verschil
+1.1 Thema Jeugd | 7.500 | 7.800 | 8.000 | 200 N
+1.2 Thema Wmo | 6.400 | 6.350 | 6.300 | 50 V
+Totaal | 13.900 | 14.150 | 14.300 | 150 N
+"""
+
+
+def test_a_cost_table_without_a_lasten_section_is_read_as_lasten_from_its_n_and_v():
+    result = parse(WITHOUT_SECTION)
+    assert {line.kind for line in result.budget_lines} == {"lasten"}
+    assert codes(result) == ["budget-kind-from-directions"]
+
+
+def test_figures_whose_n_and_v_read_as_a_saldo_stay_saldo():
+    income_like = WITHOUT_SECTION.replace("200 N", "200 V").replace("50 V", "50 N").replace("150 N", "150 V")
+    result = parse(income_like)
+    assert {line.kind for line in result.budget_lines} == {"saldo"}
+    assert codes(result) == []
+
+
+def test_mixed_n_and_v_leave_the_kind_as_it_was_and_report_the_disagreeing_row():
+    mixed = parse(WITHOUT_SECTION.replace("50 V", "50 N"))
+    assert {line.kind for line in mixed.budget_lines} == {"saldo"}
+    assert "budget-direction-mismatch" in codes(mixed)
+
+
 def test_n_v_after_every_cell_and_trailing_minus():
     text = (
         "Programmarekening 2021\nx € 1.000\nBegroting 2021 Rekening 2021 Verschil\n"
