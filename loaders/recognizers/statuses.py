@@ -15,6 +15,7 @@ from loaders.recognizers.fields import match_field
 from loaders.recognizers.grid import Grids
 from loaders.recognizers.legends import Legend
 from loaders.recognizers.metadata import DocumentContext
+from loaders.recognizers.sections import is_goal_stop
 from loaders.recognizers.status_grid import StatusTable, heading_code, is_status_table, read_status_table
 from loaders.recognizers.status_lines import status_lines
 from loaders.recognizers.status_values import resolve
@@ -26,6 +27,8 @@ from model.text import fold
 
 _TITLE_WORDS = 14
 _TITLE_LOOKBACK = 4
+
+_ELSEWHERE = "elsewhere"  # text under a chapter of its own inside a section (its finances): not kept as a field
 
 
 @dataclass
@@ -49,7 +52,9 @@ class _Section:
     depth: int
     text: str
     current: str = "description"
-    texts: dict[str, list[str]] = field(default_factory=lambda: {"description": [], "progress": [], "proposal": []})
+    texts: dict[str, list[str]] = field(
+        default_factory=lambda: {"description": [], "progress": [], "proposal": [], _ELSEWHERE: []}
+    )
     target_year: int | None = None
     has_status: bool = False
 
@@ -100,6 +105,9 @@ class _Walker:
 
     def _field(self, section: _Section, text: str) -> None:
         found = match_field(text)
+        if found is None and is_goal_stop(text):  # 'Financiën', 'Indicatoren': what follows is no field's text
+            section.current = _ELSEWHERE
+            return
         if found is None:
             if section.current == "target_year":
                 years = YEAR.findall(text)

@@ -89,6 +89,15 @@ def test_description_progress_and_council_proposal_are_kept():
     assert first.proposal == "Wij stellen u voor het restant van het krediet te laten vallen."
 
 
+def test_a_chapter_after_the_proposal_such_as_financien_is_not_part_of_it():
+    text = DETAIL.replace(
+        "Wij stellen u voor het restant van het krediet te laten vallen.",
+        "Wij stellen u voor het restant van het krediet te laten vallen.\n\nFinanciën\n\nDe kosten bedragen € 20.000.",
+    )
+    first = parse(text).activities[0]
+    assert first.proposal == "Wij stellen u voor het restant van het krediet te laten vallen."
+
+
 def test_statuses_per_period_keep_the_raw_label():
     result = parse(DETAIL)
     mine = [(s.period, s.status, s.status_raw) for s in result.statuses if s.activity_code == "4.1.1"]
