@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
-from dashboard import check_queries, money_queries, queries
+from dashboard import check_queries, filter_queries, money_queries, queries
 from dashboard import db as db_module
 from dashboard.selection import Selection
 from model.storage import DB_ENV
@@ -80,7 +80,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def sample_municipalities(db: Path, count: int) -> list[str]:
     """`count` municipalities spread over the alphabet of those in `db`."""
-    towns = queries.municipalities(path=db)
+    towns = filter_queries.municipalities(path=db)
     step = max(1, len(towns) // count)
     return towns[::step][:count]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, money_queries, queries, strings
+from dashboard import charts, filter_queries, money_queries, queries, strings
 from dashboard.exports import ExportContext
 from dashboard.selection import Selection
 from model.records import page_of
@@ -101,7 +101,7 @@ def _status_matrix(selection: Selection, path: Path | None):
 
 
 def _transitions(selection: Selection, path: Path | None):
-    periods = queries.filter_options(selection, path=path)["period"]
+    periods = filter_queries.filter_options(selection, path=path)["period"]
     if len(periods) < 2:
         raise ExportError("transitions need at least two periods for these filters")
     first, second = (

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard import queries, strings
+from dashboard import filter_queries, strings
 from dashboard.format import inert
 from dashboard.navigation import ACTIVITY_PARAM
 from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
@@ -130,13 +130,13 @@ def sidebar_selection(page: str, access: Access) -> Selection:
     shown = PAGE_FILTERS.get(page, FILTER_KEYS)
     if shown:
         st.sidebar.header(strings.FILTERS_HEADER)
-    towns = [town for town in queries.municipalities() if access.allows(town)]
+    towns = [town for town in filter_queries.municipalities() if access.allows(town)]
     if not towns:
         st.info(strings.NO_ALLOWED_DOCUMENTS)
         st.stop()
-    newest = queries.newest_municipality(None if access.everything else tuple(towns))
+    newest = filter_queries.newest_municipality(None if access.everything else tuple(towns))
     linked = st.query_params.get(ACTIVITY_PARAM)  # a link naming only an activity opens its municipality
-    fallback = (queries.activity_municipality(linked) if linked else None) or newest
+    fallback = (filter_queries.activity_municipality(linked) if linked else None) or newest
     fallback = fallback if fallback in towns else newest
     municipality = _select("gemeente", strings.FILTER_MUNICIPALITY, towns, None, "gemeente" in shown, fallback)
     municipality = municipality or newest
@@ -147,15 +147,15 @@ def sidebar_selection(page: str, access: Access) -> Selection:
     def wanted(*keys: str) -> bool:  # options are read only for a filter drawn here or a value kept for it
         return any(key in shown or _kept().get(key) for key in keys)
 
-    documents = queries.document_options(municipality) if wanted("document") else {}
+    documents = filter_queries.document_options(municipality) if wanted("document") else {}
     document = _select("document", strings.FILTER_DOCUMENT, list(documents), strings.ALL_DOCUMENTS, "document" in shown)
     scope = Selection(municipality, documents.get(document) if document else None)
-    groups = queries.activity_groups(scope) if wanted("programma", "thema") else None
-    programmes, all_themes, by_programme = queries.group_options(groups, None) if groups is not None else ([], [], {})
+    groups = filter_queries.activity_groups(scope) if wanted("programma", "thema") else None
+    programmes, all_themes, by_programme = filter_queries.group_options(groups, None) if groups is not None else ([], [], {})
     programme = _select("programma", strings.FILTER_PROGRAMME, programmes, strings.ALL, "programma" in shown)
     themes = by_programme.get(programme, []) if programme else all_themes
     theme = _select("thema", strings.FILTER_THEME, themes, strings.ALL, "thema" in shown)
-    periods = queries.period_options(scope) if wanted("periode") else []
+    periods = filter_queries.period_options(scope) if wanted("periode") else []
     period = _select("periode", strings.FILTER_PERIOD, periods, strings.LATEST, "periode" in shown)
     words = _choose_many("status", strings.FILTER_STATUS, list(_STATUS_BY_WORD), "status" in shown, strings.CHOOSE_STATUS)
     statuses = tuple(_STATUS_BY_WORD[word] for word in words)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.db import query, query_over
-from dashboard.selection import UNKNOWN_MUNICIPALITY, Selection
+from dashboard.selection import Selection
 from model.statuses import SEVERITY
 
 # Latest status per activity and period: when several documents report the same period, the later one wins.
@@ -32,7 +32,7 @@ def _facts(selection: Selection) -> tuple[str, list]:
     return _FACTS.format(where=where), params
 
 
-def _over_latest(selection: Selection, sql: str, params: list, path: Path | None) -> pd.DataFrame:
+def over_latest(selection: Selection, sql: str, params: list, path: Path | None) -> pd.DataFrame:
     """`sql` over `latest` (the latest status per activity and period within the filters). With a municipality
     chosen its rows are read once and every aggregate runs over them; without, each runs in the database."""
     facts, fact_params = _facts(selection)
@@ -90,89 +90,10 @@ def documents(selection: Selection | None = None, path: Path | None = None) -> p
     )
 
 
-def municipalities(path: Path | None = None) -> list[str]:
-    """The municipalities with documents, by name; '?' (UNKNOWN_MUNICIPALITY) last when some documents name none."""
-    found = query(
-        f"SELECT DISTINCT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM documents "
-        f"ORDER BY m = '{UNKNOWN_MUNICIPALITY}', m",
-        path=path,
-    )
-    return found["m"].tolist()
-
-
-def newest_municipality(among: tuple[str, ...] | None = None, path: Path | None = None) -> str | None:
-    """The municipality of the newest document (by year, then loading time), preferring documents with statuses,
-    since the first page is the status overview: the first view shows it. `among` limits it to those names."""
-    where, params = ("list_contains(?, municipality)", [list(among)]) if among is not None else ("TRUE", [])
-    found = query(
-        f"SELECT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM documents d WHERE {where} "
-        "ORDER BY d.doc_id IN (SELECT DISTINCT doc_id FROM statuses) DESC, year DESC NULLS LAST, loaded_at DESC "
-        "LIMIT 1",
-        params,
-        path=path,
-    )
-    return None if found.empty else found["m"].iloc[0]
-
-
-def filter_options(selection: Selection, path: Path | None = None) -> dict[str, list]:
-    """Values each filter can take, given the filters above it (gemeente → document → programma → thema)."""
-    scope = Selection(selection.municipality, selection.doc_id)
-    groups = activity_groups(scope, path)
-    programmes, themes, by_programme = group_options(groups, selection.programme)
-    return {
-        "document": document_options(selection.municipality, path),
-        "programme": programmes,
-        "theme": themes,
-        "themes_by_programme": by_programme,
-        "period": period_options(scope, path),
-    }
-
-
-def document_options(municipality: str | None, path: Path | None = None) -> dict[str, str]:
-    """The municipality's documents for the document filter: label → doc_id, newest first."""
-    where, params = Selection(municipality).documents_sql()
-    docs = query(
-        f"""SELECT d.doc_id, coalesce(d.title, d.source) || ' (' || coalesce(d.year::VARCHAR, '?') || ')' AS label
-            FROM documents d WHERE {where} ORDER BY d.year DESC NULLS LAST, label""",
-        params,
-        path=path,
-    )
-    return dict(zip(docs["label"], docs["doc_id"], strict=True))
-
-
-def activity_groups(scope: Selection, path: Path | None = None) -> pd.DataFrame:
-    """The (programme, theme) pairs of the activities within `scope` (municipality and document)."""
-    where, params = scope.sql()
-    return query(
-        f"""SELECT DISTINCT a.programme, a.theme FROM activities a JOIN documents d USING (doc_id)
-                       WHERE {where}""",
-        params,
-        path=path,
-    )
-
-
-def group_options(
-    groups: pd.DataFrame, programme: str | None
-) -> tuple[list[str], list[str], dict[str, list[str]]]:
-    """Programmes, the themes of `programme` (of all when None) and the themes per programme."""
-    programmes = sorted(p for p in groups["programme"].dropna().unique())
-    in_programme = groups if programme is None else groups[groups["programme"] == programme]
-    themes = sorted(t for t in in_programme["theme"].dropna().unique())
-    by_programme = {name: sorted(part["theme"].dropna().unique()) for name, part in groups.groupby("programme")}
-    return programmes, themes, by_programme
-
-
-def period_options(scope: Selection, path: Path | None = None) -> list[str]:
-    """The reporting periods within `scope` (municipality and document), in time order."""
-    return _over_latest(
-        scope, "SELECT period, min(period_order) AS o FROM latest GROUP BY period ORDER BY o", [], path
-    )["period"].tolist()
-
-
 def status_facts(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Latest status per activity and period within the filters (the rows behind trend, matrix and lists)."""
     status_clause, status_params = _status_filter(selection)
-    return _over_latest(
+    return over_latest(
         selection,
         f"SELECT * FROM latest WHERE TRUE {status_clause} ORDER BY code NULLS LAST, name, period_order",
         status_params,
@@ -183,7 +104,7 @@ def status_facts(selection: Selection, path: Path | None = None) -> pd.DataFrame
 def status_counts(selection: Selection, path: Path | None = None) -> pd.DataFrame:
     """Number of activities per period and status (the status trend)."""
     status_clause, status_params = _status_filter(selection)
-    return _over_latest(
+    return over_latest(
         selection,
         f"""SELECT period, min(period_order) AS period_order, status, count(*) AS n
             FROM latest WHERE TRUE {status_clause}
@@ -209,7 +130,7 @@ def status_by_group(selection: Selection, period: str, level: str, path: Path | 
     """Number of activities per programme (level 'programme') or theme ('theme') and status in one period."""
     column = {"programme": "programme", "theme": "theme"}[level]
     status_clause, status_params = _status_filter(selection)
-    return _over_latest(
+    return over_latest(
         selection,
         f"""SELECT coalesce({column}, '(geen)') AS "group", status, count(*) AS n
             FROM latest WHERE period = ? {status_clause}
@@ -228,7 +149,7 @@ def _from_to(selection: Selection, periods: tuple[str, str], select: str, rest: 
     """`select` … `rest` over each activity's status in the first period (a) and in the second (b)."""
     status_clause, status_params = _status_filter(selection, "a")
     first, second = periods
-    return _over_latest(
+    return over_latest(
         selection,
         f"""{select} FROM latest a JOIN latest b ON a.activity_key = b.activity_key
             WHERE a.period = ? AND b.period = ? {status_clause} {rest}""",
@@ -265,7 +186,7 @@ def attention(selection: Selection, previous: str | None, latest: str, path: Pat
     """Activities that need council action in `latest` or worsened since `previous`, with the council proposal."""
     status_clause, status_params = _status_filter(selection, "b")
     severity_a, severity_b = _SEVERITY.format(col="a.status"), _SEVERITY.format(col="b.status")
-    return _over_latest(
+    return over_latest(
         selection,
         f"""SELECT b.activity_key, b.municipality, b.code, b.name, a.status AS status_before,
                                     b.status, b.proposal, b.title, b.line,
@@ -308,16 +229,6 @@ def activities(selection: Selection, search: str = "", path: Path | None = None)
         [*fact_params, *params, *status_params, pattern, pattern, pattern, pattern],
         path=path,
     )
-
-
-def activity_municipality(activity_key: str, path: Path | None = None) -> str | None:
-    """The municipality of an activity (what a link that names only the activity opens)."""
-    found = query(
-        f"SELECT coalesce(municipality, '{UNKNOWN_MUNICIPALITY}') AS m FROM activities WHERE activity_key = ? LIMIT 1",
-        [activity_key],
-        path=path,
-    )
-    return None if found.empty else found["m"].iloc[0]
 
 
 def activity_history(keys: list[str], selection: Selection, path: Path | None = None) -> pd.DataFrame:

@@ -55,6 +55,7 @@ def _load() -> None:
         downloads,
         export_catalog,
         exports,
+        filter_queries,
         filters,
         format,
         guard,
@@ -70,6 +71,6 @@ def _load() -> None:
     format.number(1.5, 1)
     if not Path(database_path()).exists():
         return
-    town = queries.newest_municipality()
+    town = filter_queries.newest_municipality()
     if town is not None:
         charts.status_trend(queries.status_counts(Selection(town)))

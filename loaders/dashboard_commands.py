@@ -36,7 +36,7 @@ def check_database(db: Path) -> None:
 
 def run_export(options: argparse.Namespace) -> int:
     """Write one chart or table of the dashboard to a file, the same as its download buttons give."""
-    from dashboard import export_catalog, queries
+    from dashboard import export_catalog, filter_queries
     from dashboard.selection import Selection
 
     catalog = export_catalog.CATALOG
@@ -54,14 +54,14 @@ def run_export(options: argparse.Namespace) -> int:
         raise UsageError(f"voortgang export: {export.name} can be written as {', '.join(export.formats)}, not {fmt!r}")
     db = (options.db or default_db_path()).expanduser().resolve()
     check_database(db)
-    loaded = queries.municipalities(path=db)
+    loaded = filter_queries.municipalities(path=db)
     if options.municipality and options.municipality not in loaded:
         raise StoreError(
             f"{db}: no documents of municipality {options.municipality!r}; loaded are: "
             f"{', '.join(loaded) or 'none'}"
         )
     selection = Selection(options.municipality, None, options.programme, None, options.period)
-    checks = queries.filter_options(selection, path=db)
+    checks = filter_queries.filter_options(selection, path=db)
     for value, allowed, what in (
         (options.programme, checks["programme"], "programme"),
         (options.period, checks["period"], "period"),
@@ -126,17 +126,17 @@ def run_bench_database(db: Path, count: int) -> int:
 def run_report(db: Path | None, page: str, municipalities: list[str], fmt: str, output: Path | None) -> int:
     """Write a page's report (its default view) for one municipality, others beside it where the page compares,
     as PDF or HTML: charts, tables, filters, sources and date."""
-    from dashboard import exports, page_reports, queries, report_pdf
+    from dashboard import exports, filter_queries, page_reports, report_pdf
     from dashboard.export_catalog import context_for, dutch_table
     from dashboard.selection import Selection
 
     db = (db or default_db_path()).expanduser().resolve()
     check_database(db)
-    loaded = queries.municipalities(path=db)
+    loaded = filter_queries.municipalities(path=db)
     missing = [town for town in municipalities if town not in loaded]
     if missing:
         raise StoreError(f"{db}: no documents of municipality {missing[0]!r}; loaded are: {', '.join(loaded) or 'none'}")
-    chosen = municipalities[0] if municipalities else queries.newest_municipality(path=db)
+    chosen = municipalities[0] if municipalities else filter_queries.newest_municipality(path=db)
     selection = Selection(chosen, compare=tuple(municipalities[1:]))
     report = page_reports.PAGES[page](selection, db)
     context = context_for(selection, db)
@@ -159,7 +159,7 @@ def run_checks(db: Path | None, municipality: str | None, as_json: bool) -> int:
     Dutch explanation."""
     import json
 
-    from dashboard import checks, queries
+    from dashboard import checks, filter_queries
 
     db = (db or default_db_path()).expanduser().resolve()
     if not db.exists():
@@ -168,7 +168,7 @@ def run_checks(db: Path | None, municipality: str | None, as_json: bool) -> int:
     state, detail = layers.examine(db)
     if state in _REFUSED:
         raise StoreError(f"{db}: " + _REFUSED[state].format(detail=detail, current=SCHEMA_VERSION))
-    towns = [municipality] if municipality else queries.municipalities(db)
+    towns = [municipality] if municipality else filter_queries.municipalities(db)
     findings = [finding for town in towns for finding in checks.find_checks(town, db)]
     if as_json:
         print(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=1))

@@ -5,7 +5,8 @@ transaction (all of a document or none of it), and renames the delta into place 
 says how readers combine base and deltas). Readers are never blocked, and a load killed midway leaves no trace
 but a temporary file that the next load removes. When MAX_DELTAS deltas have gathered, the load merges them into
 one; once they hold FOLD_SHARE of the base's documents it folds them into a copy of the base that is swapped in
-with os.replace (the national demo builds its base that way too). The files themselves: loaders/store_files.py.
+with os.replace (the national demo builds its base that way too). The files themselves: loaders/store_files.py;
+the in-memory DuckDB a load attaches them to: loaders/store_session.py.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import fcntl
 import itertools
 import json
 import os
-import re
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,25 +26,18 @@ from loaders import store_files as files
 from loaders.errors import StoreError
 from loaders.rows import DOCUMENT_COLUMNS, document_rows, source_key
 from loaders.schema import DOCUMENT_TABLES, LINK_TABLE
+from loaders.store_session import layers_of
 from model import layers
 from model.records import Extraction
 from model.storage import SCHEMA_VERSION, default_db_path
 
 MAX_DELTAS = 16  # live delta files before a load merges them into one
-
-
 FOLD_SHARE = 0.1  # ... or, once they hold this share of the base's documents, folds them into the base
-
-
-_LOOKED_UP = frozenset({"meta", "documents"})
-
 
 Loaded = dict[str, tuple[str, str | None]]
 
 
 @dataclass
-
-
 class LoadOutcome:
     """What happened to one file: loaded, replaced (an earlier version), unchanged or failed."""
 
@@ -53,11 +45,6 @@ class LoadOutcome:
     outcome: str
     message: str = ""
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def _lock_holder(message: str) -> str:
-    pid = re.search(r"PID (\d+)", message)
-    return f"process {pid.group(1)}" if pid else "another process"
 
 
 @contextmanager
@@ -84,56 +71,6 @@ def _writer_lock(db_path: Path) -> Iterator[None]:
             handle.seek(0)
             handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-class _Session:
-    """One in-memory DuckDB per process that every load attaches its files to and detaches them from after:
-    starting and closing a DuckDB costs a load about 20 ms, a third of it. One load at a time uses it."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._connection: duckdb.DuckDBPyConnection | None = None
-
-    @contextmanager
-    def use(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The session, free of files; whatever the block attached is detached after it (a session that cannot
-        be cleaned is closed, and the next load starts a new one)."""
-        with self._lock:
-            if self._connection is None:
-                self._connection = duckdb.connect(":memory:", config=layers.CONFIG)
-            try:
-                yield self._connection
-            finally:
-                try:
-                    layers.detach_all(self._connection)
-                except duckdb.Error:
-                    self._connection.close()
-                    self._connection = None
-
-
-_SESSION = _Session()
-
-
-@contextmanager
-def _layers(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The database as readers see it (base and deltas), or an empty connection when there is no file yet; a
-    database that cannot be read becomes a StoreError saying why."""
-    with _SESSION.use() as session:
-        yield _attached(db_path, session)
-
-
-def _attached(db_path: Path, session: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    try:
-        return layers.connect(db_path, _LOOKED_UP, into=session) if db_path.exists() else session
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
-            raise StoreError(
-                f"{db_path}: the database is open for writing by {_lock_holder(str(error))}; close that program "
-                "(the dashboard only reads and is fine) and load again"
-            ) from None
-        raise StoreError(f"{db_path}: not a readable voortgang database ({error}); move it away and load again") from None
-    except duckdb.Error as error:
-        raise StoreError(f"{db_path}: not a readable voortgang database ({error}); move it away and load again") from None
 
 
 def _loaded_documents(
@@ -171,7 +108,7 @@ def load_extractions(extractions: list[Extraction], db_path: Path | None = None)
     outcomes: dict[int, LoadOutcome] = {}
     with _writer_lock(db_path):
         files.remove_leftovers(db_path)
-        with _layers(db_path) as connection:
+        with layers_of(db_path) as connection:
             folded, shares = _delta_share(connection, db_path) if db_path.exists() else (0, 0.0)
             loaded = _loaded_documents(connection, db_path, [e for e in extractions if not e.error])
             to_write = []
@@ -246,7 +183,7 @@ def load_new_documents(extractions: Iterable[Extraction], db_path: Path, batch: 
     stored = 0
     with _writer_lock(db_path):
         files.remove_leftovers(db_path)
-        with _layers(db_path) as reader:
+        with layers_of(db_path) as reader:
             loaded = _loaded_documents(reader, db_path)
         with files.swapped_copy(db_path) as connection:
             fresh = (e for e in extractions if not e.error and e.sha256 not in loaded)
@@ -269,7 +206,7 @@ def fold(db_path: Path) -> None:
     db_path = db_path.expanduser()
     with _writer_lock(db_path):
         files.remove_leftovers(db_path)
-        with _layers(db_path) as reader:
+        with layers_of(db_path) as reader:
             _loaded_documents(reader, db_path, [])
         files.rebuild_base(db_path)
 
@@ -279,7 +216,7 @@ def merge(db_path: Path) -> None:
     db_path = db_path.expanduser()
     with _writer_lock(db_path):
         files.remove_leftovers(db_path)
-        with _layers(db_path) as reader:
+        with layers_of(db_path) as reader:
             live = layers.live_deltas(db_path, layers.folded_through(reader, "base"))
         if len(live) > 1:
             files.merge_deltas(db_path, live)
@@ -361,7 +298,7 @@ def record_link_decision(db_path: Path, municipality: str | None, from_key: str,
         raise StoreError(f"{db_path}: no such database")
     with _writer_lock(db_path):
         files.remove_leftovers(db_path)
-        with _layers(db_path) as connection:
+        with layers_of(db_path) as connection:
             try:
                 with files.new_delta(connection, db_path):
                     connection.execute(

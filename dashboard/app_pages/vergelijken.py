@@ -4,7 +4,7 @@ a line over the years and the same line in other municipalities (per inhabitant 
 import pandas as pd
 import streamlit as st
 
-from dashboard import check_queries, comparisons, queries, stage_charts, strings
+from dashboard import check_queries, comparisons, filter_queries, stage_charts, strings
 from dashboard.changes import KINDS, changes_between
 from dashboard.cross_documents import activity_links, budget_cycle, newest_account
 from dashboard.downloads import downloads, report_button
@@ -238,7 +238,7 @@ def years_and_peers_section(selection: Selection, cyc: Cycle) -> None:
     st.subheader(strings.PEERS_HEADER)
     st.caption(strings.PEERS_CAPTION)
     access = current_access()
-    others = [t for t in queries.municipalities() if t != town and access.allows(t)]
+    others = [t for t in filter_queries.municipalities() if t != town and access.allows(t)]
     _valid("peers", others, others[:10])
     chosen = st.multiselect(strings.PEERS_TOWNS, others, key="peers")
     upload = st.file_uploader(strings.PEERS_POPULATION, type=["csv"], key="inwoners")

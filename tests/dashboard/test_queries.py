@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard import money_queries, queries
+from dashboard import filter_queries, money_queries, queries
 from dashboard.selection import Selection
 
 ZEVENAAR = Selection(municipality="Zevenaar")
@@ -15,7 +15,7 @@ def test_status_counts_per_period(samples_db):
 
 
 def test_filter_options_narrow_each_other(samples_db):
-    options = queries.filter_options(ZEVENAAR, path=samples_db)
+    options = filter_queries.filter_options(ZEVENAAR, path=samples_db)
     assert options["programme"] == ["6. Sociaal domein"]
     assert options["period"] == ["Rekening 2018", "1e VGR 2019", "2e VGR 2019"]
     assert list(options["document"]) == ["2e Voortgangsrapportage 2019 (2019)"]
