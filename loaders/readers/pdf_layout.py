@@ -8,6 +8,7 @@ or description under a row that starts with a code) are joined to that row.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from statistics import median
 
 from loaders.readers.builder import DocumentBuilder
@@ -57,7 +58,7 @@ def _leading_text(lines: list[PageLine]) -> int:
     count = 0
     while count < len(lines) - 1 and len(lines[count].cells) == 1 and not is_value(lines[count].cells[0]):
         cell = lines[count].cells[0]
-        if _header_line(lines[count]) and cell.x0 - margin > _INDENT:
+        if (_header_line(lines[count]) and cell.x0 - margin > _INDENT) or _wraps_into_row(lines, count):
             break
         count += 1
     return count
@@ -68,6 +69,15 @@ def _section_below_header(lines: list[PageLine], index: int) -> bool:
     (a section such as 'Lasten'), not more header."""
     line, above = lines[index], lines[index - 1]
     return index > 0 and len(line.cells) == 1 and len(above.cells) >= 2 and line.cells[0].x1 < above.cells[1].x0
+
+
+def _wraps_into_row(lines: list[PageLine], index: int) -> bool:
+    """A lone text that the next line goes on with in lower case, with figures: the first row's wrapped label
+    ('Percentage inwoners met' / 'schuldenproblematiek | 7,4 | ...'), not more header."""
+    if index + 1 >= len(lines) or len(lines[index].cells) != 1:
+        return False
+    following = lines[index + 1]
+    return following.cells[0].text[:1].islower() and any(is_value(c) for c in following.cells)
 
 
 def _ruled_off(lines: list[PageLine], index: int, rules: list[Rule]) -> bool:
@@ -89,6 +99,7 @@ def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rul
         and _header_line(lines[header_count])
         and not _section_below_header(lines, header_count)
         and not _ruled_off(lines, header_count, rules)
+        and not _wraps_into_row(lines, header_count)
     ):
         header_count += 1
     body = lines[header_count:]
@@ -138,8 +149,11 @@ def _group_rows(body: list[PageLine], columns: list[Column], rules: list[Rule]) 
             anchors = [i for i, line in enumerate(band) if any(is_value(c) for c in line.cells)]
             groups.extend([band] if len(anchors) <= 1 else _nearest(band, anchors))
         return groups
+    continued = {i for i in range(1, len(body)) if _continues_label(body, i, columns)}
     anchors = [
-        i for i, line in enumerate(body) if _anchor(line, columns) and not (i and _continues_word(body[i - 1], line))
+        i
+        for i, line in enumerate(body)
+        if _anchor(line, columns) and not (i and _continues_word(body[i - 1], line)) and i not in continued
     ]
     if not anchors:
         return [[line] for line in body]
@@ -154,7 +168,7 @@ def _group_rows(body: list[PageLine], columns: list[Column], rules: list[Rule]) 
             else:
                 groups[-1].append(line)
         return groups
-    return _nearest(body, anchors)
+    return _nearest(body, anchors, continued)
 
 
 def _continues_word(previous: PageLine, line: PageLine) -> bool:
@@ -164,9 +178,37 @@ def _continues_word(previous: PageLine, line: PageLine) -> bool:
     return hyphenated(previous.cells[0].text, line.cells[0].text)
 
 
-def _nearest(lines: list[PageLine], anchors: list[int]) -> list[list[PageLine]]:
-    """Each line joins the row of the anchor line nearest to it (rows whose text is centred on their values)."""
-    owner = {i: min(anchors, key=lambda a: (abs(lines[a].top - lines[i].top), a)) for i in range(len(lines))}
+def _continues_label(body: list[PageLine], index: int, columns: list[Column]) -> bool:
+    """A row whose label wrapped: the line above holds only (the start of) the label ('Percentage inwoners met'),
+    this one goes on in lower case in the first column ('schuldenproblematiek | 7,4 | ...'). Not when this line and
+    the next are both lower-case rows with figures: those are items under a heading ('Hondenbelasting' / 'eerste
+    hond' / 'tweede hond')."""
+    previous, line = body[index - 1], body[index]
+    if len(previous.cells) != 1 or not line.cells or any(is_value(c) for c in previous.cells):
+        return False
+    above = previous.cells[0].text
+    if not above or above.endswith((":", ".")) or is_coded(previous) or not _lower_row(line, columns):
+        return False
+    if row_slots(previous, columns, spread=False)[0] is None:
+        return False
+    following = body[index + 1] if index + 1 < len(body) else None
+    valued = any(is_value(c) for c in line.cells)
+    return not (valued and following is not None and _lower_row(following, columns) and any(is_value(c) for c in following.cells))
+
+
+def _lower_row(line: PageLine, columns: list[Column]) -> bool:
+    """The line's first-column text starts in lower case."""
+    first = row_slots(line, columns, spread=False)[0] if line.cells else None
+    return first is not None and first.text[:1].islower()
+
+
+def _nearest(lines: list[PageLine], anchors: list[int], continued: AbstractSet[int] = frozenset()) -> list[list[PageLine]]:
+    """Each line joins the row of the anchor line nearest to it (rows whose text is centred on their values); a
+    line that continues the label above joins that line's row."""
+    owner: dict[int, int] = {}
+    for i in range(len(lines)):
+        nearest = min(anchors, key=lambda a: (abs(lines[a].top - lines[i].top), a))
+        owner[i] = owner[i - 1] if i in continued and i - 1 in owner else nearest
     return [[lines[i] for i in range(len(lines)) if owner[i] == a] for a in anchors]
 
 

@@ -28,9 +28,15 @@ def goal_section(text: str) -> str | None:
     return _lookup("goal_sections").get(text)
 
 
+@cache
+def _goal_stop_bound() -> int:
+    """Twice the longest label: a longer line cannot fold to one (room for spaces and accents folding removes)."""
+    return 2 * max(len(label) for label in load_vocabulary("documents")["goal_stops"]["labels"])
+
+
 def is_goal_stop(text: str) -> bool:
     """True for lines that start the financial or indicator part after a goal's text."""
-    return text in _goal_stops()
+    return len(text) <= _goal_stop_bound() and text in _goal_stops()
 
 
 def is_noise(text: str) -> bool:

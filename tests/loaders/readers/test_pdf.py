@@ -229,3 +229,67 @@ def test_a_rule_across_the_table_ends_the_header_even_when_a_cell_starts_above_i
         "10",
         "8",
     ]
+
+
+def _rows_pdf(rows: tuple[tuple[str, ...], ...]) -> bytes:
+    """One table: a label column and right-aligned figures, one printed line per tuple."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    for label, *values in rows:
+        pdf.cell(70, 5, label)
+        for value in values:
+            pdf.cell(30, 5, value, align="R")
+        pdf.ln(5)
+    return bytes(pdf.output())
+
+
+def test_a_label_that_wrapped_onto_the_line_of_its_figures_is_one_row():
+    data = _rows_pdf(
+        (
+            ("Effectindicator", "2025", "2026"),
+            ("Percentage inwoners met",),
+            ("schuldenproblematiek", "7,4", "6,3"),
+            ("Aantal inwoners met bijstand", "14,3", "14,1"),
+        )
+    )
+    [table] = read_pdf(data).tables()
+    assert [c.text for c in table.rows[1]] == ["Percentage inwoners met\nschuldenproblematiek", "7,4", "6,3"]
+    assert [c.text for c in table.rows[2]] == ["Aantal inwoners met bijstand", "14,3", "14,1"]
+
+
+def test_a_label_wrapped_over_three_lines_is_one_row_and_the_next_row_stays_apart():
+    data = _rows_pdf(
+        (
+            ("Kengetal", "2025", "2026"),
+            ("1a. Netto schuldquote", "-10", "-1,3"),
+            ("1b. Netto schuldquote",),
+            ("gecorrigeerd voor",),
+            ("verstrekte leningen", "-16", "-6,7"),
+            ("2. Solvabiliteitsratio", "64", "62,1"),
+        )
+    )
+    [table] = read_pdf(data).tables()
+    labels = [row[0].text.replace("\n", " ") for row in table.rows[1:]]
+    assert labels == [
+        "1a. Netto schuldquote",
+        "1b. Netto schuldquote gecorrigeerd voor verstrekte leningen",
+        "2. Solvabiliteitsratio",
+    ]
+    assert [c.text for c in table.rows[3]][1:] == ["64", "62,1"]
+
+
+def test_lower_case_items_under_a_heading_row_stay_rows_of_their_own():
+    data = _rows_pdf(
+        (
+            ("Tarief", "2023", "2024"),
+            ("Hondenbelasting",),
+            ("eerste hond", "92,04", "95,04"),
+            ("tweede hond", "138,36", "142,80"),
+        )
+    )
+    [table] = read_pdf(data).tables()
+    assert [row[0].text for row in table.rows[1:]] == ["Hondenbelasting", "eerste hond", "tweede hond"]
