@@ -86,8 +86,12 @@ def _difference_checks(
                     message=f"{where} = {expected:n}, but {difference.name} says {printed.value:n}",
                 )
             )
-        if printed.direction and expected != 0 and real.kind not in {"reserves", "other"}:
-            favourable = expected > 0 if (lasten_negative or real.kind != "lasten") else expected < 0
+        signed = _signed(real) - _signed(planned) if real.direction and planned.direction else None
+        if printed.direction and expected != 0 and real.kind not in {"reserves", "other"} and signed != 0:
+            if signed is not None:  # every figure carries its own N/V ('98.653 N'): the marks are their signs
+                favourable = signed > 0
+            else:
+                favourable = expected > 0 if (lasten_negative or real.kind != "lasten") else expected < 0
             implied = "V" if favourable else "N"
             if implied != printed.direction:
                 warnings.append(
@@ -98,6 +102,11 @@ def _difference_checks(
                     )
                 )
     return warnings
+
+
+def _signed(cell: BudgetCell) -> Decimal:
+    """A figure printed with its own N/V as a signed amount: a nadeel below zero, a voordeel above."""
+    return -abs(cell.value) if cell.direction == "N" else abs(cell.value)
 
 
 def _lasten_negative(table: BudgetTable) -> bool:

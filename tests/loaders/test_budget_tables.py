@@ -148,6 +148,21 @@ def test_mixed_n_and_v_leave_the_kind_as_it_was_and_report_the_disagreeing_row()
     assert "budget-direction-mismatch" in codes(mixed)
 
 
+MARKED_CELLS = """\
+Jaarverslag 2022
+Bedragen x € 1.000 | Actuele begroting 2022 | Rekening 2022 | Verschil
+Lasten | 101.549 N | 108.718 N | 7.168 N
+Baten | 3.214 V | 18.642 V | 15.428 V
+Resultaat | 98.653 N | 92.575 N | 6.078 V
+"""
+
+
+def test_figures_that_carry_their_own_n_or_v_are_signed_by_it_in_the_direction_check():
+    assert codes(parse(MARKED_CELLS)) == []
+    wrong = parse(MARKED_CELLS.replace("6.078 V", "6.078 N"))
+    assert [w.line for w in wrong.warnings if w.code == "budget-direction-mismatch"] == [5]
+
+
 def test_n_v_after_every_cell_and_trailing_minus():
     text = (
         "Programmarekening 2021\nx € 1.000\nBegroting 2021 Rekening 2021 Verschil\n"
