@@ -72,6 +72,25 @@ def difference_columns(columns: list[Column], vocabulary: MoneyVocabulary) -> tu
     return (actual, budget, difference) if budget else None
 
 
+def _amended_after_original(
+    columns: list[Column], kinds: dict[int, tuple[str | None, str | None]]
+) -> dict[int, tuple[str | None, str | None]]:
+    """In an account (a year's budget beside that year's actuals), a second budget column of that year and of the
+    same lasten/baten is the amended budget ('Primitief 2020 | Begroot 2020 | Realisatie 2020'), not the original
+    a second time. Multi-year budgets that repeat a year per kind have no actuals of it and are left alone."""
+    actual_years = {c.year for c in columns if kinds[c.index][0] == "rekening"}
+    seen: set[tuple[int, str | None]] = set()
+    resolved = dict(kinds)
+    for column in columns:
+        holds, names_kind = kinds[column.index]
+        if holds != "begroting" or column.year is None or column.year not in actual_years:
+            continue
+        if (column.year, names_kind) in seen:
+            resolved[column.index] = ("actuele_begroting", names_kind)
+        seen.add((column.year, names_kind))
+    return resolved
+
+
 def _kind_of_column(column: Column, vocabulary: MoneyVocabulary) -> str | None:
     words = fold(column.name).split()
     for kind in ("baten", "lasten", "saldo"):
@@ -141,7 +160,9 @@ def read_budget(
                 message=f"{len(unnamed)} value columns have no name in the header; named by their position",
             )
         )
-    column_kinds = {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in values}
+    column_kinds = _amended_after_original(
+        values, {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in values}
+    )
     defaulted: list[int] = []  # the cells whose kind nothing named
     marked_labels = any("l/b" in fold(c.name) for c in grid.label_columns)
     for row in grid.rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.readers.shapes import VALUE_SHAPES, column_role, looks_like_header, shape
+from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, looks_like_header, shape
 from model.document import Cell, Table
 from model.periods import YEAR, ParsedPeriod, parse_period
 
@@ -98,7 +98,10 @@ def _is_header_row(row: list[Cell]) -> bool:
 def _header_span(table: Table, rows: list[list[Cell]]) -> tuple[int, int]:
     """(first, count) of the header rows; a title row ('Banen per 1.000 inwoners | | |') may come first."""
     if table.header_rows:
-        return 0, table.header_rows
+        count = table.header_rows
+        while count < min(len(rows) - 1, _MAX_HEADER_ROWS) and _years_row(rows[count]):
+            count += 1  # the years under the column names, on a line of their own that the layout took for a row
+        return 0, count
     for first in range(min(_MAX_TITLE_ROWS, len(rows)) + 1):
         if first and sum(1 for cell in rows[first - 1] if cell.text) != 1:
             break
@@ -108,6 +111,12 @@ def _header_span(table: Table, rows: list[list[Cell]]) -> tuple[int, int]:
         if count:
             return first, count
     return 0, 0
+
+
+def _years_row(row: list[Cell]) -> bool:
+    """A row whose figures are all years, two or more ('… bedragen x € 1.000 | 2024 | 2025 | 2026')."""
+    filled = [cell.text for cell in row[1:] if cell.text]
+    return len(filled) >= 2 and all(shape(text) == Shape.YEAR for text in filled)
 
 
 def _align(row: list[Cell], width: int) -> list[Cell]:

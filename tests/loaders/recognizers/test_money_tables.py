@@ -114,3 +114,38 @@ def test_a_compound_money_word_in_the_caption_makes_a_table_of_years_a_budget():
         ("Wegen", 2026, 1_541_799),
         ("Wegen", 2027, 1_541_799),
     ]
+
+
+def test_years_on_a_line_of_their_own_under_the_column_names_complete_them():
+    extraction = _extract(
+        "Programmabegroting 2026 gemeente Ede\nProgramma 1 Veiligheid\n"
+        "| Rekening | Begroting | Begroting\n"
+        '( "-"= nadeel / "+"= voordeel ) bedragen x € 1.000 | 2024 | 2025 | 2026\n'
+        "Baten | 110 | 105 | 105\nLasten | -4.335 | -4.641 | -4.641\n"
+    )
+    assert [(column, year, amount) for _, _, column, year, amount in _lines(extraction)[:3]] == [
+        ("Rekening 2024", 2024, 110_000),
+        ("Begroting 2025", 2025, 105_000),
+        ("Begroting 2026", 2026, 105_000),
+    ]
+    assert "budget-unit-assumed" not in [w.code for w in extraction.warnings]
+
+
+def test_a_second_budget_of_the_year_beside_its_actuals_is_the_amended_budget():
+    extraction = _extract(
+        "Jaarstukken 2020 gemeente Ede\nWat heeft het gekost?\nBedragen x €1.000\n"
+        "Realisatie 2019 Primitief 2020 Begroot 2020 Realisatie 2020 Afwijking 2020\n"
+        "Lasten 40.757 40.866 46.416 54.162 7.746\nBaten 9.127 8.805 9.868 17.044 7.176\n"
+    )
+    kinds = {(b.column, b.column_kind) for b in extraction.budget_lines}
+    assert {("Primitief 2020", "begroting"), ("Begroot 2020", "actuele_begroting")} <= kinds
+    assert "budget-difference-mismatch" not in [w.code for w in extraction.warnings]
+
+
+def test_budgets_of_one_year_repeated_without_its_actuals_stay_budgets():
+    extraction = _extract(
+        "Programmabegroting 2024 gemeente Ede\nBedragen x € 1.000\n"
+        "| Begroting 2024 | Begroting 2024 | Begroting 2025 | Begroting 2025\n"
+        "Programma 1 | 100 | 80 | 110 | 90\nProgramma 2 | 200 | 150 | 210 | 160\n"
+    )
+    assert {b.column_kind for b in extraction.budget_lines} == {"begroting"}
