@@ -123,9 +123,14 @@ def _parse_row(line: Line, count: int) -> _Row | None:
 def _totals_fit(rows: list[_Row], chosen: list[int]) -> int:
     """How many (marker, column) sums of member rows equal their 'Totaal' row."""
     fits = 0
-    for marker, word in (("L", "lasten"), ("B", "baten")):
+    for marker, word, other in (("L", "lasten", "baten"), ("B", "baten", "lasten")):
         members = [i for i, row in enumerate(rows) if row.marker == marker]
-        totals = [i for i, row in enumerate(rows) if row.marker is None and word in row.name.lower()]
+        # the total of one kind names it and not the other ('Saldo lasten en baten' is no total of either)
+        totals = [
+            i
+            for i, row in enumerate(rows)
+            if row.marker is None and word in row.name.lower() and other not in row.name.lower()
+        ]
         if not members or len(totals) != 1:
             continue
         total = rows[totals[0]].candidates[chosen[totals[0]]][2]

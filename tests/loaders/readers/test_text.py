@@ -107,3 +107,19 @@ def test_status_words_one_per_line_become_a_row_per_activity(table, before):
     header, body = table
     document = read_text("\n".join([before, *header, *[cell for row in body for cell in row]]))
     assert _texts(document) == [header, *body]
+
+
+GLUED = """CodeOmschrijvingRekeningBegrotingBegroting
+201620172018
+610SamenkrachtL834909867
+620WijkteamsL184158165
+640Begeleide participatieL56322
+Totaal lasten programma 61.5811.0691.034
+Saldo lasten en baten programma 61.5811.0691.034
+"""
+
+
+def test_glued_amounts_are_cut_so_that_the_lasten_add_up_to_their_total_beside_a_saldo_row():
+    [table] = read_text(GLUED).tables()
+    rows = {row[0].text: [cell.text for cell in row[2:]] for row in table.rows[1:]}
+    assert rows["6.4 Begeleide participatie"] == ["563", "2", "2"]  # the smoothest cut, 56 | 32 | 2, adds up to no total
