@@ -74,8 +74,8 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
     label_columns = grid.label_columns
     scope = title
     group_scope: str | None = None
-    signed_sum = Decimal(0)
-    total: tuple[GridRow, Decimal] | None = None
+    group: list[Decimal] = []  # the items since the last total row
+    totals: list[Decimal] = []  # the group totals since the last grand total
     for row in grid.rows:
         cell = row.value(column)
         amount = amount_of(cell.text) if cell else None
@@ -96,7 +96,11 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
                 direction = "N" if amount.value < 0 else "V"
         signed = abs(amount.value) if direction == "V" else -abs(amount.value)
         if vocabulary.is_total(label):
-            total = (row, signed)
+            parts = group or totals  # a total right after totals adds those up (a grand total)
+            if len(parts) > 1 and abs(sum(parts, Decimal(0)) - signed) > _TOLERANCE:
+                result.warnings.append(_total_mismatch(row, sum(parts, Decimal(0)), signed))
+            totals = [*totals, signed] if group else []
+            group = []
             continue
         if from_sign and not negative:
             result.warnings.append(
@@ -106,7 +110,7 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
                     message=f"{label!r} has no N/V; took {direction} from the sign",
                 )
             )
-        signed_sum += signed
+        group.append(signed)
         result.deviations.append(
             Deviation(
                 scope=group_scope or scope,
@@ -117,16 +121,15 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
                 line=row.line,
             )
         )
-    if total and abs(total[1] - signed_sum) > _TOLERANCE and len(result.deviations) > 1:
-        row, printed = total
-        result.warnings.append(
-            WarningRecord(
-                code="deviation-total-mismatch",
-                line=row.line,
-                message=f"the deviation items add up to {_signed(signed_sum)} but the total says {_signed(printed)}",
-            )
-        )
     return result
+
+
+def _total_mismatch(row: GridRow, computed: Decimal, printed: Decimal) -> WarningRecord:
+    return WarningRecord(
+        code="deviation-total-mismatch",
+        line=row.line,
+        message=f"the deviation items add up to {_signed(computed)} but the total says {_signed(printed)}",
+    )
 
 
 def _item_label(row: GridRow, label_columns: list[Column]) -> str:

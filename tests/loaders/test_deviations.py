@@ -60,6 +60,30 @@ def test_a_deviation_table_that_does_not_add_up_is_reported():
     assert warning.message == "the deviation items add up to 40 N but the total says 60 N"
 
 
+GROUPS = """\
+Jaarverslag 2021
+Tabel afwijkingen
+x € 1.000
+Afwijkingen Programma 6 | Bedrag
+6.1 Samenkracht |
+Lagere lasten inburgering | 95 V
+Overige afwijkingen | 12 V
+Totaal | 107 V
+6.2 Wijkteams |
+Hogere uitgaven WMO loket | 52 N
+Overige afwijkingen | 28 V
+Totaal | 24 N
+Totaal programma 6 | 83 V
+"""
+
+
+def test_each_group_total_and_the_grand_total_are_checked_against_their_own_items():
+    assert [w for w in parse(GROUPS).warnings if w.code == "deviation-total-mismatch"] == []
+    wrong = parse(GROUPS.replace("Totaal | 24 N", "Totaal | 34 N"))
+    lines = [w.line for w in wrong.warnings if w.code == "deviation-total-mismatch"]
+    assert lines == [12, 13]  # the group's own total, and the grand total that no longer adds up
+
+
 def test_an_explanation_with_another_amount_than_the_table_is_reported():
     result = parse(REPORT.replace("Bijstand, voordelig € 150.000", "Bijstand, voordelig € 180.000"))
     [warning] = [w for w in result.warnings if w.code == "deviation-explanation-mismatch"]
