@@ -73,10 +73,13 @@ def _overlap(a: Chunk, top: float, bottom: float) -> float:
 
 
 def group_lines(chunks: list[Chunk]) -> list[list[Chunk]]:
+    """Runs into visual lines: a run joins the line when it overlaps at least half of the lower of the two, or lies
+    inside it (a minus sign's box is a sliver at mid-height: '-' beside '4.204' is on the same line)."""
     lines: list[list[Chunk]] = []
     top = bottom = 0.0  # the extent of the line being built
     for chunk in sorted(chunks, key=lambda c: ((c.top + c.bottom) / 2, c.x0)):
-        if lines and _overlap(chunk, top, bottom) >= 0.5 * min(chunk.height, bottom - top):
+        inside = bool(lines) and top <= chunk.top and chunk.bottom <= bottom
+        if lines and (inside or _overlap(chunk, top, bottom) >= 0.5 * min(chunk.height, bottom - top)):
             lines[-1].append(chunk)
             top, bottom = min(top, chunk.top), max(bottom, chunk.bottom)
             continue

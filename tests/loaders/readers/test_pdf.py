@@ -293,3 +293,27 @@ def test_lower_case_items_under_a_heading_row_stay_rows_of_their_own():
     )
     [table] = read_pdf(data).tables()
     assert [row[0].text for row in table.rows[1:]] == ["Hondenbelasting", "eerste hond", "tweede hond"]
+
+
+def test_a_minus_sign_drawn_apart_from_its_figure_is_on_its_line_and_signs_it():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    for x, text in ((20, "Programma"), (90, "Baten"), (130, "Lasten")):
+        pdf.text(x, 30, text)
+    for top, label, baten, lasten in ((38, "P1 Veiligheid", "102", "4.204"), (44, "P2 Sociaal", "11.652", "38.934")):
+        pdf.text(20, top, label)
+        pdf.text(100 - pdf.get_string_width(baten), top, baten)
+        left = 140 - pdf.get_string_width(lasten)
+        pdf.set_font_size(3)  # a run of its own whose box is a sliver inside the figure's height
+        pdf.text(left - pdf.get_string_width("-"), top, "-")
+        pdf.set_font_size(9)
+        pdf.text(left, top, lasten)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert [[c.text for c in row] for row in table.rows[1:]] == [
+        ["P1 Veiligheid", "102", "-4.204"],
+        ["P2 Sociaal", "11.652", "-38.934"],
+    ]
