@@ -61,6 +61,11 @@ def _read_rows(lines: list[Line], start: int, cap: int | None, label_columns: in
             bare_labels = 0
             cursor += 1
             continue
+        if current.values and not full and _names_the_next_value(lines, cursor):
+            current.values.append((line, f"{line.text} {lines[cursor + 1].text}"))  # '2019: € 248'
+            current.last = cursor + 1
+            cursor += 2
+            continue
         if kind in VALUE_SHAPES | {Shape.MARKER} and not row_number(line.text):
             break
         if cursor > start and header_run_at(lines, cursor):
@@ -79,6 +84,18 @@ def _read_rows(lines: list[Line], start: int, cap: int | None, label_columns: in
     while rows and not rows[-1].values:
         rows.pop()
     return rows, (rows[-1].last + 1 if rows else start)
+
+
+def _names_the_next_value(lines: list[Line], index: int) -> bool:
+    """A year with a colon on its own line before a value: the value's own year ('2019:' / '€ 248', a national
+    figure of another year than the columns), one cell with it."""
+    text = lines[index].text
+    return (
+        index + 1 < len(lines)
+        and text.endswith(":")
+        and shape(text[:-1]) == Shape.YEAR
+        and is_value_line(lines[index + 1])
+    )
 
 
 def _header_above(lines: list[Line], label_start: int, floor: int) -> int:

@@ -149,3 +149,24 @@ def test_budgets_of_one_year_repeated_without_its_actuals_stay_budgets():
         "Programma 1 | 100 | 80 | 110 | 90\nProgramma 2 | 200 | 150 | 210 | 160\n"
     )
     assert {b.column_kind for b in extraction.budget_lines} == {"begroting"}
+
+
+def test_an_indicator_table_one_cell_per_line_with_a_national_column_keeps_names_units_and_periods():
+    cells = [
+        "Beleidsindicatoren", "Indicator", "Eenheid", "Realisatie", "2017", "Realisatie", "2018", "Begroting", "2019",
+        "Nederland", "Bron",
+        "Gemiddelde WOZ waarde", "per duizend euro", "€ 285", "€ 297", "€ 297", "2019:", "€ 248", "CBS",
+        "Nieuw gebouwde woningen", "Aantal per 1.000 woningen", "23,0", "6,7", "17,3", "2016:", "7,2", "BAG",
+    ]
+    extraction = _extract("Begroting 2020 gemeente Teylingen\n\n" + "\n\n".join(cells) + "\n")
+    found = {i.name: (i.unit, [(v.period, v.value) for v in i.values][:3]) for i in extraction.indicators}
+    assert found == {
+        "Gemiddelde WOZ waarde": (
+            "per duizend euro",
+            [("Realisatie 2017", 285), ("Realisatie 2018", 297), ("Begroting 2019", 297)],
+        ),
+        "Nieuw gebouwde woningen": (
+            "Aantal per 1.000 woningen",
+            [("Realisatie 2017", 23), ("Realisatie 2018", 6.7), ("Begroting 2019", 17.3)],
+        ),
+    }
