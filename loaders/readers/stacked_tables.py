@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.readers.headers import (
     group_header_lines,
@@ -23,6 +24,8 @@ from loaders.readers.text_lines import (
 )
 from model.amounts import parse_unit
 from model.document import Cell, Line, Table
+from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _MAX_HEADER_LINES = 16
 _MAX_FIRST_LABELS = 3
@@ -133,11 +136,20 @@ def _first_label(lines: list[Line], first_value: int, floor: int) -> int:
 
 
 def _split_header(texts: list[str]) -> tuple[list[str], list[str]]:
-    """Header lines into the label columns' names (the leading ones) and the value columns' lines."""
+    """Header lines into the label columns' names (the leading ones) and the value columns' lines; trailing names
+    of text columns ('Bron', tables.toml text_columns) are no value columns: their cells are words, not figures."""
     count = 0
     while count < len(texts) and column_role(texts[count]) == "label":
         count += 1
-    return texts[:count], texts[count:]
+    end = len(texts)
+    while end > count + 1 and fold(texts[end - 1]) in _text_columns():
+        end -= 1
+    return texts[:count], texts[count:end]
+
+
+@cache
+def _text_columns() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_vocabulary("tables")["text_columns"])
 
 
 def _arrange(row: _Row, label_columns: int) -> list[tuple[list[Line], list[tuple[Line, str]]]]:

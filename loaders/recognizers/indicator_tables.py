@@ -20,7 +20,7 @@ from model.records import Indicator, IndicatorValue, WarningRecord
 from model.text import fold
 
 _COMPARATOR = re.compile(r"^\s*(?:[<>≤≥~±]|ca\.?|circa)\s*", re.IGNORECASE)
-_OWN_YEAR = re.compile(r"\s*\(\s?(?:19|20)\d\d\s?\)\s*$")
+_OWN_YEAR = re.compile(r"\s*\(\s?(?P<after>(?:19|20)\d\d)\s?\)\s*$|^\s*(?P<before>(?:19|20)\d\d)\s?:\s*")  # '1,8 (2023)', '2019: € 248'
 _TRAILING_WORDS = re.compile(r"^\s*(-?[\d.,]+\s*%?)\s+[a-z]+\s*$", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s+(?=\S)")
 
@@ -188,7 +188,7 @@ def _own_period(period: ParsedPeriod, text: str) -> ParsedPeriod:
     own = _OWN_YEAR.search(text)
     if own is None or period.year is not None:
         return period
-    year = int(own.group(0).strip(" ()"))
+    year = int(own.group("after") or own.group("before"))
     name = _year_placeholder().sub(str(year), period.label)
     label = name if name != period.label else f"{period.label} {year}"
     return column_period(label, year)

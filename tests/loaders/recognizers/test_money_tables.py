@@ -159,14 +159,14 @@ def test_an_indicator_table_one_cell_per_line_with_a_national_column_keeps_names
         "Nieuw gebouwde woningen", "Aantal per 1.000 woningen", "23,0", "6,7", "17,3", "2016:", "7,2", "BAG",
     ]
     extraction = _extract("Begroting 2020 gemeente Teylingen\n\n" + "\n\n".join(cells) + "\n")
-    found = {i.name: (i.unit, [(v.period, v.value) for v in i.values][:3]) for i in extraction.indicators}
+    found = {i.name: (i.unit, [(v.period, v.value) for v in i.values]) for i in extraction.indicators}
     assert found == {
         "Gemiddelde WOZ waarde": (
             "per duizend euro",
-            [("Realisatie 2017", 285), ("Realisatie 2018", 297), ("Begroting 2019", 297)],
+            [("Realisatie 2017", 285), ("Realisatie 2018", 297), ("Begroting 2019", 297), ("Nederland 2019", 248)],
         ),
         "Nieuw gebouwde woningen": (
             "Aantal per 1.000 woningen",
-            [("Realisatie 2017", 23), ("Realisatie 2018", 6.7), ("Begroting 2019", 17.3)],
+            [("Realisatie 2017", 23), ("Realisatie 2018", 6.7), ("Begroting 2019", 17.3), ("Nederland 2016", 7.2)],
         ),
     }
