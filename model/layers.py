@@ -122,17 +122,13 @@ def connect(
 def detach_all(connection: duckdb.DuckDBPyConnection) -> None:
     """Back to an in-memory connection without files: the views and attachments `connect(into=...)` made go."""
     connection.execute("USE memory")
-    views = connection.execute(
-        "SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal"
-    ).fetchall()
-    for (view,) in views:
-        connection.execute(f'DROP VIEW "{view}"')
     connection.execute("DROP TABLE IF EXISTS _replaced")
-    attached = connection.execute(
-        "SELECT database_name FROM duckdb_databases() WHERE NOT internal AND database_name <> 'memory'"
-    ).fetchall()
-    for (catalog,) in attached:
-        connection.execute(f'DETACH "{catalog}"')
+    for listing, statement in (
+        ("SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal", "DROP VIEW"),
+        ("SELECT database_name FROM duckdb_databases() WHERE NOT internal AND database_name <> 'memory'", "DETACH"),
+    ):
+        for (name,) in connection.execute(listing).fetchall():
+            connection.execute(f'{statement} "{name}"')
 
 
 def _connect(

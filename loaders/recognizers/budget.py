@@ -8,6 +8,7 @@ or the table's title), kind, column, year, amount in euros and N/V.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -224,6 +225,14 @@ def read_budget(
     return result
 
 
+def cells_by_row(cells: Iterable[BudgetCell]) -> dict[int, dict[int, BudgetCell]]:
+    """The cells per row (keyed by the row's identity, in table order), each row's by column index."""
+    rows: dict[int, dict[int, BudgetCell]] = {}
+    for cell in cells:
+        rows.setdefault(id(cell.row), {})[cell.column.index] = cell
+    return rows
+
+
 def _costs_by_their_directions(table: BudgetTable, defaulted: list[int], vocabulary: MoneyVocabulary) -> bool:
     """The cells nothing gave a kind are costs when they are mostly positive and every N/V printed beside them
     (two rows at least) calls actuals above the budget unfavourable, as costs are; read as saldo, all disagree."""
@@ -231,12 +240,8 @@ def _costs_by_their_directions(table: BudgetTable, defaulted: list[int], vocabul
     figures = [table.cells[index].value for index in defaulted if table.cells[index].value]
     if columns is None or sum(1 for v in figures if v > 0) * 2 <= len(figures):
         return False
-    rows: dict[int, dict[int, BudgetCell]] = {}
-    for index in defaulted:
-        cell = table.cells[index]
-        rows.setdefault(id(cell.row), {})[cell.column.index] = cell
     votes = []
-    for cells in rows.values():
+    for cells in cells_by_row(table.cells[index] for index in defaulted).values():
         real, planned, printed = (cells.get(column.index) for column in columns)
         if real is None or planned is None or printed is None or printed.direction is None:
             continue

@@ -3,11 +3,9 @@ printed N/V agrees with the difference. Each failure is a warning with the line 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 
-from loaders.recognizers.budget import BudgetCell, BudgetTable, column_kind, difference_columns
-from loaders.recognizers.grid import GridRow
+from loaders.recognizers.budget import BudgetCell, BudgetTable, cells_by_row, column_kind, difference_columns
 from loaders.recognizers.money_vocabulary import money_vocabulary
 from model.records import WarningRecord
 
@@ -16,12 +14,8 @@ _TOLERANCE = Decimal(1)
 
 def check_budget(table: BudgetTable) -> list[WarningRecord]:
     """All checks of one budget table."""
-    by_row: dict[int, dict[int, BudgetCell]] = defaultdict(dict)
-    rows: dict[int, GridRow] = {}
-    for cell in table.cells:
-        by_row[id(cell.row)][cell.column.index] = cell
-        rows[id(cell.row)] = cell.row
-    ordered = [key for key in dict.fromkeys(id(cell.row) for cell in table.cells)]
+    by_row = cells_by_row(table.cells)
+    ordered = list(by_row)
     warnings = _section_totals(table, ordered, by_row)
     warnings += _difference_checks(table, ordered, by_row)
     return warnings
