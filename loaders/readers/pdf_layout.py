@@ -13,6 +13,7 @@ from statistics import median
 
 from loaders.readers.builder import DocumentBuilder
 from loaders.readers.pdf_columns import Column, column_anchors, group_slots, row_slots
+from loaders.readers.pdf_headers import ALIGN, CAPTION_WORDS, detached_header, header_line, header_lines, wraps_into_row
 from loaders.readers.pdf_lines import (
     Chunk,
     PageLine,
@@ -32,23 +33,9 @@ from model.text import fold
 
 _PROSE_SHARE = 0.55  # a single run wider than this share of the text width is a line of prose
 _MAX_GAP_LINES = 2.2  # a gap larger than this many line heights ends a table
-_MAX_HEADER_LINES = 4
 _WRAP_SHARE = 0.8  # a line this wide (of the text width) runs on to the next line
 _WRAP_GAP = 0.7  # at most this many line heights between the lines of one paragraph
-_ALIGN = 3.0
-_ACROSS = 0.8  # a rule this share of the table's width or wider runs across the table
 _INDENT = 15.0  # points: a line starting further right than this is inside a column, not a paragraph
-_CAPTION_WORDS = ("tabel ", "tabel:", "figuur ", "grafiek ", "table ")
-_MAX_HEADER_WORDS = 4
-
-
-def _header_line(line: PageLine) -> bool:
-    """Short names over the columns (no values): a header line or a continuation of one."""
-    return (
-        not any(is_value(c) and shape(c.text) != Shape.YEAR for c in line.cells)
-        and all(len(c.text.split()) <= _MAX_HEADER_WORDS for c in line.cells[1:])
-        and (len(line.cells) >= 2 or looks_like_header([c.text for c in line.cells] * 2))
-    )
 
 
 def _leading_text(lines: list[PageLine]) -> int:
@@ -58,50 +45,14 @@ def _leading_text(lines: list[PageLine]) -> int:
     count = 0
     while count < len(lines) - 1 and len(lines[count].cells) == 1 and not is_value(lines[count].cells[0]):
         cell = lines[count].cells[0]
-        if (_header_line(lines[count]) and cell.x0 - margin > _INDENT) or _wraps_into_row(lines, count):
+        if (header_line(lines[count]) and cell.x0 - margin > _INDENT) or wraps_into_row(lines, count):
             break
         count += 1
     return count
 
 
-def _section_below_header(lines: list[PageLine], index: int) -> bool:
-    """A lone name at the table's left edge right under a header line of several names: the first row of the body
-    (a section such as 'Lasten'), not more header."""
-    line, above = lines[index], lines[index - 1]
-    return index > 0 and len(line.cells) == 1 and len(above.cells) >= 2 and line.cells[0].x1 < above.cells[1].x0
-
-
-def _wraps_into_row(lines: list[PageLine], index: int) -> bool:
-    """A lone text that the next line goes on with in lower case, with figures: the first row's wrapped label
-    ('Percentage inwoners met' / 'schuldenproblematiek | 7,4 | ...'), not more header."""
-    if index + 1 >= len(lines) or len(lines[index].cells) != 1:
-        return False
-    following = lines[index + 1]
-    return following.cells[0].text[:1].islower() and any(is_value(c) for c in following.cells)
-
-
-def _ruled_off(lines: list[PageLine], index: int, rules: list[Rule]) -> bool:
-    """A rule across the whole table between this line and the one above: the header ends there."""
-    if index == 0:
-        return False
-    left = min(c.x0 for line in lines for c in line.cells)
-    right = max(c.x1 for line in lines for c in line.cells)
-    above, below = lines[index - 1].bottom, lines[index].top
-    return any(
-        above - 1 <= rule.y <= below + 1 and rule.right - rule.left >= _ACROSS * (right - left) for rule in rules
-    )
-
-
 def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rule]) -> None:
-    header_count = 0
-    while (
-        header_count < min(_MAX_HEADER_LINES, len(lines) - 1)
-        and _header_line(lines[header_count])
-        and not _section_below_header(lines, header_count)
-        and not _ruled_off(lines, header_count, rules)
-        and not _wraps_into_row(lines, header_count)
-    ):
-        header_count += 1
+    header_count = header_lines(lines, rules)
     body = lines[header_count:]
     columns = column_anchors(body)
     if len(columns) < 2:
@@ -256,7 +207,7 @@ def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[boo
             )
             or (len(line.cells) >= 2 and looks_like_header([c.text for c in line.cells]))
         )
-        titled = fold(line.text).startswith(_CAPTION_WORDS)
+        titled = fold(line.text).startswith(CAPTION_WORDS)
         if prose or gap > _MAX_GAP_LINES * height or caption or titled:
             close()
         if prose or titled:
@@ -282,7 +233,9 @@ def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule
         lead = _leading_text(run) if is_table else 0
         if lead:
             regions.append((False, run[:lead]))
-        regions.append((is_table, run[lead:]))
+        if is_table:
+            run = [*detached_header(regions, run[lead:]), *run[lead:]]
+        regions.append((is_table, run if is_table else run[lead:]))
     for is_table, run in regions:
         if is_table:
             if pending is not None:
@@ -314,7 +267,7 @@ def _continues(previous: PageLine, line: PageLine, width: float, left: float) ->
     if not above or not below or parse_numbered(line.text) or parse_numbered(previous.text):
         return False
     full = max(c.x1 for c in above) - left >= _WRAP_SHARE * width
-    aligned = abs(below[0].x0 - above[0].x0) <= _ALIGN
+    aligned = abs(below[0].x0 - above[0].x0) <= ALIGN
     close = line.top - previous.bottom <= _WRAP_GAP * (previous.bottom - previous.top)
     ended = previous.text.rstrip().endswith((".", "!", "?", ":"))
     return full and aligned and close and not ended and not line.text.lstrip().startswith(("•", "-", "–", "*", "·"))

@@ -166,9 +166,14 @@ def read_budget(
     )
     defaulted: list[int] = []  # the cells whose kind nothing named
     marked_labels = any("l/b" in fold(c.name) for c in grid.label_columns)
+    first_value = min((c.index for c in values), default=0)
+    leading = [i for i, c in enumerate(grid.label_columns) if c.index < first_value]
+    trailing = [i for i in range(len(grid.label_columns)) if i not in leading] if leading else []
     for row in grid.rows:
-        marker = next((cell.text for cell in row.label_cells if cell.text in _MARKERS), None)
-        label = " ".join(cell.text for cell in row.label_cells if cell.text and cell.text not in _MARKERS)
+        naming = [row.label_cells[i] for i in leading] if leading else row.label_cells
+        note = " ".join(filter(None, (" ".join(row.label_cells[i].text.split()) for i in trailing))) or None
+        marker = next((cell.text for cell in naming if cell.text in _MARKERS), None)
+        label = " ".join(cell.text for cell in naming if cell.text and cell.text not in _MARKERS)
         if marker is None and marked_labels and label.rsplit(" ", 1)[-1] in _MARKERS:
             label, marker = label.rsplit(" ", 1)  # the L/B column ran into the label in a space-separated export
         row_kind = _MARKERS[marker] if marker else vocabulary.row_kind(label)
@@ -207,6 +212,7 @@ def read_budget(
                     column_kind=holds,
                     total=total,
                     direction=direction,
+                    note=note,
                     table=title,
                     line=cell.line,
                 )

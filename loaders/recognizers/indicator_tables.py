@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from loaders.readers.pdf_lines import wrapped
 from loaders.readers.shapes import VALUE_SHAPES, shape
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.indicators import IndicatorResult, unit_from_name
 from loaders.recognizers.sections import indicator_vocabulary
 from model.amounts import NotAnAmount, parse_amount
+from model.document import Cell
 from model.periods import ParsedPeriod, parse_period
 from model.records import Indicator, IndicatorValue, WarningRecord
 from model.text import fold
@@ -34,6 +36,7 @@ def _roles() -> dict[str, str]:
         "note_labels": "note",
         "target_words": "target",
         "series_labels": "series",
+        "programme_labels": "programme",
     }
     return {word: role for key, role in roles.items() for word in vocabulary[key]}
 
@@ -74,14 +77,12 @@ def indicator_value(text: str) -> tuple[float | int | None, bool]:
 def read_indicators(grid: Grid, group: str | None, year: int | None) -> IndicatorResult:
     """The indicators of an indicator table."""
     result = IndicatorResult()
-    columns = {role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target")}
-    period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "name"}]
+    columns = {
+        role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target", "programme")
+    }
+    period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "programme"}]
     periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
-    name_columns = [
-        c
-        for c in grid.label_columns
-        if _role(c.name) not in {"unit", "source", "note", "target"} and not _numbering(grid, c)
-    ]
+    name_columns = _name_columns(grid)
     current: Indicator | None = None
     parent: Indicator | None = None
     pending: GridRow | None = None
@@ -134,6 +135,24 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
                 )
             )
     return result
+
+
+def _name_columns(grid: Grid) -> list[Column]:
+    """The label columns that make up an indicator's name: not its unit, source, note, target, programme or number."""
+    roles = {"unit", "source", "note", "target", "programme"}
+    return [c for c in grid.label_columns if _role(c.name) not in roles and not _numbering(grid, c)]
+
+
+def continue_last(indicator: Indicator, grid: Grid, rest: list[Cell]) -> None:
+    """The rest of the indicator's row that a page break carried over ('Lopende re-' + 'integratievoorzieningen'):
+    `rest` holds the carried cells by column of `grid`, the table the indicator was read from."""
+    texts = {c.index: " ".join(rest[c.index].text.split()) for c in grid.columns if c.index < len(rest)}
+    name = " ".join(filter(None, (texts.get(c.index) for c in _name_columns(grid))))
+    indicator.name = wrapped(indicator.name, name, " ")
+    for role in ("unit", "source"):
+        extra = " ".join(filter(None, (texts.get(c.index) for c in grid.columns if _role(c.name) == role)))
+        if extra:
+            setattr(indicator, role, wrapped(getattr(indicator, role) or "", extra, " "))
 
 
 def _numbering(grid: Grid, column: Column) -> bool:
@@ -198,6 +217,9 @@ def _indicator(row: GridRow, group: str | None, columns: dict[str, list[Column]]
     label = name
     unit = next((" ".join(u.split()) for u in _cells(row, columns["unit"])), None) or unit_from_name(label)
     source = next((" ".join(s.split()) for s in _cells(row, columns["source"])), None)
+    programme = next((" ".join(p.split()) for p in _cells(row, columns["programme"])), None)
+    if programme is not None:
+        group = f"Programma {programme}" if shape(programme) in VALUE_SHAPES else programme
     target_text = next(iter(_cells(row, columns["target"])), None)
     target = indicator_value(target_text)[0] if target_text else None
     return Indicator(name=label or "(zonder naam)", group=group, unit=unit, target=target, source=source, line=row.line)

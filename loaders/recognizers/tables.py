@@ -9,19 +9,20 @@ from loaders.readers.shapes import Shape, shape
 from loaders.recognizers.budget import is_budget, read_budget
 from loaders.recognizers.budget_checks import check_budget
 from loaders.recognizers.deviation_tables import is_deviation_table, read_deviation_table
-from loaders.recognizers.grid import Grid, Grids
-from loaders.recognizers.indicator_tables import read_indicators
+from loaders.recognizers.grid import Column, Grid, Grids
+from loaders.recognizers.indicator_tables import continue_last, read_indicators
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.money import Unit, sign_legend
 from loaders.recognizers.signals import figures, indicator_signals, is_figure_table, money_signals
 from model.amounts import parse_unit
-from model.document import Document, Heading, Table
+from model.document import Cell, Document, Heading, Paragraph, Table
 from model.periods import ParsedPeriod
 from model.records import BudgetLine, Deviation, Indicator, WarningRecord
 from model.text import fold
 from model.vocabulary import load_vocabulary
 
 _MIN_FIGURE_ROWS = 1
+_MAX_FURNITURE_WORDS = 8
 
 
 @dataclass
@@ -38,6 +39,7 @@ class TableRecords:
     deviation_unit: int = 1
     last_unit: tuple[tuple[str, ...], Unit] | None = None  # the columns and unit of the last budget table
     last_budget: tuple[Grid, str | None] | None = None  # the last budget table and its title
+    last_indicators: tuple[Grid, str | None] | None = None  # the table read last, when it was an indicator table
 
 
 def table_title(table: Table, heading: str | None) -> str | None:
@@ -50,6 +52,12 @@ def table_title(table: Table, heading: str | None) -> str | None:
             continue
         return text.strip()
     return heading
+
+
+def _prose(text: str) -> bool:
+    """A sentence, not page furniture (a page number, a running title) nor a row that fell out of a table: text
+    that ends what a table above it holds."""
+    return sum(1 for word in text.split() if word[:1].isalpha()) > _MAX_FURNITURE_WORDS
 
 
 def _lines_of(table: Table) -> set[int]:
@@ -65,6 +73,8 @@ def read_tables(
     year = context.info.year
     grids = grids or Grids(year)
     for block in document.blocks:
+        if isinstance(block, (Heading, Paragraph)) and _prose(block.text):
+            records.last_budget = records.last_indicators = None  # text between: the next table is a table of its own
         if isinstance(block, Heading):
             heading = block.text
             continue
@@ -81,6 +91,9 @@ def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | 
     """Give the grid to the recognizer its evidence points to; True when one read it."""
     if not grid.rows or not grid.value_columns:
         return False
+    previous, records.last_indicators = records.last_indicators, None
+    if previous is not None and _continued_indicators(grid, previous, records, year):
+        return True
     if is_deviation_table(grid, title):
         table = read_deviation_table(grid, title)
         records.deviations.extend(table.deviations)
@@ -103,27 +116,66 @@ def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | 
         records.warnings.extend(budget.warnings)
         records.warnings.extend(check_budget(budget))
         return bool(budget.lines)
-    if is_figure_table(grid) and _has_periods(grid):
-        table = read_indicators(grid, title, year)
-        if table.indicators:
-            records.indicators.extend(table.indicators)
-            records.periods.extend(table.periods)
-            records.warnings.extend(table.warnings)
-            return True
+    if is_figure_table(grid) and _has_periods(grid) and _add_indicators(grid, title, records, year):
+        return True
     _warn_unread(grid, title, records)
     return False
 
 
-def _continues(grid: Grid, previous: tuple[Grid, str | None] | None) -> str | None:
-    """A table without a header that has as many value columns as the budget table before it continues that
-    table (a page break, a gap): it takes that table's column names; returns that table's title."""
-    if previous is None or grid.header:
+def _add_indicators(grid: Grid, title: str | None, records: TableRecords, year: int | None) -> bool:
+    table = read_indicators(grid, title, year)
+    if not table.indicators:
+        return False
+    records.indicators.extend(table.indicators)
+    records.periods.extend(table.periods)
+    records.warnings.extend(table.warnings)
+    records.last_indicators = (grid, title)
+    return True
+
+
+def _continued_indicators(
+    grid: Grid, previous: tuple[Grid, str | None], records: TableRecords, year: int | None
+) -> bool:
+    """Read `grid` as the rest of the indicator table read just before it, when it continues that table; the
+    rest of a row that a page break carried over completes that table's last indicator."""
+    before = previous[0]
+    last = records.indicators[-1] if records.indicators else None
+    rest = _carried_rest(grid, before)
+    columns = grid.columns
+    title = _continues(grid, previous, rest is not None)
+    if title is None:
+        return False
+    if not _add_indicators(grid, title or None, records, year):
+        grid.columns = columns
+        return False
+    if rest is not None and last is not None and before.rows and last.line == before.rows[-1].line:
+        continue_last(last, before, rest)
+    return True
+
+
+def _carried_rest(grid: Grid, before: Grid) -> list[Cell] | None:
+    """The header of `grid` when it is no header but the end of the last row of `before` carried over a page
+    break: one row with text under the label columns of `before` only."""
+    if len(grid.header) != 1 or len(grid.columns) != len(before.columns):
+        return None
+    row = grid.header[0]
+    texts = [i for i, cell in enumerate(row) if cell.text]
+    if not texts or any(before.columns[i].value for i in texts):
+        return None
+    return row
+
+
+def _continues(grid: Grid, previous: tuple[Grid, str | None] | None, carried: bool = False) -> str | None:
+    """A table without a header (or whose header is a row's `carried` rest) that has as many value columns as the
+    table before it continues that table (a page break, a gap): it takes that table's column names; returns
+    that table's title."""
+    if previous is None or (grid.header and not carried):
         return None
     before, title = previous
     if len(before.value_columns) != len(grid.value_columns) or len(grid.columns) != len(before.columns):
         return None
-    for column, named in zip(grid.columns, before.columns, strict=True):
-        column.name, column.period, column.value = named.name, named.period, named.value
+    grid.columns = [Column(column.index, named.name, named.period, named.value)
+                    for column, named in zip(grid.columns, before.columns, strict=True)]
     return title or ""
 
 

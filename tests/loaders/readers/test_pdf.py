@@ -317,3 +317,31 @@ def test_a_minus_sign_drawn_apart_from_its_figure_is_on_its_line_and_signs_it():
         ["P1 Veiligheid", "102", "-4.204"],
         ["P2 Sociaal", "11.652", "-38.934"],
     ]
+
+
+def test_a_header_row_set_apart_from_the_rows_by_a_wider_gap_is_the_tables_header():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    pdf.cell(0, 5, "Tabel 2.1 - Effectindicatoren", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    for names in (("", "", "Streefwaarde", "Streefwaarde"), ("Effectindicator", "Peilwaarde", "2026 (%)", "2027 (%)")):
+        pdf.cell(70, 5, names[0])
+        for name in names[1:]:
+            pdf.cell(30, 5, name, align="R")
+        pdf.ln(5)
+    pdf.ln(9)  # the header row's padding: a gap wider than two lines
+    for label, *values in (("Schuldenproblematiek", "7,4 (2024)", "6,3", "5,8"), ("Eenzaamheid", "49 (2024)", "46", "45")):
+        pdf.cell(70, 5, label)
+        for value in values:
+            pdf.cell(30, 5, value, align="R")
+        pdf.ln(5)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert table.header_rows == 1
+    assert [c.text for c in table.rows[0]] == [
+        "Effectindicator", "Peilwaarde", "Streefwaarde 2026 (%)", "Streefwaarde 2027 (%)"
+    ]
+    assert [c.text for c in table.rows[1]] == ["Schuldenproblematiek", "7,4 (2024)", "6,3", "5,8"]

@@ -170,3 +170,17 @@ def test_an_indicator_table_one_cell_per_line_with_a_national_column_keeps_names
             [("Realisatie 2017", 23), ("Realisatie 2018", 6.7), ("Begroting 2019", 17.3), ("Nederland 2016", 7.2)],
         ),
     }
+
+
+def test_a_text_column_right_of_the_amounts_is_each_lines_note_not_part_of_its_name():
+    extraction = _extract(
+        "Begroting 2024 gemeente Ede\nTabel 9.2 - Exploitatiegegevens kapitaalgoederen (bedragen x € 1.000)\n"
+        "Kapitaalgoed | 2024 | 2025 | Specificatie werkzaamheden\nWegen | 1.707 | 1.886 | Herstel van asfalt\n"
+        "Riolering | 1.548 | 1.517 | Reparaties en inspecties\n"
+    )
+    assert [(b.scope, b.column, b.amount_eur, b.note) for b in extraction.budget_lines] == [
+        ("Wegen", "2024", 1707000, "Herstel van asfalt"),
+        ("Wegen", "2025", 1886000, "Herstel van asfalt"),
+        ("Riolering", "2024", 1548000, "Reparaties en inspecties"),
+        ("Riolering", "2025", 1517000, "Reparaties en inspecties"),
+    ]

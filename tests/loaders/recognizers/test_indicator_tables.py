@@ -1,0 +1,85 @@
+"""Indicator tables as budgets print them: a programme column, and a table that runs on over a page break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.extract import extract_bytes
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts missing (apt-get install fonts-dejavu-core)")
+
+HEADER = ("Progr.", "Nr.", "Naam indicator", "Eenheid", "Bron", "Ede (jaartal)", "NL (jaartal)")
+# (x, width, right-aligned) of each column in millimetres
+COLUMNS = ((10, 12, False), (22, 12, False), (36, 60, False), (98, 45, False), (145, 22, False), (167, 18, True),
+           (187, 18, True))
+
+
+def _pages(pages: list[list[tuple[str, ...]]]) -> bytes:
+    """A PDF with one block of table lines per page: the first line of the first page is the header."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=7)
+    pdf.set_auto_page_break(False)
+    for number, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        if number == 1:
+            pdf.cell(0, 6, "Tabel 6.1 - Beleidsindicatoren per programma", new_x="LMARGIN", new_y="NEXT")
+        for line in lines:
+            top = pdf.get_y()
+            for (x, width, right), text in zip(COLUMNS, line, strict=False):
+                if text:
+                    pdf.set_xy(x, top)
+                    pdf.cell(width, 5, text, align="R" if right else "L")
+            pdf.set_xy(10, top + 5)
+        pdf.set_xy(100, 280)
+        pdf.cell(10, 5, str(number))
+    return bytes(pdf.output())
+
+
+def _indicators(pages: list[list[tuple[str, ...]]]):
+    return extract_bytes(_pages(pages), "begroting-2024-ede.pdf").indicators
+
+
+def test_a_programme_column_names_each_indicators_group_and_is_no_part_of_its_name():
+    indicators = _indicators(
+        [[HEADER, ("1", "6.", "Verwijzingen Halt", "per 1.000 jongeren", "Halt", "10 (2022)", "8 (2022)"),
+          ("2", "17.", "Absoluut verzuim", "per 1.000 leerlingen", "DUO", "1,3 (2022)", "2,7 (2022)")]]
+    )
+    assert [(i.group, i.name, i.unit, i.source) for i in indicators] == [
+        ("Programma 1", "Verwijzingen Halt", "per 1.000 jongeren", "Halt"),
+        ("Programma 2", "Absoluut verzuim", "per 1.000 leerlingen", "DUO"),
+    ]
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_columns_and_the_row_carried_over_is_completed():
+    indicators = _indicators(
+        [
+            [HEADER, ("2", "27.", "Personen met bijstand", "per 10.000 inwoners", "CBS", "252,7 (2021)", "400,3 (2021)"),
+             ("2", "28.", "Lopende re-", "Aantal per 1.000", "CBS", "7,7 (2022)", "12,3 (2022)")],
+            [("", "", "integratievoorzieningen", "inwoners"),
+             ("3", "1.", "Formatie", "Fte per 1.000 inwoners", "Eigen gegevens", "7,3 (2022)", ""),
+             ("3", "2.", "Bezetting", "Fte per 1.000 inwoners", "Eigen gegevens", "6,1 (2022)", "5,9 (2022)")],
+        ]
+    )
+    assert [(i.group, i.name, i.unit, i.source) for i in indicators] == [
+        ("Programma 2", "Personen met bijstand", "per 10.000 inwoners", "CBS"),
+        ("Programma 2", "Lopende re-integratievoorzieningen", "Aantal per 1.000 inwoners", "CBS"),
+        ("Programma 3", "Formatie", "Fte per 1.000 inwoners", "Eigen gegevens"),
+        ("Programma 3", "Bezetting", "Fte per 1.000 inwoners", "Eigen gegevens"),
+    ]
+    assert [(v.period, v.value) for v in indicators[2].values] == [("Ede 2022", 7.3)]
+
+
+def test_a_headerless_table_after_a_paragraph_of_text_is_no_continuation():
+    text = (
+        "Begroting 2024 gemeente Ede\nIndicator | Eenheid | 2022 | 2023\nBanen | per 1.000 inwoners | 612 | 640\n"
+        "Over de kosten van het beheer van de begraafplaatsen schrijven wij hieronder meer dan een regel tekst.\n"
+        "Kosten taakveld | euro | 122.000 | 130.000\nOverhead | euro | 59.000 | 61.000\n"
+    )
+    extraction = extract_bytes(text.encode(), "ede.txt")
+    assert [i.name for i in extraction.indicators] == ["Banen"]
