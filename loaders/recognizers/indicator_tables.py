@@ -48,6 +48,11 @@ def _role(text: str) -> str | None:
     return _roles().get(folded) or _roles().get(folded.split(" ", 1)[0]) if folded else None
 
 
+def source_note(text: str) -> bool:
+    """A line that names where figures come from ('Bron: CBS', 'Bron peilwaarde: CBS'), not what they are."""
+    return _role(text.split(":", 1)[0].rstrip()) == "source" if ":" in text else False
+
+
 def column_period(name: str, year: int | None) -> ParsedPeriod:
     """The period a value column stands for; a name that is no period ('Cijfer Wassenaar') is its own period."""
     period = parse_period(name, year) if name else None
@@ -81,6 +86,9 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
         role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target", "programme")
     }
     period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "programme"}]
+    if len({c.year for c in columns["target"]} - {None}) > 1:  # targets per year: a series; the first is the target
+        period_columns = sorted([*period_columns, *columns["target"]], key=lambda c: c.index)
+        columns["target"] = columns["target"][:1]
     periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
     name_columns = _name_columns(grid)
     current: Indicator | None = None

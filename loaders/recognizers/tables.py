@@ -10,7 +10,7 @@ from loaders.recognizers.budget import is_budget, read_budget
 from loaders.recognizers.budget_checks import check_budget
 from loaders.recognizers.deviation_tables import is_deviation_table, read_deviation_table
 from loaders.recognizers.grid import Column, Grid, Grids
-from loaders.recognizers.indicator_tables import continue_last, read_indicators
+from loaders.recognizers.indicator_tables import continue_last, read_indicators, source_note
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.money import Unit, sign_legend
 from loaders.recognizers.signals import figures, indicator_signals, is_figure_table, money_signals
@@ -46,7 +46,7 @@ def table_title(table: Table, heading: str | None) -> str | None:
     """The table's title: the nearest caption line that is a name (not a unit, legend or sentence), else the
     heading above it."""
     for text in reversed(table.caption):
-        if parse_unit(text) is not None or sign_legend(text) or len(text.split()) > 12:
+        if parse_unit(text) is not None or sign_legend(text) or len(text.split()) > 12 or source_note(text):
             continue
         if shape(text) in {Shape.PROSE, Shape.NUMBER, Shape.MISSING, Shape.YEAR}:
             continue

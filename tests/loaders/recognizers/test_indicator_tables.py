@@ -1,4 +1,5 @@
-"""Indicator tables as budgets print them: a programme column, and a table that runs on over a page break."""
+"""Indicator tables as budgets print them: a programme column, targets per year, a source line above the table,
+and a table that runs on over a page break."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from loaders.extract import extract_bytes
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts missing (apt-get install fonts-dejavu-core)")
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts missing (apt-get install fonts-dejavu-core)")
 
 HEADER = ("Progr.", "Nr.", "Naam indicator", "Eenheid", "Bron", "Ede (jaartal)", "NL (jaartal)")
 # (x, width, right-aligned) of each column in millimetres
@@ -45,6 +46,7 @@ def _indicators(pages: list[list[tuple[str, ...]]]):
     return extract_bytes(_pages(pages), "begroting-2024-ede.pdf").indicators
 
 
+@needs_font
 def test_a_programme_column_names_each_indicators_group_and_is_no_part_of_its_name():
     indicators = _indicators(
         [[HEADER, ("1", "6.", "Verwijzingen Halt", "per 1.000 jongeren", "Halt", "10 (2022)", "8 (2022)"),
@@ -56,6 +58,7 @@ def test_a_programme_column_names_each_indicators_group_and_is_no_part_of_its_na
     ]
 
 
+@needs_font
 def test_a_table_continued_on_the_next_page_keeps_its_columns_and_the_row_carried_over_is_completed():
     indicators = _indicators(
         [
@@ -83,3 +86,27 @@ def test_a_headerless_table_after_a_paragraph_of_text_is_no_continuation():
     )
     extraction = extract_bytes(text.encode(), "ede.txt")
     assert [i.name for i in extraction.indicators] == ["Banen"]
+
+
+def _text_indicators(text: str):
+    return extract_bytes(f"Begroting 2026 gemeente Ede\n{text}".encode(), "ede.txt").indicators
+
+
+def test_targets_for_several_years_are_a_series_and_the_first_is_the_target():
+    [debts] = _text_indicators(
+        "Effectindicator | Peilwaarde | Streefwaarde 2026 | Streefwaarde 2027\nSchuldenproblematiek | 7,4 (2024) | 6,3 | 5,8\n"
+    )
+    assert debts.target == 6.3
+    assert [(v.period, v.value) for v in debts.values] == [
+        ("Peilwaarde 2024", 7.4),
+        ("Streefwaarde 2026", 6.3),
+        ("Streefwaarde 2027", 5.8),
+    ]
+
+
+def test_a_source_line_above_the_table_is_no_title_for_its_indicators():
+    [debts] = _text_indicators(
+        "Tabel 2.1 - Effectindicatoren sociaal domein\nBron peilwaarde: CBS\n"
+        "Effectindicator | Peilwaarde | Streefwaarde\nSchuldenproblematiek | 7,4 | 6,3\n"
+    )
+    assert (debts.group, debts.target) == ("Tabel 2.1 - Effectindicatoren sociaal domein", 6.3)
