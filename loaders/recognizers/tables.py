@@ -3,6 +3,7 @@ indicators. A table that looks like figures but is read by none of them gives a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from loaders.readers.shapes import Shape, shape
@@ -23,6 +24,8 @@ from model.vocabulary import load_vocabulary
 
 _MIN_FIGURE_ROWS = 1
 _MAX_FURNITURE_WORDS = 8
+_PROSE_SCAN = 400  # characters: enough to count a sentence's first words
+_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a word that starts with a letter
 
 
 @dataclass
@@ -57,7 +60,7 @@ def table_title(table: Table, heading: str | None) -> str | None:
 def _prose(text: str) -> bool:
     """A sentence, not page furniture (a page number, a running title) nor a row that fell out of a table: text
     that ends what a table above it holds."""
-    return sum(1 for word in text.split() if word[:1].isalpha()) > _MAX_FURNITURE_WORDS
+    return len(_WORD.findall(text, 0, _PROSE_SCAN)) > _MAX_FURNITURE_WORDS
 
 
 def _lines_of(table: Table) -> set[int]:
@@ -73,7 +76,8 @@ def read_tables(
     year = context.info.year
     grids = grids or Grids(year)
     for block in document.blocks:
-        if isinstance(block, (Heading, Paragraph)) and _prose(block.text):
+        continuing = records.last_budget is not None or records.last_indicators is not None
+        if continuing and isinstance(block, (Heading, Paragraph)) and _prose(block.text):
             records.last_budget = records.last_indicators = None  # text between: the next table is a table of its own
         if isinstance(block, Heading):
             heading = block.text
