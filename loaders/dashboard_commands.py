@@ -9,7 +9,6 @@ import time
 import tomllib
 from pathlib import Path
 
-from loaders.commands import ensure_database, upgrade_if_older
 from loaders.errors import StoreError, UsageError
 from model import layers
 from model.access import ROLES_ENV, RolesError, load_roles
@@ -26,10 +25,17 @@ _REFUSED = {
 
 def check_database(db: Path) -> None:
     """Build the sample database when `db` is missing, migrate one of an older schema, refuse one that cannot be
-    shown, in one line."""
-    ensure_database(db)
-    upgrade_if_older(db)
+    shown, in one line. The loaders are imported only when the file needs them (so that serve starts fast)."""
+    if not db.exists():
+        from loaders.commands import ensure_database
+
+        ensure_database(db)
     state, detail = layers.examine(db)
+    if state == "older":
+        from loaders.commands import upgrade_if_older
+
+        upgrade_if_older(db)
+        state, detail = layers.examine(db)
     if state in _REFUSED:
         raise StoreError(f"{db}: " + _REFUSED[state].format(detail=detail, current=SCHEMA_VERSION))
 
@@ -164,10 +170,7 @@ def run_checks(db: Path | None, municipality: str | None, as_json: bool) -> int:
     db = (db or default_db_path()).expanduser().resolve()
     if not db.exists():
         raise StoreError(f"{db}: no such database (load documents with `voortgang load`)")
-    upgrade_if_older(db)
-    state, detail = layers.examine(db)
-    if state in _REFUSED:
-        raise StoreError(f"{db}: " + _REFUSED[state].format(detail=detail, current=SCHEMA_VERSION))
+    check_database(db)
     towns = [municipality] if municipality else filter_queries.municipalities(db)
     findings = [finding for town in towns for finding in checks.find_checks(town, db)]
     if as_json:

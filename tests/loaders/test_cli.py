@@ -286,3 +286,15 @@ def test_serve_with_a_broken_role_file_names_the_file_and_the_reason(capsys, log
         f"error: --roles {roles}: users.'alice@zevenaar.nl': 'Zevenar' is not a current Dutch municipality "
         "(did you mean Zevenaar?)\n"
     )
+
+
+def test_serve_checks_an_existing_database_without_importing_the_parsers(tmp_path):
+    db = tmp_path / "v.duckdb"
+    cli.main(["load", "--db", str(db), str(ZEVENAAR)])
+    probe = (
+        "import sys; from pathlib import Path; from loaders.dashboard_commands import check_database; "
+        f"check_database(Path({str(db)!r})); "
+        "print(sorted(m for m in sys.modules if m.startswith(('loaders.extract', 'loaders.recognizers', 'loaders.readers'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
