@@ -3,8 +3,9 @@ number and a label) and its values."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.readers.headers import (
@@ -29,6 +30,7 @@ from model.vocabulary import load_vocabulary
 
 _MAX_HEADER_LINES = 16
 _MAX_FIRST_LABELS = 3
+_OWN_YEAR_VALUE = re.compile(r"^(?:19|20)\d\d:\s*(?:€\s*)?-?\d[\d.,]*\s*%?(?:\s+[a-z]{1,6})?$")  # '2017: 174 kg'
 
 
 @dataclass
@@ -36,10 +38,14 @@ class _Row:
     labels: list[Line]
     values: list[tuple[Line, str]]
     last: int = 0  # index of the row's last line
+    texts: list[Line] = field(default_factory=list)  # cells of the trailing text columns ('Bron': CBS)
 
 
-def _read_rows(lines: list[Line], start: int, cap: int | None, label_columns: int) -> tuple[list[_Row], int]:
-    """Rows from `start`: label lines then value lines, at most `cap` values a row; returns rows and the end."""
+def _read_rows(
+    lines: list[Line], start: int, cap: int | None, label_columns: int, text_columns: int = 0
+) -> tuple[list[_Row], int]:
+    """Rows from `start`: label lines, value lines (at most `cap`), then up to `text_columns` text cells; returns
+    rows and the end."""
     rows: list[_Row] = []
     current = _Row([], [])
     bare_labels = 0
@@ -69,10 +75,22 @@ def _read_rows(lines: list[Line], start: int, cap: int | None, label_columns: in
             current.last = cursor + 1
             cursor += 2
             continue
+        if current.values and not full and (
+            _OWN_YEAR_VALUE.match(line.text) or (cap and _text_between_values(lines, cursor, cap - len(current.values)))
+        ):
+            current.values.append((line, line.text))  # '2017: 174 kg', 'Nader bepalen' between two values
+            current.last = cursor
+            cursor += 1
+            continue
         if kind in VALUE_SHAPES | {Shape.MARKER} and not row_number(line.text):
             break
         if cursor > start and header_run_at(lines, cursor):
             break
+        if current.values and len(current.texts) < text_columns and _carries_text(lines, cursor, label_columns):
+            current.texts.append(line)
+            current.last = cursor
+            cursor += 1
+            continue
         if current.values:
             rows.append(current)
             current = _Row([], [])
@@ -87,6 +105,36 @@ def _read_rows(lines: list[Line], start: int, cap: int | None, label_columns: in
     while rows and not rows[-1].values:
         rows.pop()
     return rows, (rows[-1].last + 1 if rows else start)
+
+
+def _carries_text(lines: list[Line], index: int, label_columns: int) -> bool:
+    """The text line after a row's values is that row's text cell ('CBS') when more text lines than a row has
+    labels come before the next value (else it is the next row's label), or when no row follows and it is
+    no sentence."""
+    count = 0
+    while index + count < len(lines) and count <= label_columns + 1:
+        following = lines[index + count]
+        if is_pipe_row(following):
+            break
+        if _value_line(following):
+            return count > label_columns
+        count += 1
+    return shape(lines[index].text) != Shape.PROSE
+
+
+def _value_line(line: Line) -> bool:
+    return shape(line.text) in VALUE_SHAPES or bool(_OWN_YEAR_VALUE.match(line.text))
+
+
+def _text_between_values(lines: list[Line], index: int, missing: int) -> bool:
+    """A text line in a row that lacks `missing` values, followed by exactly the values that then complete it:
+    a value cell in words ('Nader bepalen'), not the label of the next row."""
+    if shape(lines[index].text) == Shape.PROSE:
+        return False
+    following = 0
+    while index + 1 + following < len(lines) and _value_line(lines[index + 1 + following]):
+        following += 1
+    return following > 0 and following + 1 == missing
 
 
 def _names_the_next_value(lines: list[Line], index: int) -> bool:
@@ -135,16 +183,16 @@ def _first_label(lines: list[Line], first_value: int, floor: int) -> int:
     return start
 
 
-def _split_header(texts: list[str]) -> tuple[list[str], list[str]]:
-    """Header lines into the label columns' names (the leading ones) and the value columns' lines; trailing names
-    of text columns ('Bron', tables.toml text_columns) are no value columns: their cells are words, not figures."""
+def _split_header(texts: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Header lines into the label columns' names (the leading ones), the value columns' lines and the trailing
+    names of text columns ('Bron', tables.toml text_columns): their cells are words, not figures."""
     count = 0
     while count < len(texts) and column_role(texts[count]) == "label":
         count += 1
     end = len(texts)
     while end > count + 1 and fold(texts[end - 1]) in _text_columns():
         end -= 1
-    return texts[:count], texts[count:end]
+    return texts[:count], texts[count:end], texts[end:]
 
 
 @cache
@@ -171,10 +219,11 @@ def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | No
         return None
     header_start = _header_above(lines, label_start, floor)
     header_texts = [line.text for line in lines[header_start:label_start]]
-    label_names, value_texts = _split_header(header_texts)
+    label_names, value_texts, text_names = _split_header(header_texts)
     groups = simple_groups(value_texts) if value_texts else []
     label_columns = max(1, len(label_names))
-    rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns)
+    text_names = text_names if groups else []
+    rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns, len(text_names))
     widest_label = max((len(row.labels) for row in rows if row.values), default=label_columns)
     if len(label_names) > max(1, widest_label):
         # more label names than any row has labels: the first are a title above the header ('Indicatoren')
@@ -195,7 +244,7 @@ def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | No
         anchor = lines[label_start - 1]
         names = [*label_names, *[""] * (label_columns - len(label_names))]
         header = [line_cell(anchor, name, True) for name in names]
-        header += [line_cell(anchor, name, True) for name in [*groups, *[""] * (width - len(groups))]]
+        header += [line_cell(anchor, name, True) for name in [*groups, *[""] * (width - len(groups)), *text_names]]
         table_rows.append(tuple(header))
     for row in rows:
         for labels, values in _arrange(row, label_columns):
@@ -203,7 +252,9 @@ def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | No
             padding = [Cell("", labels[0].number)] * (label_columns - len(label_cells))
             value_cells = [line_cell(line, text) for line, text in values]
             filler = [Cell("", (values[-1][0] if values else labels[-1]).number)] * (width - len(values))
-            table_rows.append((*padding, *label_cells, *value_cells, *filler))
+            texts = [line_cell(line, line.text) for line in row.texts] if values is row.values else []
+            blank = [Cell("", labels[-1].number)] * (len(text_names) - len(texts))
+            table_rows.append((*padding, *label_cells, *value_cells, *filler, *texts, *blank))
     return Found(
         header_start if groups else label_start,
         end,

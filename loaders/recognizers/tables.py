@@ -24,6 +24,7 @@ from model.vocabulary import load_vocabulary
 
 _MIN_FIGURE_ROWS = 1
 _MAX_FURNITURE_WORDS = 8
+_BULLETS = ("- ", "• ", "* ", "– ", "· ")
 _PROSE_SCAN = 400  # characters: enough to count a sentence's first words
 _WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a word that starts with a letter
 
@@ -48,8 +49,12 @@ class TableRecords:
 def table_title(table: Table, heading: str | None) -> str | None:
     """The table's title: the nearest caption line that is a name (not a unit, legend or sentence), else the
     heading above it."""
+    listed = False
     for text in reversed(table.caption):
         if parse_unit(text) is not None or sign_legend(text) or len(text.split()) > 12 or source_note(text):
+            continue
+        if text.lstrip().startswith(_BULLETS) or (listed and text.rstrip().endswith(":")):
+            listed = True  # a list above the table, and the line that announces it
             continue
         if shape(text) in {Shape.PROSE, Shape.NUMBER, Shape.MISSING, Shape.YEAR}:
             continue

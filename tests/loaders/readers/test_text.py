@@ -48,6 +48,48 @@ def test_one_cell_per_line_becomes_the_table_it_was(table, before, after):
     assert document.tables()[0].header_rows == 1
 
 
+SOURCES = ("CBS", "DUO", "Eigen gegevens", "RWS", "Basisregistratie adressen en gebouwen")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacked_tables(), st.lists(st.sampled_from(SOURCES), min_size=8, max_size=8), sentences)
+def test_one_cell_per_line_with_a_source_column_last_keeps_each_rows_source(table, sources, after):
+    header, body = table
+    header = [*header, "Bron"]
+    body = [[*row, source] for row, source in zip(body, sources, strict=False)]
+    lines = [*header, *[cell for row in body for cell in row], after]
+    assert _texts(read_text("\n".join(lines))) == [header, *body]
+
+
+def test_a_value_with_its_own_year_and_a_value_in_words_are_cells_of_their_row():
+    lines = [
+        "Indicator", "Eenheid", "Realisatie", "2017", "Realisatie", "2018", "Begroting", "2019", "Begroting", "2020",
+        "Nederland", "Bron",
+        "Omvang huishoudelijk restafval", "Hoeveelheid restafval per bewoner", "159", "nb", "165",
+        "Nader bepalen op basis van keuze", "2017: 174 kg", "CBS",
+        "Hernieuwbare elektriciteit", "Percentage elektriciteit uit wind", "2,9%", "nb", "2%", "3,5%", "2017: 16,9%",
+        "RWS",
+    ]
+    assert _texts(read_text("\n".join(lines)))[1:] == [
+        ["Omvang huishoudelijk restafval", "Hoeveelheid restafval per bewoner", "159", "nb", "165",
+         "Nader bepalen op basis van keuze", "2017: 174 kg", "CBS"],
+        ["Hernieuwbare elektriciteit", "Percentage elektriciteit uit wind", "2,9%", "nb", "2%", "3,5%", "2017: 16,9%",
+         "RWS"],
+    ]
+
+
+def test_a_row_short_of_values_does_not_take_the_next_rows_label_as_a_value():
+    lines = [
+        "In onderstaande tabel zijn de financiële afwijkingen per programma opgenomen, met het totaal per programma.",
+        "Programma", "Omschrijving", "Bedrag 2021", "Totaal programma",
+        "1", "Kosten inzake implementatie RIS / BIS", "200", "Digitalisering bouwdossiers", "105", "305",
+    ]
+    assert _texts(read_text("\n".join(lines)))[1:] == [
+        ["1", "Kosten inzake implementatie RIS / BIS", "200", ""],
+        ["", "Digitalisering bouwdossiers", "105", "305"],
+    ]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(labels, st.lists(amounts.filter(lambda a: a != "-"), min_size=3, max_size=3)), min_size=2,
                 max_size=8))

@@ -110,3 +110,11 @@ def test_a_source_line_above_the_table_is_no_title_for_its_indicators():
         "Effectindicator | Peilwaarde | Streefwaarde\nSchuldenproblematiek | 7,4 | 6,3\n"
     )
     assert (debts.group, debts.target) == ("Tabel 2.1 - Effectindicatoren sociaal domein", 6.3)
+
+
+def test_a_list_item_above_the_table_is_no_title_for_its_indicators():
+    [waste] = _text_indicators(
+        "Beleidsindicatoren afval\nDe volgende indicatoren zijn vervallen:\n- Ziekenhuisopname na verkeersongeval\n"
+        "Indicator | Eenheid | 2019 | 2020\nOmvang restafval | kilo per inwoner | 159 | 165\n"
+    )
+    assert waste.group == "Beleidsindicatoren afval"
