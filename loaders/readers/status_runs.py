@@ -4,14 +4,22 @@ values short status words; also a header of periods whose values were lost."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape
 from loaders.readers.text_lines import Found, is_header_line, is_pipe_row, is_value_line, line_cell
 from model.document import Cell, Line, Table
+from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _CODE_LED = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,4})\.?\s+\S")
 _MAX_STATUS_WORDS = 6
 _LOOKAHEAD = 4
+_MAX_NAMES = 6
+_MAX_STATUS_NAME_WORDS = 4
+_MIN_LOST_ROWS = 3
+_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{0,3}|\d{1,2})(?:\.\d{1,3})*\.?$")  # 'T2', 'P1', '6', '6.1.2'
+_NOT_A_CELL = {Shape.PROSE, Shape.PERIOD}
 
 
 def fixed_table(lines: list[Line], start: int) -> Found | None:
@@ -26,6 +34,10 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
     names = [line.text for line in lines[start:end_header]]
     width = len(names)
     name_kinds = [shape(n) for n in names]
+    if Shape.PERIOD not in name_kinds and not announced:
+        lost = _statuses_lost(lines, start)
+        if lost is not None:
+            return lost
     if (
         width < (1 if announced else 2)
         or Shape.PERIOD not in name_kinds
@@ -70,6 +82,51 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
     header = tuple(line_cell(lines[start + i], name, True) for i, name in enumerate(names))
     body = [tuple(line_cell(line, line.text) for line in chunk) for chunk in rows]
     return Found(start, cursor, Table(rows=[header, *body], line=lines[start].number, header_rows=1, layout="stacked"))
+
+
+def _statuses_lost(lines: list[Line], start: int) -> Found | None:
+    """A header whose last names are status columns ('Prog.', 'Speerpunt', 'Status') over rows that hold only the
+    other columns' cells, one per line, in the same arrangement row after row: the statuses were icons that the
+    export lost. The rows get empty status cells."""
+    cursor = start
+    while cursor < len(lines) and cursor - start < _MAX_NAMES and is_header_line(lines[cursor]):
+        if _status_name(lines[cursor].text):
+            break
+        cursor += 1
+    named = cursor - start
+    while cursor < len(lines) and _status_name(lines[cursor].text):
+        cursor += 1
+    statuses = cursor - start - named
+    if not named or not statuses:
+        return None
+    rows: list[list[Line]] = []
+    signature: list[bool] | None = None
+    while cursor + named <= len(lines):
+        chunk = lines[cursor : cursor + named]
+        if any(is_pipe_row(line) or _status_name(line.text) or shape(line.text) in _NOT_A_CELL for line in chunk):
+            break
+        kinds = [bool(_CODE.match(line.text)) for line in chunk]
+        if signature is None:
+            signature = kinds
+        elif kinds != signature:
+            break
+        rows.append(chunk)
+        cursor += named
+    if len(rows) < _MIN_LOST_ROWS or not any(signature or ()):
+        return None
+    header = tuple(line_cell(line, line.text, True) for line in lines[start : start + named + statuses])
+    body = [(*(line_cell(line, line.text) for line in chunk), *[Cell("", chunk[-1].number)] * statuses) for chunk in rows]
+    return Found(start, cursor, Table(rows=[header, *body], line=lines[start].number, header_rows=1, layout="stacked"))
+
+
+@cache
+def _status_prefixes() -> tuple[str, ...]:
+    return tuple(fold(word) for word in load_vocabulary("tables")["status_columns"])
+
+
+def _status_name(text: str) -> bool:
+    """A column name that announces statuses ('Status', 'Status 2e VGR', 'Stand van zaken')."""
+    return len(text.split()) <= _MAX_STATUS_NAME_WORDS and fold(text).startswith(_status_prefixes())
 
 
 def _partial_row(lines: list[Line], start: int, width: int) -> list[Line] | None:

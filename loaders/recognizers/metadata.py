@@ -57,6 +57,32 @@ def _match_doc_type(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+@cache
+def _introductions() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    vocabulary = load_vocabulary("documents")
+    return tuple(vocabulary["introductions"]), tuple(vocabulary["introduction_ends"])
+
+
+def _introduced(blocks: list[Heading | Paragraph]) -> tuple[str, tuple[str, str | None]] | None:
+    """The name a document gives itself in a sentence that introduces it ('Voor u ligt de 2e Tussentijdse
+    rapportage 2022 van de gemeente ...'), with the type and period it names."""
+    starts, ends = _introductions()
+    for block in blocks:
+        lowered = block.text.lower()
+        start = next((len(s) + 1 for s in starts if lowered.startswith(s + " ")), None)
+        if start is None:
+            continue
+        rest = f"{block.text[start:]} "
+        end = min((i for e in ends if (i := rest.lower().find(e)) > 0), default=len(rest))
+        name = rest[:end].strip().rstrip(".")
+        year = YEAR.search(name)
+        name = name[: year.end()] if year else name  # 'Begroting 2026 en de meerjarenraming tot en met 2029'
+        found = _match_doc_type(name) if _title_like(name) else None
+        if found is not None:
+            return name[:1].upper() + name[1:], found
+    return None
+
+
 def _title_like(text: str) -> bool:
     return (
         len(text) <= _MAX_TITLE_CHARS
@@ -90,6 +116,10 @@ def describe_document(document: Document, municipality: str | None) -> DocumentC
     candidates = [*head, *([meta_title] if meta_title else [])]
     title = next((text for text in candidates if _title_like(text) and _match_doc_type(text)), None)
     doc_type, own_period = _match_doc_type(title) if title else (None, None)
+    introduced = _introduced(blocks[:_MENTION_WINDOW]) if own_period is None else None
+    if introduced is not None and (doc_type is None or introduced[1][1] is not None):
+        name, (doc_type, own_period) = introduced  # the document names itself, with its period
+        title = name if title is None or "://" in title else title
     if title is None:
         title = next((text for text in head if _title_like(text)), meta_title)
     if doc_type is None:

@@ -82,3 +82,20 @@ def test_a_pdf_title_names_type_and_year_when_the_first_lines_do_not():
     text = "Inhoudsopgave\nOmschrijving | Realisatie 2022 | Begroting 2023\nJeugd | 1.200 | 1.300"
     info = _with_meta(text, title="Programmabegroting 2024 gemeente Ede").info
     assert (info.doc_type, info.year, info.municipality) == ("begroting", 2024, "Ede")
+
+
+def test_a_document_that_introduces_itself_takes_its_title_type_and_period_from_that_sentence():
+    context = describe(
+        "Inleiding\nVoor u ligt de 2e Tussentijdse rapportage 2022 (2e Turap) van de gemeente Leidschendam-Voorburg. "
+        "Hierin rapporteren wij over de speerpunten."
+    )
+    info = context.info
+    assert (info.title, info.doc_type, info.year, info.period) == (
+        "2e Tussentijdse rapportage 2022", "tussenrapportage", 2022, "2e VGR 2022"
+    )
+    assert "document-year-guessed" not in [w.code for w in context.warnings]
+
+
+def test_the_name_a_document_gives_itself_ends_at_its_year():
+    info = describe("Colofon\nVoor u ligt de Begroting 2026 en de meerjarenraming tot en met 2029 van Wassenaar.").info
+    assert (info.title, info.year, info.period) == ("Begroting 2026", 2026, "Begroting 2026")

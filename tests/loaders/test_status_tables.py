@@ -299,3 +299,19 @@ def test_a_status_column_without_period_takes_the_document_period_and_repeated_c
         ("2e VGR 2022", "on_track"),
         ("2e VGR 2022", "council_action"),
     ]
+
+
+def test_a_status_column_over_rows_that_lost_their_icons_gives_the_activities_without_statuses():
+    lines = ["Voor u ligt de 2e Tussentijdse rapportage 2022 van de gemeente Leidschendam-Voorburg.", "Prog.",
+             "Speerpunt", "Status", "T0", "Herstelbeleid", "T2", "Project Bereikbaar Stompwijk", "T2",
+             "Versterken preventie en de effectiviteit van de jeugdhulp", "T6", "Sociaal Kompas",
+             "In het hoofdstuk Beleidsspeerpunten lichten wij de stand van zaken per speerpunt toe."]
+    result = parse("\n".join(lines))
+    assert [(a.programme, a.name) for a in result.activities] == [
+        ("T0", "Herstelbeleid"),
+        ("T2", "Project Bereikbaar Stompwijk"),
+        ("T2", "Versterken preventie en de effectiviteit van de jeugdhulp"),
+        ("T6", "Sociaal Kompas"),
+    ]
+    assert result.statuses == []
+    assert [w.code for w in result.warnings] == ["status-values-missing"]
