@@ -113,7 +113,7 @@ def group_slots(line: PageLine, columns: list[Column]) -> list[Chunk | None] | N
     if not figures:
         return None
     start = columns[figures[0]].left - _CLUSTER
-    names = [cell for cell in line.cells if (cell.x0 + cell.x1) / 2 >= start]
+    names = [cell for cell in line.cells if cell.x1 > start]  # every cell over the figures names a group
     if not 1 < len(names) < len(figures) or len(figures) % len(names):
         return None
     size = len(figures) // len(names)

@@ -87,19 +87,24 @@ def _anchor(line: PageLine, columns: list[Column]) -> bool:
 
 
 def _group_rows(body: list[PageLine], columns: list[Column], rules: list[Rule]) -> list[list[PageLine]]:
-    """Lines into rows: between the table's horizontal rules when it has them; else a row that starts with a code
+    """Lines into rows: between the table's horizontal rules when it has them (a band with one line of figures is
+    one row, whatever its lines; a band of several is read as an unruled table); else a row that starts with a code
     takes the lines below it, and rows whose text is centred on their values take the nearest lines."""
     inside = sorted(r.y for r in rules if body and body[0].top - 2 <= r.y <= body[-1].bottom + 2)
-    if len(inside) >= 2:
-        bands: dict[int, list[PageLine]] = {}
-        for line in body:
-            centre = (line.top + line.bottom) / 2
-            bands.setdefault(sum(1 for y in inside if y < centre), []).append(line)
-        groups = []
-        for band in bands.values():
-            anchors = [i for i, line in enumerate(band) if any(is_value(c) for c in line.cells)]
-            groups.extend([band] if len(anchors) <= 1 else _nearest(band, anchors))
-        return groups
+    if len(inside) < 2:
+        return _unruled_rows(body, columns)
+    bands: dict[int, list[PageLine]] = {}
+    for line in body:
+        centre = (line.top + line.bottom) / 2
+        bands.setdefault(sum(1 for y in inside if y < centre), []).append(line)
+    groups = []
+    for band in bands.values():
+        valued = sum(1 for line in band if any(is_value(c) for c in line.cells))
+        groups.extend([band] if valued <= 1 else _unruled_rows(band, columns))
+    return groups
+
+
+def _unruled_rows(body: list[PageLine], columns: list[Column]) -> list[list[PageLine]]:
     continued = {i for i in range(1, len(body)) if _continues_label(body, i, columns)}
     anchors = [
         i

@@ -85,7 +85,7 @@ def is_status_table(
     if not filled:
         under_progress = any((found := match_field(text)) and found[0] == "progress" for text in grid.table.caption[-1:])
         return under_progress or any(fold(c.name).startswith(_status_prefixes()) for c, _ in columns)
-    counted = [cell for cell in filled if cell.marks or shape(cell.text) != Shape.MISSING]
+    counted = [cell for cell in filled if any(m.kind != "bold" for m in cell.marks) or shape(cell.text) != Shape.MISSING]
     colours = {m.value for cell in filled for m in cell.marks if m.kind == "colour"}
     varied = len(colours) >= 2 or bool(legend and any(legend.lookup(c) for c in colours))
     needed = max(1, math.ceil(len(counted) * _MIN_STATUS_SHARE))

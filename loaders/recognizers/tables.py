@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.readers.shapes import Shape, shape
 from loaders.recognizers.budget import is_budget, read_budget
@@ -116,6 +117,16 @@ def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | 
     continued = _continues(grid, records.last_budget)
     if continued is not None:
         title = continued
+    if continued is None and _investments(grid):
+        records.warnings.append(
+            WarningRecord(
+                code="table-not-read",
+                line=grid.table.line,
+                message=f"a table of investment credits{f' {title!r}' if title else ''} was not read: its amounts "
+                "are capital spending, not the lasten and baten of the budget",
+            )
+        )
+        return False
     if continued is not None or is_budget(grid, title):
         budget = read_budget(grid, title, records.last_unit)
         if budget.unit.stated or records.last_unit is None:
@@ -186,6 +197,18 @@ def _continues(grid: Grid, previous: tuple[Grid, str | None] | None, carried: bo
     grid.columns = [Column(column.index, named.name, named.period, named.value)
                     for column, named in zip(grid.columns, before.columns, strict=True)]
     return title or ""
+
+
+def _investments(grid: Grid) -> bool:
+    """A table of investment credits: its caption or column names say so (tables.toml investment_words)."""
+    words = _investment_words()
+    texts = [*grid.table.caption[-2:], *(c.name for c in grid.columns)]
+    return any(words & set(re.findall(r"[a-z]+", fold(text))) for text in texts)
+
+
+@cache
+def _investment_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in load_vocabulary("tables")["investment_words"])
 
 
 def _status_columns(grid: Grid) -> bool:

@@ -345,3 +345,46 @@ def test_a_header_row_set_apart_from_the_rows_by_a_wider_gap_is_the_tables_heade
         "Effectindicator", "Peilwaarde", "Streefwaarde 2026 (%)", "Streefwaarde 2027 (%)"
     ]
     assert [c.text for c in table.rows[1]] == ["Schuldenproblematiek", "7,4 (2024)", "6,3", "5,8"]
+
+
+def _ruled_budget() -> bytes:
+    """A jaarrekening table: a two-line header whose second line starts left of the first figures, section rows
+    (Lasten, Baten) and rules under the header and each section's total."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    pdf.cell(0, 5, "Wat heeft het gekost? (bedragen x € 1.000)", new_x="LMARGIN", new_y="NEXT")
+    columns = ((10, 62, "L"), (72, 30, "R"), (102, 30, "R"), (132, 30, "R"), (162, 30, "R"))
+
+    def row(cells: tuple[str, ...], rule: bool = False) -> None:
+        top = pdf.get_y()
+        for (x, width, align), text in zip(columns, cells, strict=True):
+            pdf.set_xy(x, top)
+            pdf.cell(width, 5, text, align=align)
+        pdf.set_xy(10, top + 5)
+        if rule:
+            pdf.line(10, pdf.get_y(), 192, pdf.get_y())
+
+    row(("", "Begroting", "Begroting na", "Rekening", "Verschil"))
+    row(("", "primitief 2023", "wijziging 2023", "2023", ""), rule=True)
+    row(("Lasten", "", "", "", ""))
+    row(("Jeugd", "12.345", "13.100", "14.050", "(950)"))
+    row(("Wmo", "8.200", "8.400", "8.150", "250"))
+    row(("Totaal lasten", "20.545", "21.500", "22.200", "(700)"), rule=True)
+    row(("Baten", "", "", "", ""))
+    row(("Rijksbijdragen", "9.000", "9.300", "9.450", "150"))
+    row(("Totaal baten", "9.000", "9.300", "9.450", "150"), rule=True)
+    return bytes(pdf.output())
+
+
+def test_a_section_row_between_rules_stays_a_row_and_each_header_name_stays_over_its_column():
+    [table] = read_pdf(_ruled_budget()).tables()
+    assert [c.text for c in table.rows[0]] == [
+        "", "Begroting primitief 2023", "Begroting na wijziging 2023", "Rekening 2023", "Verschil"
+    ]
+    assert [row[0].text for row in table.rows[1:]] == [
+        "Lasten", "Jeugd", "Wmo", "Totaal lasten", "Baten", "Rijksbijdragen", "Totaal baten"
+    ]

@@ -184,3 +184,26 @@ def test_a_text_column_right_of_the_amounts_is_each_lines_note_not_part_of_its_n
         ("Riolering", "2024", 1548000, "Reparaties en inspecties"),
         ("Riolering", "2025", 1517000, "Reparaties en inspecties"),
     ]
+
+
+def test_a_table_of_investment_credits_is_no_budget_and_says_so():
+    extraction = _extract(
+        "Begroting 2024 gemeente Ede\nTabel 2.2 - Investeringen Mens en Maatschappij\n"
+        "Investering | Beschikbaar gesteld krediet | 2024 | 2025 | Totaal\n"
+        "Gymzaal Burmanlaan | 1.651.000 | - | - | 1.651.000\nVerduurzaming Langstraat | 210.000 | - | - | 210.000\n"
+    )
+    assert extraction.budget_lines == []
+    assert [w.code for w in extraction.warnings] == ["table-not-read"]
+    assert "investment credits" in extraction.warnings[0].message
+
+
+def test_the_original_budget_named_begroting_primitief_is_a_budget_column():
+    extraction = _extract(
+        "Jaarrekening 2023 gemeente Ede\nbedragen x € 1.000\n"
+        "Lasten | Begroting primitief 2023 | Begroting na wijziging 2023 | Rekening 2023\nJeugd | 100 | 110 | 120\n"
+    )
+    assert [(b.column, b.column_kind) for b in extraction.budget_lines] == [
+        ("Begroting primitief 2023", "begroting"),
+        ("Begroting na wijziging 2023", "actuele_begroting"),
+        ("Rekening 2023", "rekening"),
+    ]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 
 from loaders.extract import extract_bytes
+from loaders.recognizers.grid import read_grid
+from loaders.recognizers.status_grid import is_status_table
+from model.document import Cell, Mark, Table
 
 TITLE = "<head><title>Voortgangsrapportage 2024 - Gemeente Ede</title></head>"
 
@@ -97,3 +100,14 @@ def test_a_workbook_with_a_sheet_per_period_gives_the_history_of_each_activity()
         ("1.2", "1e VGR 2024", "partly"), ("1.2", "2e VGR 2024", "on_track"),
     ]
     assert extraction.document.municipality == "Ede"
+
+
+def test_bold_dashes_in_a_table_of_figures_are_no_statuses():
+    bold = (Mark("bold", "vet"),)
+    header = tuple(Cell(text, 1, header=True) for text in ("Project", "Krediet", "2025", "2027"))
+    rows = [
+        header,
+        (Cell("Tractie", 2), Cell("54.500", 2), Cell("-", 2), Cell("-", 2)),
+        (Cell("Totaal", 3, bold), Cell("54.500", 3, bold), Cell("-", 3, bold), Cell("-", 3, bold)),
+    ]
+    assert not is_status_table(read_grid(Table(rows=rows, line=1, header_rows=1), 2024), 2024, None)
