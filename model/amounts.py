@@ -1,4 +1,5 @@
-"""Dutch amounts ("1.234,5", "- 328", "4.977-", "€ 9.500,-", "€ 1,0 mln") and table units ("x € 1.000")."""
+"""Dutch amounts ("1.234,5", "- 328", "4.977-", "-/- 11.300", "€ 9.500,-", "€ 1,0 mln") and table units
+("x € 1.000")."""
 
 from __future__ import annotations
 
@@ -62,9 +63,12 @@ def _parsed(text: str) -> Amount | str:
     compact = compact.strip()
     if compact.lower() in _EMPTY:
         return Amount(None)
-    negative = False
+    negative = slashed = False
     if compact.startswith("(") and compact.endswith(")"):
         negative, compact = True, compact[1:-1]
+    elif compact.startswith("-/-") or compact.endswith("-/-"):  # '-/- 11.300': the Dutch 'min'
+        negative = slashed = True
+        compact = compact.replace("-/-", "", 1).strip()
     if _SPACED_DIGITS.search(compact) and not _SPACE_GROUPED.search(compact):
         return f"digits separated by spaces (two cells run together?): {text!r}"
     compact = "".join(compact.split()).lower()
@@ -75,7 +79,7 @@ def _parsed(text: str) -> Amount | str:
         return f"not an amount: {text!r}"
     lead, lead2, whole, fraction, scale, percent, trail, marker = match.groups()
     signs = (lead is not None) + (lead2 is not None) + (trail is not None)
-    if signs > 1:
+    if signs > 1 or (signs and slashed):
         return f"more than one minus sign: {text!r}"
     digits = whole.replace(".", "")
     if fraction and fraction.strip("-"):

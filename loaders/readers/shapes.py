@@ -20,10 +20,11 @@ _MAX_VALUE_NAME_WORDS = 7
 _MAX_COLUMN_CHARS = 150  # longer than any column name the vocabularies or a period label allow
 _NUMBER = re.compile(
     r"""^(?:[<>≤≥~±]\s*)?            # a comparator: '> 90%'
+        (?:-/-\s?)?                    # the Dutch 'min': '-/- 11.300'
         (?P<open>\()?[-−–+]?\s?(?:€\s?)?[-−–]?   # sign and euro sign in either order
         (?:\d{1,3}(?:\.\d{3})+|\d+)    # 1.234.567 or 1234
         (?:,\d+|,-{1,2})?              # decimals or ',-'
-        (?(open)\))\s?(?:%|‰)?-?       # closing bracket, percent, trailing minus
+        (?(open)\))\s?(?:%|‰)?(?:-|\s?-/-)?  # closing bracket, percent, trailing minus or '-/-'
         (?:\s?[NV])?\**               # N/V marker, footnote stars
         (?:\s?\(\s?(?:19|20)\d\d\s?\))?$  # the year the figure is of: '10 (2022)'
 
@@ -78,7 +79,8 @@ def _prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def is_number(text: str) -> bool:
-    """True for a figure as tables print it: '1.234', '-5,6', '12%', '€ 285', '4.977-', '34**', '> 90%'."""
+    """True for a figure as tables print it: '1.234', '-5,6', '12%', '€ 285', '4.977-', '-/- 11.300', '34**',
+    '> 90%'."""
     stripped = text.strip()
     return bool(_NUMBER.match(stripped)) and (not _CODE.match(stripped) or bool(_THOUSANDS.match(stripped)))
 

@@ -4,10 +4,13 @@ rows with their label and their value cells. Every table recognizer starts from 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, looks_like_header, shape
 from model.document import Cell, Table
 from model.periods import YEAR, ParsedPeriod, parse_period
+from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _MAX_HEADER_ROWS = 4
 _MAX_TITLE_ROWS = 2
@@ -141,6 +144,26 @@ def _names(header: list[list[Cell]], width: int) -> list[str]:
     return names
 
 
+@cache
+def _kind_words() -> frozenset[str]:
+    kinds = load_vocabulary("budget")["row_kinds"]
+    return frozenset(fold(word) for key in ("lasten", "baten", "saldo") for word in kinds[key])
+
+
+def name_period(name: str, year: int | None = None) -> ParsedPeriod | None:
+    """The period a column name stands for; a kind word before or after it ('Rekening 2024 baten', a group name
+    over its sub-columns) is no part of the period."""
+    period = parse_period(name, year)
+    if period is not None:
+        return period
+    words = name.split()
+    if len(words) > 1 and fold(words[-1]) in _kind_words():
+        return parse_period(" ".join(words[:-1]), year)
+    if len(words) > 1 and fold(words[0]) in _kind_words():
+        return parse_period(" ".join(words[1:]), year)
+    return None
+
+
 def _value_column(name: str, cells: list[Cell]) -> bool:
     """A column holds values when its name says so or most of its cells are figures."""
     role = column_role(name) if name else None
@@ -175,7 +198,7 @@ def read_grid(table: Table, year: int | None = None) -> Grid:
         if index > 0 and not value and seen_value and not name:
             value = True
         seen_value = seen_value or value
-        columns.append(Column(index, name, parse_period(name, year) if name else None, value))
+        columns.append(Column(index, name, name_period(name, year) if name else None, value))
     label_indexes = [c.index for c in columns if not c.value]
     rows = []
     for cells in body:

@@ -16,6 +16,7 @@ from model.text import fold
 from model.vocabulary import load_vocabulary
 
 _TITLE_WINDOW = 25
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|t/m|tot en met)\s*(?:19|20)\d\d\b")
 _MENTION_WINDOW = 60
 _MAX_TITLE_CHARS = 120
 _MAX_TITLE_WORDS = 14
@@ -136,7 +137,7 @@ def describe_document(document: Document, municipality: str | None) -> DocumentC
                     "first mention in the text",
                 )
             )
-    year = _year(title, meta_title, blocks, warnings)
+    year = _year(title, meta_title, blocks, warnings, budget=doc_type == "begroting")
     info = DocumentInfo(title=title, doc_type=doc_type, year=year)
     _set_municipality(info, document, municipality, warnings)
     stated = year is not None and title is not None and str(year) in title
@@ -145,8 +146,13 @@ def describe_document(document: Document, municipality: str | None) -> DocumentC
     return DocumentContext(info=info, period=period, warnings=warnings)
 
 
-def _year(title: str | None, meta_title: str | None, blocks: list[Heading | Paragraph], warnings) -> int | None:
+def _year(
+    title: str | None, meta_title: str | None, blocks: list[Heading | Paragraph], warnings, budget: bool = False
+) -> int | None:
     for text in (title, meta_title):
+        span = _YEAR_SPAN.search(text or "") if budget else None
+        if span:  # 'Programmabegroting 2025-2028': the budget year and its multi-year estimate
+            return int(span.group(1))
         years = YEAR.findall(text or "")
         if years:
             return int(years[-1])

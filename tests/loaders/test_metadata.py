@@ -99,3 +99,8 @@ def test_a_document_that_introduces_itself_takes_its_title_type_and_period_from_
 def test_the_name_a_document_gives_itself_ends_at_its_year():
     info = describe("Colofon\nVoor u ligt de Begroting 2026 en de meerjarenraming tot en met 2029 van Wassenaar.").info
     assert (info.title, info.year, info.period) == ("Begroting 2026", 2026, "Begroting 2026")
+
+
+def test_a_budget_for_a_span_of_years_is_of_its_first_year():
+    info = describe("Programmabegroting 2025-2028 gemeente Oss\nOverzicht van baten en lasten").info
+    assert (info.doc_type, info.year, info.period) == ("begroting", 2025, "Begroting 2025")

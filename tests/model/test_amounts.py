@@ -26,6 +26,9 @@ from model.amounts import NotAnAmount, format_amount, parse_amount, parse_unit, 
         ("−4.321", Decimal(-4321)),
         ("€\u00a025.512", Decimal(25512)),
         ("0", Decimal(0)),
+        ("-/- 11.300", Decimal(-11300)),
+        ("-/-2.500", Decimal(-2500)),
+        ("11.300 -/-", Decimal(-11300)),
     ],
 )
 def test_dutch_amounts_parse_to_their_value(text, value):
@@ -50,7 +53,7 @@ def test_percentage_is_flagged():
     assert amount.percent and amount.value == Decimal("12.5")
 
 
-@pytest.mark.parametrize("text", ["Jeugd", "1,234.5", "12 34 56", "--5-", "1.23.4"])
+@pytest.mark.parametrize("text", ["Jeugd", "1,234.5", "12 34 56", "--5-", "1.23.4", "-/- -5"])
 def test_text_that_is_not_an_amount_raises(text):
     with pytest.raises(NotAnAmount):
         parse_amount(text)

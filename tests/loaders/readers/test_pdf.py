@@ -388,3 +388,21 @@ def test_a_section_row_between_rules_stays_a_row_and_each_header_name_stays_over
     assert [row[0].text for row in table.rows[1:]] == [
         "Lasten", "Jeugd", "Wmo", "Totaal lasten", "Baten", "Rijksbijdragen", "Totaal baten"
     ]
+
+
+def test_figures_printed_with_the_dutch_min_line_up_in_their_column():
+    data = _rows_pdf(
+        (
+            ("Programma", "Lasten", "Saldo"),
+            ("Bestuur", "12.500", "-/- 11.300"),
+            ("Sociaal domein", "180.200", "-/- 119.800"),
+            ("Algemene dekking", "3.100", "241.900"),
+        )
+    )
+    [table] = read_pdf(data).tables()
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Programma", "Lasten", "Saldo"],
+        ["Bestuur", "12.500", "-/- 11.300"],
+        ["Sociaal domein", "180.200", "-/- 119.800"],
+        ["Algemene dekking", "3.100", "241.900"],
+    ]

@@ -207,3 +207,23 @@ def test_the_original_budget_named_begroting_primitief_is_a_budget_column():
         ("Begroting na wijziging 2023", "actuele_begroting"),
         ("Rekening 2023", "rekening"),
     ]
+
+
+def test_a_kind_word_beside_a_period_in_a_column_name_keeps_the_columns_period():
+    extraction = _extract(
+        "Begroting 2024 gemeente Ede\nbedragen x € 1.000\n"
+        "Programma | Rekening 2022 Lasten | Rekening 2022 Baten | Baten Begroting 2024\n1. Bestuur | 12.500 | 1.200 | 1.000\n"
+    )
+    assert [(b.column, b.kind, b.column_kind, b.year) for b in extraction.budget_lines] == [
+        ("Rekening 2022 Lasten", "lasten", "rekening", 2022),
+        ("Rekening 2022 Baten", "baten", "rekening", 2022),
+        ("Baten Begroting 2024", "baten", "begroting", 2024),
+    ]
+
+
+def test_a_saldo_printed_with_the_dutch_min_is_negative():
+    extraction = _extract(
+        "Begroting 2024 gemeente Ede\nbedragen x € 1.000\nProgramma | Lasten 2024 | Baten 2024 | Saldo 2024\n"
+        "1. Bestuur | 12.500 | 1.200 | -/- 11.300\n2. Sociaal domein | 180.200 | 60.400 | -/- 119.800\n"
+    )
+    assert [b.amount_eur for b in extraction.budget_lines if b.kind == "saldo"] == [-11300000, -119800000]
