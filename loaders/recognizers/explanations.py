@@ -26,6 +26,7 @@ _FOOTNOTE = re.compile(r"^\*\s")
 _MAX_SCOPE_WORDS = 8
 _MAX_NAME_WORDS = 7
 _PROSE_ITEM_WORDS = 8
+_MAX_EXPLANATION_LINES = 6  # sentences under an item named on a line of its own that explain it
 _ASIDE = re.compile(r"\([^()]*\)")
 _PROSE = re.compile(
     r"\b(?P<dir>voordelig|nadelig|voordeel|nadeel)\b(?:\s+(?:van|is|of))?\s*"
@@ -155,25 +156,28 @@ def find_prose_deviations(lines: list[Line]) -> list[Explanation]:
     or item lines: the heading is the item, the sentence its explanation."""
     found: list[Explanation] = []
     scope: str | None = None
+    named: Explanation | None = None  # the last item named on a line of its own: the sentences below explain it
     for line in lines:
         if _scope_line(line):
-            scope = line.text.rstrip(": ").strip()
+            scope, named = line.text.rstrip(": ").strip(), None
             continue
         match = _main_match(line.text)
-        if not match:
-            continue
-        amount = _euro_amount(match.group(0))
-        if not amount:
+        amount = _euro_amount(match.group(0)) if match else None
+        if not match or not amount:
+            if named is not None and len(named.text) < _MAX_EXPLANATION_LINES and not _FOOTNOTE.match(line.text):
+                named.text.append(line.text)
             continue
         direction = money_vocabulary().directions[fold(match.group("dir") or match.group("dir2"))]
         before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
         closing = not line.text[match.end() :].strip(" .)")
+        named = None
         if closing and before and len(before.split()) <= _MAX_ITEM_WORDS:
             item = before
         else:
             item = scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
         explanation = Explanation(line, item, amount[0], direction, amount[1], scope)
-        explanation.text.append(line.text)
+        if item == before and line.text.lstrip()[:1] not in _BULLETS:
+            named = explanation  # 'Jeugdzorg (nadeel € 750.000)': its explanation follows (not so in a list)
         found.append(explanation)
     return found
 

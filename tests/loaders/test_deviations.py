@@ -147,3 +147,26 @@ def test_deviations_told_in_sentences_under_headings():
 
 def test_prose_is_not_read_when_the_document_has_a_deviation_table():
     assert len(parse(REPORT + "Verder een voordeel van € 5.000 op papier.\n").deviations) == 3
+
+
+def test_an_item_named_on_a_line_of_its_own_is_explained_by_the_sentences_below_it_once():
+    result = parse(
+        "Jaarverslag 2023 gemeente Meppel\nToelichting op de afwijkingen\nJeugdzorg (nadeel € 750.000)\n"
+        "De kosten van de jeugdzorg zijn hoger dan begroot doordat meer jongeren hulp kregen.\n"
+        "Wmo-voorzieningen (voordeel € 210.000)\nEr zijn minder woningaanpassingen aangevraagd dan verwacht.\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction, d.explanation) for d in result.deviations] == [
+        ("Jeugdzorg", 750000, "N",
+         ("Jeugdzorg (nadeel € 750.000)\nDe kosten van de jeugdzorg zijn hoger dan begroot doordat meer jongeren hulp "
+          "kregen.")),
+        ("Wmo-voorzieningen", 210000, "V",
+         "Wmo-voorzieningen (voordeel € 210.000)\nEr zijn minder woningaanpassingen aangevraagd dan verwacht."),
+    ]
+
+
+def test_an_item_of_a_list_is_not_explained_by_the_text_after_the_list():
+    result = parse(
+        "Jaarverslag 2023 gemeente Meppel\nAfwijkingen\n• Bijstand: € 781.000 nadeel\n• Armoede: € 503.000 nadeel\n"
+        "De reserve sociaal domein wordt met deze mutaties aangevuld tot een hoger bedrag dan vorig jaar.\n"
+    )
+    assert [d.explanation for d in result.deviations] == ["• Bijstand: € 781.000 nadeel", "• Armoede: € 503.000 nadeel"]
