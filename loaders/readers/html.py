@@ -14,6 +14,7 @@ from loaders.readers.builder import DocumentBuilder
 from loaders.readers.html_marks import element_marks, icon_label
 from model.document import Cell, Document, DocumentMeta, Mark
 
+_MAX_ROWSPAN = 1000
 _SKIP = {"script", "style", "nav", "noscript", "template", "head", "svg", "button", "form", "select", "iframe"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {"p", "li", "dt", "dd", "blockquote", "pre", "figcaption", "caption", "summary", "address", "label"}
@@ -133,12 +134,14 @@ class _Reader:
         caption = element.find("caption")
         if caption is not None:
             self.builder.paragraph(self.text_of(caption)[0])
+        spanned: dict[int, list[int]] = {}  # column → [rows it is still taken for, 1 when by a header cell]
         for row in element.iter("tr"):
             if _nested_table(row, element):
                 continue
-            cells = [self._cell(c, c.tag == "th") for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
-            if not cells:
+            elements = [c for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
+            if not elements:
                 continue
+            cells = _below_spans([(self._cell(c, c.tag == "th"), _rowspan(c)) for c in elements], spanned)
             in_head = row.getparent() is not None and row.getparent().tag == "thead"
             if len(rows) == header_rows and (in_head or (all(c.header for c in cells) and len(cells) > 1)):
                 header_rows += 1
@@ -165,6 +168,35 @@ class _Reader:
                 if text or marks:
                     rows.append([Cell(text, 0, marks)])
         self.builder.table(rows, header_rows, layout="grid")
+
+
+def _rowspan(element) -> int:
+    value = element.get("rowspan") or "1"
+    return max(1, min(int(value), _MAX_ROWSPAN)) if value.isdigit() else 1
+
+
+def _below_spans(cells: list[tuple[Cell, int]], spanned: dict[int, list[int]]) -> list[Cell]:
+    """A row's cells in their columns: a column that a cell above still spans (rowspan) gets an empty cell, and
+    this row's cells that span rows take their columns in `spanned` for the rows below."""
+    placed: list[Cell] = []
+    column = 0
+    queue = list(cells)
+    while queue or column in spanned:
+        if column in spanned:
+            left = spanned[column]
+            placed.append(Cell("", 0, (), bool(left[1])))
+            left[0] -= 1
+            if not left[0]:
+                del spanned[column]
+            column += 1
+            continue
+        cell, rows = queue.pop(0)
+        placed.append(cell)
+        if rows > 1:
+            for taken in range(column, column + cell.span):
+                spanned[taken] = [rows - 1, int(cell.header)]
+        column += cell.span
+    return placed
 
 
 def _has_block_children(element) -> bool:

@@ -50,6 +50,17 @@ class BudgetTable:
     warnings: list[WarningRecord] = field(default_factory=list)
 
 
+def _direction_columns(grid: Grid) -> dict[int, Column]:
+    """Columns that hold only N and V ('Verschil | V/N'), by the index of the amount column left of each: they
+    give that column's direction."""
+    found: dict[int, Column] = {}
+    for left, column in zip(grid.columns, grid.columns[1:], strict=False):
+        marks = [cell.text.strip().upper() for row in grid.rows if (cell := row.value(column)) is not None]
+        if left.value and marks and all(mark in {"N", "V"} for mark in marks):
+            found[left.index] = column
+    return found
+
+
 def column_kind(column: Column, vocabulary: MoneyVocabulary) -> str | None:
     """What a column holds: 'verschil' for differences, else the period kind of its name."""
     if vocabulary.is_difference(column.name) or fold(column.name).startswith("resultaat"):
@@ -166,9 +177,13 @@ def read_budget(
     )
     defaulted: list[int] = []  # the cells whose kind nothing named
     marked_labels = any("l/b" in fold(c.name) for c in grid.label_columns)
+    directions = _direction_columns(grid)
+    values = [c for c in values if c not in directions.values()]
     first_value = min((c.index for c in values), default=0)
     leading = [i for i, c in enumerate(grid.label_columns) if c.index < first_value]
-    trailing = [i for i in range(len(grid.label_columns)) if i not in leading] if leading else []
+    marking = {c.index for c in directions.values()}
+    trailing = [i for i, c in enumerate(grid.label_columns) if i not in leading and c.index not in marking]
+    trailing = trailing if leading else []
     for row in grid.rows:
         naming = [row.label_cells[i] for i in leading] if leading else row.label_cells
         note = " ".join(filter(None, (" ".join(row.label_cells[i].text.split()) for i in trailing))) or None
@@ -198,6 +213,9 @@ def read_budget(
             if kind == default:
                 defaulted.append(len(result.cells))
             direction = amount.direction
+            if direction is None and column.index in directions:
+                marked = row.value(directions[column.index])
+                direction = marked.text.strip().upper() if marked is not None else None
             difference = holds == "verschil"
             if direction is None and difference and negative and amount.value:
                 direction = negative if amount.value < 0 else ("V" if negative == "N" else "N")

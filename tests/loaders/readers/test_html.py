@@ -95,3 +95,18 @@ def test_a_cell_that_shows_only_a_class_or_colour_is_rendered_by_that_word():
         "<td style='background-color:#FF0000'></td></tr></table>"
     )
     assert read_html(markup).text.splitlines() == ["1.1.1 Fietspaden | groen | rood"]
+
+
+def test_a_header_cell_that_spans_two_rows_keeps_the_second_rows_names_over_their_own_columns():
+    document = read_html(
+        "<table><thead><tr><th rowspan='2'>Omschrijving</th><th colspan='2'>Begroting 2023</th>"
+        "<th rowspan='2'>Rekening 2023</th></tr><tr><th>primitief</th><th>na wijziging</th></tr></thead>"
+        "<tr><td>Jeugdhulp</td><td>42.100</td><td>44.800</td><td>46.950</td></tr></table>"
+    )
+    [table] = document.tables()
+    assert table.header_rows == 2
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Omschrijving", "Begroting 2023", "Rekening 2023"],
+        ["", "primitief", "na wijziging", ""],
+        ["Jeugdhulp", "42.100", "44.800", "46.950"],
+    ]

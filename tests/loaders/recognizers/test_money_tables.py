@@ -227,3 +227,15 @@ def test_a_saldo_printed_with_the_dutch_min_is_negative():
         "1. Bestuur | 12.500 | 1.200 | -/- 11.300\n2. Sociaal domein | 180.200 | 60.400 | -/- 119.800\n"
     )
     assert [b.amount_eur for b in extraction.budget_lines if b.kind == "saldo"] == [-11300000, -119800000]
+
+
+def test_a_column_of_n_and_v_gives_the_direction_of_the_amounts_left_of_it():
+    extraction = _extract(
+        "Jaarrekening 2023 gemeente Ede\nbedragen x € 1.000\nLasten | Begroting 2023 | Rekening 2023 | Verschil | V/N\n"
+        "Jeugdhulp | 44.800 | 46.950 | 2.150 | N\nWmo | 18.900 | 18.400 | 500 | V\n"
+    )
+    assert [(b.scope, b.column, b.amount_eur, b.direction) for b in extraction.budget_lines if b.column == "Verschil"] == [
+        ("Jeugdhulp", "Verschil", 2150000, "N"),
+        ("Wmo", "Verschil", 500000, "V"),
+    ]
+    assert "V/N" not in {b.column for b in extraction.budget_lines}
