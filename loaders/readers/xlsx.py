@@ -15,6 +15,8 @@ from model.amounts import format_amount
 from model.colours import colour_word, is_symbol
 from model.document import Cell, Document, Mark
 
+_MAX_SPAN = 50
+
 
 def _text(value) -> str:
     if value is None:
@@ -63,15 +65,37 @@ def read_xlsx(data: bytes) -> Document:
     builder = DocumentBuilder("xlsx")
     for sheet in book.worksheets:
         builder.heading(sheet.title, 1)
+        spans = _spans(sheet)
         rows = []
         for row in sheet.iter_rows():
-            cells = [_cell(cell) for cell in row]
+            cells = [_spanned(_cell(cell), spans.get((cell.row, cell.column))) for cell in row]
+            cells = [cell for cell in cells if cell is not None]
             while cells and cells[-1].empty:
                 cells.pop()
             rows.append(cells)
         _add_sheet(builder, rows, sheet.title)
         builder.blank()
     return builder.build()
+
+
+def _spans(sheet) -> dict[tuple[int, int], int]:
+    """Merged cells across columns ('Begroting 2023' over 'primitief' and 'na wijziging'): the width of each
+    range's first cell, and 0 for the cells it covers in its first row (rows below keep their empty cells)."""
+    spans: dict[tuple[int, int], int] = {}
+    for merged in sheet.merged_cells.ranges:
+        width = min(merged.max_col - merged.min_col + 1, _MAX_SPAN)
+        if width < 2:
+            continue
+        spans[(merged.min_row, merged.min_col)] = width
+        for column in range(merged.min_col + 1, merged.min_col + width):
+            spans[(merged.min_row, column)] = 0
+    return spans
+
+
+def _spanned(cell: Cell, span: int | None) -> Cell | None:
+    if span is None:
+        return cell
+    return Cell(cell.text, cell.line, cell.marks, cell.header, span) if span else None
 
 
 def _filled(row: list[Cell]) -> list[Cell]:

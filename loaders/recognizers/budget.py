@@ -37,6 +37,7 @@ class BudgetCell:
     direction: str | None
     kind: str
     total: bool
+    label: str = ""  # the row's name, as its budget lines are scoped
 
 
 @dataclass
@@ -219,7 +220,7 @@ def read_budget(
             difference = holds == "verschil"
             if direction is None and difference and negative and amount.value:
                 direction = negative if amount.value < 0 else ("V" if negative == "N" else "N")
-            result.cells.append(BudgetCell(row, column, amount.value, direction, kind, total))
+            result.cells.append(BudgetCell(row, column, amount.value, direction, kind, total, label))
             result.lines.append(
                 BudgetLine(
                     scope=label or title or "(zonder naam)",

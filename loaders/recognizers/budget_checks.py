@@ -46,7 +46,7 @@ def _section_totals(
                         WarningRecord(
                             code="budget-total-mismatch",
                             line=total_cell.row.line,
-                            message=f"{total_cell.row.label!r} {total_cell.column.name}: printed "
+                            message=f"{total_cell.label or total_cell.row.label!r} {total_cell.column.name}: printed "
                             f"{total_cell.value:n}, the rows above add up to {computed:n}",
                         )
                     )
@@ -72,7 +72,7 @@ def _difference_checks(
         if real.value is None or planned.value is None or printed.value is None:
             continue
         expected = real.value - planned.value
-        where = f"{real.row.label!r}: {actual.name} {real.value:n} − {budget.name} {planned.value:n}"
+        where = f"{real.label or real.row.label!r}: {actual.name} {real.value:n} − {budget.name} {planned.value:n}"
         if abs(abs(expected) - abs(printed.value)) > _TOLERANCE:
             warnings.append(
                 WarningRecord(

@@ -90,3 +90,22 @@ def test_every_sheet_comes_in_order_under_its_own_heading():
 def test_a_broken_workbook_is_refused_with_the_reason():
     with pytest.raises(UnreadableDocument, match="not a readable Excel workbook"):
         read_xlsx(b"PK\x03\x04 not really a zip")
+
+
+def _merged_header(book) -> None:
+    sheet = book.active
+    sheet["A1"] = "Omschrijving"
+    sheet.merge_cells("A1:A2")
+    sheet["B1"] = "Begroting 2023"
+    sheet.merge_cells("B1:C1")
+    sheet["D1"] = "Rekening 2023"
+    sheet.merge_cells("D1:D2")
+    sheet["B2"], sheet["C2"] = "primitief", "na wijziging"
+    for column, value in zip("ABCD", ("Jeugdhulp", 42100, 44800, 46950), strict=True):
+        sheet[f"{column}3"] = value
+
+
+def test_a_cell_merged_across_columns_names_every_column_it_covers():
+    [table] = read_xlsx(_workbook(_merged_header)).tables()
+    assert [(c.text, c.span) for c in table.rows[0]] == [("Omschrijving", 1), ("Begroting 2023", 2), ("Rekening 2023", 1)]
+    assert [c.text for c in table.rows[1]] == ["", "primitief", "na wijziging"]
