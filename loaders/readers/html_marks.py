@@ -50,6 +50,10 @@ def _class_words(element) -> list[str]:
             if token.startswith((prefix + "-", prefix + "_")) and len(token) > len(prefix) + 1:
                 words.append(token[len(prefix) + 1 :])
                 break
+        else:  # any other prefix when the class ends in a colour ('stip-groen', 'bullet_red')
+            last = re.split(r"[-_]", token)[-1]
+            if last != token and named_colour(last):
+                words.append(last)
     source = element.get("src") if element.tag == "img" else None
     if source:
         stem = PurePosixPath(source.split("?")[0]).stem.lower()

@@ -27,6 +27,8 @@ from model.periods import YEAR, parse_period
         ("2de bestuursrapportage 2021", "vgr", 2021, "2e VGR 2021"),
         ("Begroting na wijziging", "actuele_begroting", 2019, "Actuele begroting 2019"),
         ("Najaarsnota 2020", "najaarsnota", 2020, "Najaarsnota 2020"),
+        ("2e Berap 2024", "vgr", 2024, "2e VGR 2024"),
+        ("Begroting primitief 2023", "begroting", 2023, "Begroting 2023"),
     ],
 )
 def test_labels_parse_into_kind_year_and_canonical_name(label, kind, year, canonical):

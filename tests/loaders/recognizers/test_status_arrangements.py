@@ -111,3 +111,20 @@ def test_bold_dashes_in_a_table_of_figures_are_no_statuses():
         (Cell("Totaal", 3, bold), Cell("54.500", 3, bold), Cell("-", 3, bold), Cell("-", 3, bold)),
     ]
     assert not is_status_table(read_grid(Table(rows=rows, line=1, header_rows=1), 2024), 2024, None)
+
+
+def test_status_dots_named_by_a_colour_class_are_read_through_a_legend_of_the_same_dots():
+    legend = (
+        "<p>Legenda:</p><ul><li><span class='stip stip-groen'></span> Loopt volgens planning</li>"
+        "<li><span class='stip stip-oranje'></span> Aandacht nodig</li>"
+        "<li><span class='stip stip-rood'></span> Bijsturing nodig</li></ul>"
+    )
+    table = _table(["Nr.", "Activiteit", "1e Berap 2024", "2e Berap 2024"], [
+        ["2.1", "Nieuwe Wmo-verordening", "<span class='stip stip-groen'></span>", "<span class='stip stip-oranje'></span>"],
+        ["2.3", "Schuldhulpverlening", "<span class='stip stip-oranje'></span>", "<span class='stip stip-rood'></span>"],
+    ])
+    extraction = extract_bytes(_html(legend + table), "voortgang.html")
+    assert _statuses(extraction) == [
+        ("2.1", "1e Berap 2024", "on_track"), ("2.1", "2e Berap 2024", "partly"),
+        ("2.3", "1e Berap 2024", "partly"), ("2.3", "2e Berap 2024", "council_action"),
+    ]
