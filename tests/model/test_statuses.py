@@ -22,6 +22,10 @@ from model.statuses import match_status
         ("Oranje", "partly"),
         ("(G)", "on_track"),
         ("Grijs", "unknown"),
+        ("Loopt achter", "partly"),
+        ("Deels gerealiseerd", "partly"),
+        ("Uitgesteld", "partly"),
+        ("Niet conform planning", "council_action"),
     ],
 )
 def test_known_labels_map_to_their_status(label, status):
