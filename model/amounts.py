@@ -101,6 +101,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         re.compile(
             r"x\s*(?:€|eur|euro)?\s*1\.000\b|x\s*(?:€|eur|euro)?\s*1000\b|in duizenden|x\s*(?:€|eur)?\s*1\s*k\b|\(?x\s*duizend"
             r"|\bin\s*(?:€|eur|euro)\s*1\.000\b|€\s*x\s*1\.000\b|\bx\s*1\.000\s*(?:€|eur|euro)"
+            r"|\*\s*(?:€|eur|euro)\s*1\.000\b|(?<![a-z])k€|\bkeur\b"  # '* € 1.000', 'k€'
         ),
         1_000,
     ),

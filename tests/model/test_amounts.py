@@ -62,6 +62,8 @@ def test_text_that_is_not_an_amount_raises(text):
 @pytest.mark.parametrize(
     ("header", "multiplier"),
     [
+        ("Bedragen * € 1.000", 1000),
+        ("bedragen in k€", 1000),
         ("x € 1.000", 1000),
         ("Bedragen x € 1.000", 1000),
         ("(bedragen x €1.000)", 1000),
