@@ -315,3 +315,13 @@ def test_a_status_column_over_rows_that_lost_their_icons_gives_the_activities_wi
     ]
     assert result.statuses == []
     assert [w.code for w in result.warnings] == ["status-values-missing"]
+
+
+def test_a_toelichting_after_an_activitys_status_is_its_progress_without_the_label():
+    result = parse(
+        "1e Voortgangsrapportage 2025 gemeente Heerenveen\nProgramma 1 Mobiliteit\n1.1 Veilige fietspaden\n"
+        "Status: Op schema\nToelichting: De aanleg van de fietspaden ligt op koers.\n"
+    )
+    [activity] = result.activities
+    assert (activity.code, activity.progress) == ("1.1", "De aanleg van de fietspaden ligt op koers.")
+    assert [(s.activity_code, s.status) for s in result.statuses] == [("1.1", "on_track")]
