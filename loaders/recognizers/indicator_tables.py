@@ -37,6 +37,7 @@ def _roles() -> dict[str, str]:
         "target_words": "target",
         "series_labels": "series",
         "programme_labels": "programme",
+        "year_labels": "year",
     }
     return {word: role for key, role in roles.items() for word in vocabulary[key]}
 
@@ -85,7 +86,12 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
     columns = {
         role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target", "programme")
     }
-    period_columns = [c for c in grid.value_columns if _role(c.name) not in {"unit", "source", "target", "programme"}]
+    columns["year"] = [c for c in grid.columns if _role(c.name) == "year" and _years_only(grid, c)]
+    period_columns = [
+        c
+        for c in grid.value_columns
+        if _role(c.name) not in {"unit", "source", "target", "programme"} and c not in columns["year"]
+    ]
     if len({c.year for c in columns["target"]} - {None}) > 1:  # targets per year: a series; the first is the target
         period_columns = sorted([*period_columns, *columns["target"]], key=lambda c: c.index)
         columns["target"] = columns["target"][:1]
@@ -100,7 +106,8 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
         if not name_columns and row.cells and row.cells[0].text and shape(row.cells[0].text) not in VALUE_SHAPES:
             label = row.cells[0].text
         role = _role(label.rstrip(":"))
-        values = _row_values(row, period_columns, periods)
+        row_year = next(iter(_cells(row, columns["year"])), None)
+        values = _row_values(row, period_columns, periods, row_year)
         for value in values:
             if all(value.period != p.label for p in result.periods):
                 result.periods.append(column_period(value.period, year))
@@ -147,7 +154,7 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
 
 def _name_columns(grid: Grid) -> list[Column]:
     """The label columns that make up an indicator's name: not its unit, source, note, target, programme or number."""
-    roles = {"unit", "source", "note", "target", "programme"}
+    roles = {"unit", "source", "note", "target", "programme", "year"}
     return [c for c in grid.label_columns if _role(c.name) not in roles and not _numbering(grid, c)]
 
 
@@ -161,6 +168,11 @@ def continue_last(indicator: Indicator, grid: Grid, rest: list[Cell]) -> None:
         extra = " ".join(filter(None, (texts.get(c.index) for c in grid.columns if _role(c.name) == role)))
         if extra:
             setattr(indicator, role, wrapped(getattr(indicator, role) or "", extra, " "))
+
+
+def _years_only(grid: Grid, column: Column) -> bool:
+    texts = [row.cells[column.index].text.strip() for row in grid.rows if row.cells[column.index].text.strip()]
+    return bool(texts) and all(re.fullmatch(r"(?:19|20)\d\d", text) for text in texts)
 
 
 def _numbering(grid: Grid, column: Column) -> bool:
@@ -186,7 +198,10 @@ def _percent(row: GridRow, columns: list[Column]) -> str | None:
     return "%" if any("%" in text for text in _cells(row, columns)) else None
 
 
-def _row_values(row: GridRow, columns: list[Column], periods: dict[int, ParsedPeriod]) -> list[IndicatorValue]:
+def _row_values(
+    row: GridRow, columns: list[Column], periods: dict[int, ParsedPeriod], year: str | None = None
+) -> list[IndicatorValue]:
+    """The row's values by period; `year` is the row's own year (a 'Periode' column), for columns without one."""
     values = []
     for column in columns:
         cell = row.value(column)
@@ -197,7 +212,8 @@ def _row_values(row: GridRow, columns: list[Column], periods: dict[int, ParsedPe
         ):
             continue
         value, _ = indicator_value(cell.text)
-        values.append(IndicatorValue(period=_own_period(periods[column.index], cell.text).label, value=value))
+        text = cell.text if year is None or _OWN_YEAR.search(cell.text) else f"{cell.text} ({year.strip()})"
+        values.append(IndicatorValue(period=_own_period(periods[column.index], text).label, value=value))
     return values
 
 

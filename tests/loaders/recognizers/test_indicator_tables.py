@@ -118,3 +118,12 @@ def test_a_list_item_above_the_table_is_no_title_for_its_indicators():
         "Indicator | Eenheid | 2019 | 2020\nOmvang restafval | kilo per inwoner | 159 | 165\n"
     )
     assert waste.group == "Beleidsindicatoren afval"
+
+
+def test_a_column_of_years_gives_each_rows_values_their_year():
+    banen, jeugd = _text_indicators(
+        "Naam indicator | Eenheid | Periode | Zutphen | Nederland | Bron\n"
+        "Banen | per 1.000 inwoners | 2022 | 712,3 | 825,3 | LISA\nJongeren met jeugdhulp | % | 2021 | 11,4 | 9,8 | CBS\n"
+    )
+    assert [(v.period, v.value) for v in banen.values] == [("Zutphen 2022", 712.3), ("Nederland 2022", 825.3)]
+    assert [(v.period, v.value) for v in jeugd.values] == [("Zutphen 2021", 11.4), ("Nederland 2021", 9.8)]
