@@ -50,7 +50,26 @@ def is_deviation_table(grid: Grid, title: str | None) -> bool:
     if not money_vocabulary().names_deviations(words):
         return False
     columns = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
+    if _directed(grid) is not None:  # 'Voordeel | Nadeel': one amount per row, in the column of its direction
+        return len(columns) == 2
     return 1 <= len(columns) <= 1 and len(_amount_columns(grid)) <= _MAX_AMOUNT_COLUMNS
+
+
+def _directed(grid: Grid) -> dict[int, str] | None:
+    """Two amount columns named for a direction ('Voordeel', 'Nadeel'): their indexes and direction."""
+    directions = money_vocabulary().directions
+    named = {c.index: directions.get(fold(c.name)) for c in _amount_columns(grid)}
+    found = {index: direction for index, direction in named.items() if direction}
+    return found if sorted(found.values()) == ["N", "V"] else None
+
+
+def _incidental_column(grid: Grid) -> Column | None:
+    """A label column of only I and S (incidenteel, structureel)."""
+    for column in grid.label_columns:
+        texts = {cell.text.strip().upper() for row in grid.rows if (cell := row.value(column)) is not None and cell.text}
+        if texts and texts <= {"I", "S"}:
+            return column
+    return None
 
 
 def _direction_column(grid: Grid) -> Column | None:
@@ -69,15 +88,20 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
     result = DeviationTable(Unit(stated or 1, stated is not None))
     amounts = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
     column = amounts[0]
+    directed = _directed(grid) or {}
     direction_column = _direction_column(grid)
     negative = sign_legend(context)
-    label_columns = grid.label_columns
+    incidental_column = _incidental_column(grid)
+    label_columns = [c for c in grid.label_columns if c is not incidental_column]
     scope = title
     group_scope: str | None = None
     group: list[Decimal] = []  # the items since the last total row
     totals: list[Decimal] = []  # the group totals since the last grand total
     for row in grid.rows:
         cell = row.value(column)
+        if directed:
+            column = next((c for c in amounts if c.index in directed and row.value(c) is not None), column)
+            cell = row.value(column)
         amount = amount_of(cell.text) if cell else None
         label = _item_label(row, label_columns)
         if len(label_columns) >= 2 and row.cells[label_columns[0].index].text:
@@ -88,6 +112,7 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
             continue
         marker = row.value(direction_column) if direction_column else None
         direction = amount.direction or (marker.text if marker and marker.text in {"N", "V"} else None)
+        direction = direction or directed.get(column.index)
         from_sign = direction is None
         if direction is None:
             if negative:
@@ -95,6 +120,8 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
             else:
                 direction = "N" if amount.value < 0 else "V"
         signed = abs(amount.value) if direction == "V" else -abs(amount.value)
+        if directed and vocabulary.is_total(label):
+            signed = _net(row, amounts, directed)  # a total of both columns: voordelen minus nadelen
         if vocabulary.is_total(label):
             parts = group or totals  # a total right after totals adds those up (a grand total)
             if len(parts) > 1 and abs(sum(parts, Decimal(0)) - signed) > _TOLERANCE:
@@ -117,11 +144,26 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
                 item=label.rstrip("* ").strip() or "(zonder naam)",
                 amount_eur=to_euros(abs(amount.value), result.unit.multiplier),
                 direction=direction,  # type: ignore[arg-type]
-                incidental=label.endswith("*"),
+                incidental=label.endswith("*") or _marked_incidental(row, incidental_column),
                 line=row.line,
             )
         )
     return result
+
+
+def _net(row: GridRow, amounts: list[Column], directed: dict[int, str]) -> Decimal:
+    net = Decimal(0)
+    for column in amounts:
+        cell = row.value(column)
+        found = amount_of(cell.text) if cell is not None and column.index in directed else None
+        if found is not None and found.value is not None:
+            net += abs(found.value) if directed[column.index] == "V" else -abs(found.value)
+    return net
+
+
+def _marked_incidental(row: GridRow, column: Column | None) -> bool:
+    cell = row.value(column) if column is not None else None
+    return cell is not None and cell.text.strip().upper() == "I"
 
 
 def _total_mismatch(row: GridRow, computed: Decimal, printed: Decimal) -> WarningRecord:

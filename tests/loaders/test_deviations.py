@@ -170,3 +170,18 @@ def test_an_item_of_a_list_is_not_explained_by_the_text_after_the_list():
         "De reserve sociaal domein wordt met deze mutaties aangevuld tot een hoger bedrag dan vorig jaar.\n"
     )
     assert [d.explanation for d in result.deviations] == ["• Bijstand: € 781.000 nadeel", "• Armoede: € 503.000 nadeel"]
+
+
+def test_a_table_with_a_voordeel_and_a_nadeel_column_gives_each_item_the_direction_of_its_column():
+    result = parse(
+        "Najaarsnota 2024 gemeente Gouda\nFinanciële afwijkingen (bedragen x € 1.000)\n"
+        "Omschrijving | I/S | Voordeel | Nadeel\nHogere kosten jeugdzorg | S | | 850\n"
+        "Lagere uitvoeringskosten Wmo | I | 120 |\nHogere rijksbijdrage participatie | S | 300 |\nTotaal | | 420 | 850\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction, d.incidental) for d in result.deviations] == [
+        ("Hogere kosten jeugdzorg", 850000, "N", False),
+        ("Lagere uitvoeringskosten Wmo", 120000, "V", True),
+        ("Hogere rijksbijdrage participatie", 300000, "V", False),
+    ]
+    assert result.budget_lines == []
+    assert [w.code for w in result.warnings] == []
