@@ -144,6 +144,11 @@ def _names(header: list[list[Cell]], width: int) -> list[str]:
     return names
 
 
+def is_kind_word(text: str) -> bool:
+    """A column name that is only a kind: 'Lasten', 'Baten', 'Saldo'."""
+    return fold(text) in _kind_words()
+
+
 @cache
 def _kind_words() -> frozenset[str]:
     kinds = load_vocabulary("budget")["row_kinds"]

@@ -11,7 +11,7 @@ from loaders.readers.shapes import Shape, shape
 from loaders.recognizers.budget import is_budget, read_budget
 from loaders.recognizers.budget_checks import check_budget
 from loaders.recognizers.deviation_tables import is_deviation_table, read_deviation_table
-from loaders.recognizers.grid import Column, Grid, Grids
+from loaders.recognizers.grid import Column, Grid, Grids, is_kind_word
 from loaders.recognizers.indicator_tables import continue_last, read_indicators, source_note
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.money import Unit, sign_legend
@@ -25,6 +25,7 @@ from model.vocabulary import load_vocabulary
 
 _MIN_FIGURE_ROWS = 1
 _MAX_FURNITURE_WORDS = 8
+_OWN_FIGURES = {"begroting", "rekening"}  # documents whose tables show their own year's figures
 _BULLETS = ("- ", "• ", "* ", "– ", "· ")
 _PROSE_SCAN = 400  # characters: enough to count a sentence's first words
 _WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a word that starts with a letter
@@ -92,13 +93,16 @@ def read_tables(
             continue
         grid = grids(block)
         title = table_title(block, heading)
-        if _read_one(grid, title, records, year):
+        if _read_one(grid, title, records, year, context.period):
             records.consumed |= _lines_of(block)
     return records
 
 
-def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | None) -> bool:
-    """Give the grid to the recognizer its evidence points to; True when one read it."""
+def _read_one(
+    grid: Grid, title: str | None, records: TableRecords, year: int | None, own: ParsedPeriod | None = None
+) -> bool:
+    """Give the grid to the recognizer its evidence points to; True when one read it. `own` is the document's
+    period: a budget's or an annual account's columns named by a kind alone ('Lasten') are of that period."""
     if not grid.rows or not grid.value_columns:
         return False
     previous, records.last_indicators = records.last_indicators, None
@@ -128,6 +132,9 @@ def _read_one(grid: Grid, title: str | None, records: TableRecords, year: int | 
         )
         return False
     if continued is not None or is_budget(grid, title):
+        if own is not None and own.kind in _OWN_FIGURES:
+            for column in grid.value_columns:
+                column.period = column.period or (own if is_kind_word(column.name) else None)
         budget = read_budget(grid, title, records.last_unit)
         if budget.unit.stated or records.last_unit is None:
             records.last_unit = (tuple(c.name for c in grid.value_columns), budget.unit)

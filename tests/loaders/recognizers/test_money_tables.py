@@ -239,3 +239,22 @@ def test_a_column_of_n_and_v_gives_the_direction_of_the_amounts_left_of_it():
         ("Wmo", "Verschil", 500000, "V"),
     ]
     assert "V/N" not in {b.column for b in extraction.budget_lines}
+
+
+def test_columns_named_only_by_a_kind_in_a_budget_are_of_the_budgets_year():
+    extraction = _extract(
+        "Programmabegroting 2025 gemeente Ede\nOverzicht per taakveld (bedragen x € 1.000)\n"
+        "Taakveld | Omschrijving | Lasten | Baten | Saldo\n6.1 | Samenkracht | 4.120 | 310 | -3.810\n"
+        "6.71 | Maatwerkdienstverlening 18+ | 6.050 | 220 | -5.830\n"
+    )
+    assert {(b.column, b.column_kind, b.year) for b in extraction.budget_lines} == {
+        ("Lasten", "begroting", 2025), ("Baten", "begroting", 2025), ("Saldo", "begroting", 2025)
+    }
+
+
+def test_columns_named_only_by_a_kind_in_a_progress_report_keep_no_period():
+    extraction = _extract(
+        "2e Voortgangsrapportage 2024 gemeente Ede\nbedragen x € 1.000\n"
+        "Programma | Lasten | Baten\n6 Sociaal domein | 4.120 | 310\n7 Volksgezondheid | 1.000 | 20\n"
+    )
+    assert {(b.column_kind, b.year) for b in extraction.budget_lines} == {(None, None)}
