@@ -185,3 +185,14 @@ def test_a_table_with_a_voordeel_and_a_nadeel_column_gives_each_item_the_directi
     ]
     assert result.budget_lines == []
     assert [w.code for w in result.warnings] == []
+
+
+def test_a_table_titled_voor_en_nadelen_is_a_deviation_table():
+    result = parse(
+        "Najaarsnota 2024 gemeente Gouda\nOverzicht voor- en nadelen (bedragen x € 1.000)\nOmschrijving | Bedrag\n"
+        "Hogere kosten jeugdzorg | 850 N\nLagere uitvoeringskosten Wmo | 120 V\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction) for d in result.deviations] == [
+        ("Hogere kosten jeugdzorg", 850000, "N"),
+        ("Lagere uitvoeringskosten Wmo", 120000, "V"),
+    ]
