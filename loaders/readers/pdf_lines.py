@@ -129,6 +129,8 @@ def is_value(cell: Chunk) -> bool:
 def _is_value_text(text: str) -> bool:
     if shape(text) in VALUE_SHAPES:
         return True
+    if text.rstrip().endswith((".", ";", ":")):  # the end of a sentence ('... is nog niet gehaald.'), no status
+        return False
     return len(text.split()) <= _MAX_STATUS_WORDS and match_status(text).known
 
 

@@ -406,3 +406,13 @@ def test_figures_printed_with_the_dutch_min_line_up_in_their_column():
         ["Sociaal domein", "180.200", "-/- 119.800"],
         ["Algemene dekking", "3.100", "241.900"],
     ]
+
+
+def test_a_status_word_at_the_end_of_a_sentence_is_no_status_cell():
+    from loaders.readers.pdf_lines import Chunk, is_value
+
+    def chunk(text: str) -> Chunk:
+        return Chunk(0, 50, 0, 10, text)
+
+    assert is_value(chunk("Niet gehaald"))
+    assert not is_value(chunk("niet gehaald."))
