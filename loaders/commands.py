@@ -46,11 +46,12 @@ def extract_in_time(name: str, municipality: str | None) -> Extraction:
     the main thread, which the command line always is. An alarm that lands in a finalizer is swallowed by Python
     there, so it repeats every tenth of the limit until one stops the reader; a swallowed one is not printed, no
     alarm interrupts that hook, and none is raised once the reader has returned."""
-    armed = [True]
+    armed, fired = [True], [False]
 
     def stop(_signal: int, frame: FrameType | None) -> None:
         # not in the hook before it blocks alarms: a raise there would be printed as the hook's own error
         if armed[0] and (frame is None or frame.f_code is not unraisable.__code__):
+            fired[0] = True
             raise _TooSlow
 
     def unraisable(report: sys.UnraisableHookArgs) -> None:
@@ -61,20 +62,25 @@ def extract_in_time(name: str, municipality: str | None) -> Extraction:
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
 
+    stopped = Extraction(
+        source=name, sha256="", error=f"{name}: reading took longer than {EXTRACT_SECONDS:g} s and was stopped"
+    )
     hook = sys.unraisablehook
     previous = signal.signal(signal.SIGALRM, stop)
     sys.unraisablehook = unraisable
     signal.setitimer(signal.ITIMER_REAL, EXTRACT_SECONDS, EXTRACT_SECONDS / 10)
     try:
         try:
-            return extract_file(name, municipality)
+            extraction = extract_file(name, municipality)
         finally:
             armed[0] = False  # an alarm already on its way must not interrupt the handling below
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _TooSlow:
-        return Extraction(
-            source=name, sha256="", error=f"{name}: reading took longer than {EXTRACT_SECONDS:g} s and was stopped"
-        )
+        return stopped
+    else:
+        # an alarm raised inside a library call can come back wrapped (ctypes: 'ArgumentError: _TooSlow'), which
+        # the reader reports as its own failure: that failure is the stop
+        return stopped if fired[0] and extraction.error else extraction
     finally:
         signal.signal(signal.SIGALRM, previous)
         sys.unraisablehook = hook

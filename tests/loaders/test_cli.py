@@ -229,6 +229,28 @@ def test_an_alarm_swallowed_by_a_finalizer_still_stops_the_reader_and_prints_not
     assert "Exception ignored" not in capsys.readouterr().err
 
 
+def test_an_alarm_that_a_library_wraps_in_its_own_error_still_reads_as_the_stop(monkeypatch):
+    import ctypes
+    import time
+
+    from model.records import Extraction
+
+    def reader(name: str, municipality: str | None) -> Extraction:
+        try:
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                pass
+        except BaseException as error:  # noqa: BLE001 — ctypes turns it into its ArgumentError, which the reader reports
+            wrapped = ctypes.ArgumentError(f"argument 1: {type(error).__name__}: ")
+            return Extraction(source=name, sha256="", error=f"{name}: could not be read ({wrapped})")
+        raise AssertionError("not stopped")
+
+    monkeypatch.setattr(commands, "EXTRACT_SECONDS", 0.05)
+    monkeypatch.setattr(commands, "extract_file", reader)
+    result = commands.extract_in_time("traag.pdf", None)
+    assert result.error == "traag.pdf: reading took longer than 0.05 s and was stopped"
+
+
 AUTH_SECRETS = """[auth]
 redirect_uri = "http://localhost:8501/oauth2callback"
 cookie_secret = "test-geheim-van-voldoende-lengte-0123456789"
