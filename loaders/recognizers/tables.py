@@ -122,14 +122,9 @@ def _read_one(
     if continued is not None:
         title = continued
     if continued is None and _investments(grid):
-        records.warnings.append(
-            WarningRecord(
-                code="table-not-read",
-                line=grid.table.line,
-                message=f"a table of investment credits{f' {title!r}' if title else ''} was not read: its amounts "
-                "are capital spending, not the lasten and baten of the budget",
-            )
-        )
+        name = f" {title!r}" if title else ""
+        _not_read(grid, records, f"a table of investment credits{name} was not read: its amounts are capital "
+                  "spending, not the lasten and baten of the budget")
         return False
     if continued is not None or is_budget(grid, title):
         if own is not None and own.kind in _OWN_FIGURES:
@@ -234,11 +229,9 @@ def _warn_unread(grid: Grid, title: str | None, records: TableRecords) -> None:
     filled, numbers, _ = figures(grid)
     if numbers >= _MIN_FIGURE_ROWS * 2 and filled:
         name = f" {title!r}" if title else ""
-        records.warnings.append(
-            WarningRecord(
-                code="table-not-read",
-                line=grid.table.line,
-                message=f"a table{name} with {numbers} figures was not read: its header names no periods or "
-                "money columns that the vocabularies know",
-            )
-        )
+        _not_read(grid, records, f"a table{name} with {numbers} figures was not read: its header names no periods "
+                  "or money columns that the vocabularies know")
+
+
+def _not_read(grid: Grid, records: TableRecords, message: str) -> None:
+    records.warnings.append(WarningRecord(code="table-not-read", line=grid.table.line, message=message))
