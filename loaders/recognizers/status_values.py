@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from loaders.readers.shapes import Shape, shape
 from loaders.recognizers.legend_entries import mark_keys
 from loaders.recognizers.legends import Legend
+from model.colours import named_colour
 from model.document import Cell, Mark
 from model.statuses import Status, match_status
 from model.text import fold
@@ -32,6 +33,9 @@ def candidates(text: str, marks: tuple[Mark, ...] | list[Mark]) -> list[str]:
     for value in [*labels, cleaned, *mark_keys(marks)]:
         if value and value not in found:
             found.append(value)
+    colour = named_colour(cleaned) if cleaned else None  # a coloured emoji ('🟢') shows its colour
+    if colour and colour not in found:
+        found.append(colour)
     return found
 
 

@@ -128,3 +128,15 @@ def test_status_dots_named_by_a_colour_class_are_read_through_a_legend_of_the_sa
         ("2.1", "1e Berap 2024", "on_track"), ("2.1", "2e Berap 2024", "partly"),
         ("2.3", "1e Berap 2024", "partly"), ("2.3", "2e Berap 2024", "council_action"),
     ]
+
+
+def test_coloured_emoji_and_check_marks_are_statuses():
+    table = _table(["Nr", "Activiteit", "1e VGR 2024", "2e VGR 2024"], [
+        ["1.1", "Fietspaden", "🟢", "🟠"],
+        ["1.2", "Laadpalen", "✅", "🔴"],
+    ])
+    extraction = extract_bytes(_html(table), "voortgang.html")
+    assert _statuses(extraction) == [
+        ("1.1", "1e VGR 2024", "on_track"), ("1.1", "2e VGR 2024", "partly"),
+        ("1.2", "1e VGR 2024", "done"), ("1.2", "2e VGR 2024", "council_action"),
+    ]
