@@ -114,7 +114,12 @@ def describe_document(document: Document, municipality: str | None) -> DocumentC
     blocks = _text_blocks(document)
     meta_title = _real_title(document.meta.title)
     head = [block.text for block in blocks[:_TITLE_WINDOW]]
-    candidates = [*head, *([meta_title] if meta_title else [])]
+    sheets = {table.name for table in document.tables() if table.name}  # a sheet's name titles that sheet only
+    candidates = [
+        *(text for text in head if text not in sheets),
+        *([meta_title] if meta_title else []),
+        *(text for text in head if text in sheets),
+    ]
     title = next((text for text in candidates if _title_like(text) and _match_doc_type(text)), None)
     doc_type, own_period = _match_doc_type(title) if title else (None, None)
     introduced = _introduced(blocks[:_MENTION_WINDOW]) if own_period is None else None

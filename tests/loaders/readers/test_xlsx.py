@@ -109,3 +109,22 @@ def test_a_cell_merged_across_columns_names_every_column_it_covers():
     [table] = read_xlsx(_workbook(_merged_header)).tables()
     assert [(c.text, c.span) for c in table.rows[0]] == [("Omschrijving", 1), ("Begroting 2023", 2), ("Rekening 2023", 1)]
     assert [c.text for c in table.rows[1]] == ["", "primitief", "na wijziging"]
+
+
+def _sheets_per_period(book) -> None:
+    first = book.active
+    first.title = "1e VGR 2024"
+    second = book.create_sheet("2e VGR 2024")
+    for sheet in (first, second):
+        sheet["A1"] = "Voortgangsrapportage 2024 gemeente Hengelo"
+        sheet.append([])
+        sheet.append(["Nr", "Activiteit", "Status"])
+        sheet.append(["3.1", "Fietspaden", "Op schema"])
+
+
+def test_a_title_cell_names_the_workbook_rather_than_the_first_sheets_name():
+    from loaders.extract import extract_bytes
+
+    extraction = extract_bytes(_workbook(_sheets_per_period), "voortgang.xlsx")
+    assert extraction.document.title == "Voortgangsrapportage 2024 gemeente Hengelo"
+    assert [(s.activity_code, s.period) for s in extraction.statuses] == [("3.1", "1e VGR 2024"), ("3.1", "2e VGR 2024")]
