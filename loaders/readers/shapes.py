@@ -166,3 +166,9 @@ def looks_like_header(texts: list[str]) -> bool:
         return False
     named = [i for i, kind in enumerate(kinds) if kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR}]
     return len(named) >= 2 or (len(named) == 1 and named[0] > 0) or kinds.count(Shape.CODE) >= 2
+
+
+@cache
+def status_column_prefixes() -> tuple[str, ...]:
+    """How column names that announce statuses start ('Status', 'Stand van zaken'; tables.toml status_columns)."""
+    return tuple(fold(word) for word in load_vocabulary("tables")["status_columns"])

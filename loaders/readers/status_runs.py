@@ -4,13 +4,11 @@ values short status words; also a header of periods whose values were lost."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape
+from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape, status_column_prefixes
 from loaders.readers.text_lines import Found, is_header_line, is_pipe_row, is_value_line, line_cell
 from model.document import Cell, Line, Table
 from model.text import fold
-from model.vocabulary import load_vocabulary
 
 _CODE_LED = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,4})\.?\s+\S")
 _MAX_STATUS_WORDS = 6
@@ -119,14 +117,9 @@ def _statuses_lost(lines: list[Line], start: int) -> Found | None:
     return Found(start, cursor, Table(rows=[header, *body], line=lines[start].number, header_rows=1, layout="stacked"))
 
 
-@cache
-def _status_prefixes() -> tuple[str, ...]:
-    return tuple(fold(word) for word in load_vocabulary("tables")["status_columns"])
-
-
 def _status_name(text: str) -> bool:
     """A column name that announces statuses ('Status', 'Status 2e VGR', 'Stand van zaken')."""
-    return len(text.split()) <= _MAX_STATUS_NAME_WORDS and fold(text).startswith(_status_prefixes())
+    return len(text.split()) <= _MAX_STATUS_NAME_WORDS and fold(text).startswith(status_column_prefixes())
 
 
 def _partial_row(lines: list[Line], start: int, width: int) -> list[Line] | None:

@@ -56,7 +56,7 @@ def _direction_columns(grid: Grid) -> dict[int, Column]:
     give that column's direction."""
     found: dict[int, Column] = {}
     for left, column in zip(grid.columns, grid.columns[1:], strict=False):
-        marks = [cell.text.strip().upper() for row in grid.rows if (cell := row.value(column)) is not None]
+        marks = [text.strip().upper() for text in grid.texts(column)]
         if left.value and marks and all(mark in {"N", "V"} for mark in marks):
             found[left.index] = column
     return found

@@ -66,7 +66,7 @@ def _directed(grid: Grid) -> dict[int, str] | None:
 def _incidental_column(grid: Grid) -> Column | None:
     """A label column of only I and S (incidenteel, structureel)."""
     for column in grid.label_columns:
-        texts = {cell.text.strip().upper() for row in grid.rows if (cell := row.value(column)) is not None and cell.text}
+        texts = {text.strip().upper() for text in grid.texts(column)}
         if texts and texts <= {"I", "S"}:
             return column
     return None
@@ -74,7 +74,7 @@ def _incidental_column(grid: Grid) -> Column | None:
 
 def _direction_column(grid: Grid) -> Column | None:
     for column in grid.columns:
-        texts = {cell.text for row in grid.rows if (cell := row.value(column)) is not None and cell.text}
+        texts = set(grid.texts(column))
         if texts and texts <= {"N", "V", "-"}:
             return column
     return None

@@ -67,6 +67,10 @@ class Grid:
     header: list[list[Cell]] = field(default_factory=list)
     figure_counts: dict[tuple[int, ...], tuple[int, int, int]] = field(default_factory=dict, repr=False, compare=False)
 
+    def texts(self, column: Column) -> list[str]:
+        """The texts of the column's filled body cells."""
+        return [cell.text for row in self.rows if (cell := row.value(column)) is not None and cell.text]
+
     @property
     def value_columns(self) -> list[Column]:
         """The columns that hold values."""

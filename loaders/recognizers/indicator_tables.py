@@ -171,13 +171,13 @@ def continue_last(indicator: Indicator, grid: Grid, rest: list[Cell]) -> None:
 
 
 def _years_only(grid: Grid, column: Column) -> bool:
-    texts = [row.cells[column.index].text.strip() for row in grid.rows if row.cells[column.index].text.strip()]
+    texts = [text.strip() for text in grid.texts(column) if text.strip()]
     return bool(texts) and all(re.fullmatch(r"(?:19|20)\d\d", text) for text in texts)
 
 
 def _numbering(grid: Grid, column: Column) -> bool:
     """A column of row numbers or codes ('6.', '17', 'P2'), not part of an indicator's name."""
-    texts = [row.cells[column.index].text for row in grid.rows if row.cells[column.index].text]
+    texts = grid.texts(column)
     return bool(texts) and all(re.fullmatch(r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*\.?", t.strip()) for t in texts)
 
 

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from loaders.readers.shapes import Shape, shape
+from loaders.readers.shapes import Shape, shape, status_column_prefixes
 from loaders.recognizers.fields import match_field
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.legends import Legend
@@ -20,7 +20,6 @@ from model.document import Cell
 from model.numbering import parse_numbered
 from model.periods import ParsedPeriod, parse_period
 from model.text import fold
-from model.vocabulary import load_vocabulary
 
 _CODE_NAME = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<name>\S.*)$")
 _CODE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})*)\.?$")
@@ -51,15 +50,11 @@ class StatusTable:
     header_line: int | None = None
 
 
-def _status_prefixes() -> tuple[str, ...]:
-    return tuple(fold(w) for w in load_vocabulary("tables")["status_columns"])
-
-
 def period_of(column: Column, year: int | None, document_period: ParsedPeriod | None) -> ParsedPeriod | None:
     """The period a status column stands for; a bare 'Status' column is the document's own period."""
     if column.period is not None:
         return parse_period(column.name, year)
-    if fold(column.name) in _status_prefixes() and document_period is not None:
+    if fold(column.name) in status_column_prefixes() and document_period is not None:
         return document_period
     return None
 
@@ -84,7 +79,7 @@ def is_status_table(
     filled = [cell for row in grid.rows for column, _ in columns if (cell := row.value(column)) is not None]
     if not filled:
         under_progress = any((found := match_field(text)) and found[0] == "progress" for text in grid.table.caption[-1:])
-        return under_progress or any(fold(c.name).startswith(_status_prefixes()) for c, _ in columns)
+        return under_progress or any(fold(c.name).startswith(status_column_prefixes()) for c, _ in columns)
     counted = [cell for cell in filled if any(m.kind != "bold" for m in cell.marks) or shape(cell.text) != Shape.MISSING]
     colours = {m.value for cell in filled for m in cell.marks if m.kind == "colour"}
     varied = len(colours) >= 2 or bool(legend and any(legend.lookup(c) for c in colours))

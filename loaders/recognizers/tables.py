@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from loaders.readers.shapes import Shape, shape
+from loaders.readers.shapes import Shape, shape, status_column_prefixes
 from loaders.recognizers.budget import is_budget, read_budget
 from loaders.recognizers.budget_checks import check_budget
 from loaders.recognizers.deviation_tables import is_deviation_table, read_deviation_table
@@ -215,8 +215,7 @@ def _investment_words() -> frozenset[str]:
 
 def _status_columns(grid: Grid) -> bool:
     """Columns named 'Status 2019', 'Stand van zaken 1e Burap': the status recognizer reads those."""
-    prefixes = tuple(fold(w) for w in load_vocabulary("tables")["status_columns"])
-    return any(fold(c.name).startswith(prefixes) for c in grid.value_columns if c.period is not None)
+    return any(fold(c.name).startswith(status_column_prefixes()) for c in grid.value_columns if c.period is not None)
 
 
 def _has_periods(grid: Grid) -> bool:
