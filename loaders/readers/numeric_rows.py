@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from model.amounts import NotAnAmount, parse_amount
 from model.caching import text_cache
@@ -54,12 +55,15 @@ def _tokens_from_right(words: list[str]) -> int:
 
 
 def _readings(tokens: list[str]) -> list[list[Cell]]:
-    """Every way to read the tokens as cells (a lone dash before a number is a sign or an empty cell)."""
+    """Every way to read the tokens as cells (a lone dash before a number is a sign or an empty cell). Each token
+    is read once, as itself and (a dash) joined to the number after it; the readings only choose between them."""
     ambiguous = [
         i
         for i, t in enumerate(tokens[:-1])
         if t in _DASH and _NUMBER.match(tokens[i + 1]) and tokens[i + 1][0] not in "-−("
     ]
+    alone = [Cell(None, None, t) if t in _DASH or t.upper() in _NOT_KNOWN else _amount(t) for t in tokens]
+    joined = {i: _amount(f"-{tokens[i + 1]}") for i in ambiguous}
     readings = []
     for choice in itertools.product((True, False), repeat=min(len(ambiguous), _MAX_AMBIGUOUS)):
         joins = {index for index, join in zip(ambiguous, choice, strict=False) if join}
@@ -77,10 +81,8 @@ def _readings(tokens: list[str]) -> list[list[Cell]]:
                     cells[-1] = Cell(last.value, token, f"{last.raw} {token}")
                     continue
                 return []
-            text = f"-{tokens[i + 1]}" if i in joins else token
             skip = i in joins
-            empty = (token in _DASH and i not in joins) or token.upper() in _NOT_KNOWN
-            cell = Cell(None, None, token) if empty else _amount(text)
+            cell = joined[i] if skip else alone[i]
             if cell is None:
                 break
             cells.append(cell)
@@ -89,16 +91,38 @@ def _readings(tokens: list[str]) -> list[list[Cell]]:
     return readings
 
 
+class _Readings(NamedTuple):
+    """A line's label and the readings of its amounts; `split` when the export kept the cells (one reading)."""
+
+    label: str
+    readings: tuple[list[Cell], ...]
+    split: bool
+
+
 def read_row(line: Line, expected: int | None = None) -> tuple[str, tuple[Cell, ...]] | None:
-    """(label, amount cells) of `line` when it ends in at least one amount cell, else None."""
-    return _row_of(line.text, line.cells, expected)
+    """(label, amount cells) of `line` when it ends in at least one amount cell, else None; with `expected`, the
+    reading with that many cells where there is one."""
+    read = _readings_of(line.text, line.cells)
+    if read is None:
+        return None
+    if read.split:
+        return read.label, tuple(read.readings[0])
+    if expected:
+        for reading in read.readings:
+            if len(reading) == expected:
+                return read.label, tuple(reading)
+    chosen = read.readings[0]
+    if not any(cell.value is not None for cell in chosen) and len(chosen) < 2:
+        return None
+    return read.label, tuple(chosen)
 
 
 @text_cache(1 << 14)
-def _row_of(text: str, line_cells: tuple[str, ...], expected: int | None) -> tuple[str, tuple[Cell, ...]] | None:
-    """(label, cells) of one line; cached because table detection asks for the same lines many times."""
+def _readings_of(text: str, line_cells: tuple[str, ...]) -> _Readings | None:
+    """The label and readings of one line; cached because table detection asks for the same lines many times."""
     if len(line_cells) > 1:
-        return _read_cells(line_cells)
+        row = _read_cells(line_cells)
+        return None if row is None else _Readings(row[0], (list(row[1]),), True)
     last = text.rsplit(None, 1)
     if not last or not _amount_like(last[-1]):  # most lines end in a word: no row, without splitting them
         return None
@@ -107,17 +131,10 @@ def _row_of(text: str, line_cells: tuple[str, ...], expected: int | None) -> tup
     tokens = words[start:]
     if not tokens or start == 0 or not any(_NUMBER.match(t) or t in _DASH for t in tokens):
         return None
-    readings = [r for r in _readings(tokens) if r]
+    readings = tuple(r for r in _readings(tokens) if r)
     if not readings:
         return None
-    if expected:
-        fitting = [r for r in readings if len(r) == expected]
-        if fitting:
-            return " ".join(words[:start]), tuple(fitting[0])
-    chosen = readings[0]
-    if not any(cell.value is not None for cell in chosen) and len(chosen) < 2:
-        return None
-    return " ".join(words[:start]), tuple(chosen)
+    return _Readings(" ".join(words[:start]), readings, False)
 
 
 def _read_cells(line_cells: tuple[str, ...]) -> tuple[str, tuple[Cell, ...]] | None:
