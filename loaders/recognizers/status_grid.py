@@ -24,6 +24,8 @@ from model.text import fold
 _CODE_NAME = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<name>\S.*)$")
 _CODE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})*)\.?$")
 _MIN_STATUS_SHARE = 0.5
+_MAX_WRAPPED_WORDS = 5
+_SENTENCE_END = re.compile(r"[.:;!?]$")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class StatusRow:
     description: str | None = None
     target_year: int | None = None
     programme: str | None = None
+    progress: str | None = None
     cells: list[tuple[ParsedPeriod, Cell]] = field(default_factory=list)
 
 
@@ -106,30 +109,47 @@ def transposed(grid: Grid, year: int | None) -> list[str] | None:
 
 
 def _roles(grid: Grid) -> dict[str, Column | None]:
-    """Which label column holds the code, the name and the description."""
-    code = name = description = None
+    """Which label column holds the code, the name, the description and the progress ('Stand van zaken',
+    'Toelichting': the field labels of an activity's progress)."""
+    code = name = description = progress = None
     for column in grid.label_columns:
         folded = fold(column.name)
         cells = [row.cells[column.index].text for row in grid.rows if row.cells[column.index].text]
         codes = sum(1 for text in cells if _CODE.match(text.strip()))
+        field_name = (match_field(column.name) or ("", ""))[0]
         if code is None and cells and codes * 2 > len(cells):
             code = column
-        elif folded.startswith(("toelichting", "omschrijving", "stand van zaken", "beschrijving")) and name:
+        elif field_name == "progress" and name and progress is None:
+            progress = column
+        elif folded.startswith(("toelichting", "omschrijving", "beschrijving")) and name:
             description = column
         elif name is None:
             name = column
         elif description is None:
             description = column
-    return {"code": code, "name": name, "description": description}
+    return {"code": code, "name": name, "description": description, "progress": progress}
 
 
 def _split_name(text: str) -> tuple[str | None, str, str | None]:
-    """'2.1.1 Name\\nDescription' → (code, name, description)."""
+    """'2.1.1 Name\\nDescription' → (code, name, description); a short last line without a sentence end is the
+    rest of a name the cell wrapped ('Toeleiding jongeren zonder\\nstartkwalificatie')."""
     first, _, rest = text.partition("\n")
+    rest = rest.strip()
+    if rest and len(rest.split()) <= _MAX_WRAPPED_WORDS and not _SENTENCE_END.search(rest):
+        first, rest = _joined([first, *rest.splitlines()]), ""
     match = _CODE_NAME.match(first.strip())
     if match:
-        return match.group("code"), match.group("name").strip(), rest.strip() or None
-    return None, first.strip(), rest.strip() or None
+        return match.group("code"), match.group("name").strip(), rest or None
+    return None, first.strip(), rest or None
+
+
+def _joined(lines: list[str]) -> str:
+    """Wrapped lines as one text; a word broken after a hyphen ('cliënt-' + 'ondersteuning') keeps it, unspaced."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        glue = "" if not text or (text.endswith("-") and text[-2:-1].isalpha()) else " "
+        text = f"{text}{glue}{line}" if line else text
+    return text
 
 
 def _depth(text: str) -> int | None:
@@ -204,6 +224,8 @@ def read_status_table(
         if roles["description"] is not None and row.cells[roles["description"].index].text:
             description = row.cells[roles["description"].index].text
         status_row = StatusRow(code, name, row.line, current_theme, description)
+        if roles["progress"] is not None:
+            status_row.progress = row.cells[roles["progress"].index].text or None
         if programme_column is not None and row.cells[programme_column.index].text:
             status_row.programme = row.cells[programme_column.index].text
         for column in years:

@@ -261,6 +261,7 @@ class _Walker:
                 activity = self.activity(row.code, name, row.line, row.theme if row.name else None)
                 activity.programme = row.programme or activity.programme
                 activity.description = activity.description or row.description
+                activity.progress = row.progress or activity.progress
                 activity.target_year = activity.target_year or row.target_year
             else:
                 activity = self.owner(row.line)

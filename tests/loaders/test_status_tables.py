@@ -325,3 +325,17 @@ def test_a_toelichting_after_an_activitys_status_is_its_progress_without_the_lab
     [activity] = result.activities
     assert (activity.code, activity.progress) == ("1.1", "De aanleg van de fietspaden ligt op koers.")
     assert [(s.activity_code, s.status) for s in result.statuses] == [("1.1", "on_track")]
+
+
+def test_a_status_tables_toelichting_column_is_the_progress_and_its_omschrijving_the_description():
+    result = parse(
+        "2e Voortgangsrapportage 2024 gemeente Heerenveen\n"
+        "Nr | Activiteit | Omschrijving | Status | Toelichting\n"
+        "1.1 | Veilige fietspaden | Aanleg van vrijliggende fietspaden | Groen | De aanleg ligt op koers.\n"
+        "1.2 | Laadpalen | Plaatsen van 40 laadpalen | Oranje | De levering is vertraagd.\n"
+    )
+    assert [(a.code, a.description, a.progress) for a in result.activities] == [
+        ("1.1", "Aanleg van vrijliggende fietspaden", "De aanleg ligt op koers."),
+        ("1.2", "Plaatsen van 40 laadpalen", "De levering is vertraagd."),
+    ]
+    assert [s.status for s in result.statuses] == ["on_track", "partly"]

@@ -140,3 +140,17 @@ def test_coloured_emoji_and_check_marks_are_statuses():
         ("1.1", "1e VGR 2024", "on_track"), ("1.1", "2e VGR 2024", "partly"),
         ("1.2", "1e VGR 2024", "done"), ("1.2", "2e VGR 2024", "council_action"),
     ]
+
+
+def test_a_name_the_cell_wrapped_is_one_name_and_a_sentence_below_it_the_description():
+    table = _table(["Activiteit", "Status 2e VGR 2024"], [
+        ["6.1.3 Toeleiding jongeren zonder<br>startkwalificatie", "groen"],
+        ["6.2.3 Bekendheid onafhankelijke cliënt-<br>ondersteuning", "oranje"],
+        ["6.2.4 Mantelzorg<br>We breiden de respijtzorg uit in alle kernen.", "rood"],
+    ])
+    extraction = extract_bytes(_html(table), "voortgang.html")
+    assert [(a.code, a.name, a.description) for a in extraction.activities] == [
+        ("6.1.3", "Toeleiding jongeren zonder startkwalificatie", None),
+        ("6.2.3", "Bekendheid onafhankelijke cliënt-ondersteuning", None),
+        ("6.2.4", "Mantelzorg", "We breiden de respijtzorg uit in alle kernen."),
+    ]
