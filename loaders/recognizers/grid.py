@@ -14,6 +14,7 @@ from model.vocabulary import load_vocabulary
 
 _MAX_HEADER_ROWS = 4
 _MAX_TITLE_ROWS = 2
+_BULLETS = frozenset({"-", "–", "—", "•", "·", "*", "o", "▪", "■", "►"})
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Column:
     name: str
     period: ParsedPeriod | None = None
     value: bool = True
+    bullets: bool = False  # an unnamed column of list dashes before the labels: neither values nor a label
 
     @property
     def year(self) -> int | None:
@@ -74,12 +76,12 @@ class Grid:
     @property
     def value_columns(self) -> list[Column]:
         """The columns that hold values."""
-        return [column for column in self.columns if column.value]
+        return [column for column in self.columns if column.value and not column.bullets]
 
     @property
     def label_columns(self) -> list[Column]:
         """The columns that name the rows."""
-        return [column for column in self.columns if not column.value]
+        return [column for column in self.columns if not column.value and not column.bullets]
 
     @property
     def context(self) -> str:
@@ -185,6 +187,16 @@ def _value_column(name: str, cells: list[Cell]) -> bool:
     return (bool(filled) and figures * 2 > len(filled)) or (not filled and any(cell.marks for cell in cells))
 
 
+def _bullet_column(name: str, cells: list[Cell], following: list[Cell]) -> bool:
+    """An unnamed column of only dashes before a column of texts: the bullets of a list ('- Huisvestingswet'),
+    not empty values."""
+    filled = [cell.text for cell in cells if cell.text]
+    if name or not filled or any(text.strip() not in _BULLETS for text in filled):
+        return False
+    texts = [cell.text for cell in following if cell.text]
+    return bool(texts) and sum(1 for text in texts if shape(text) not in VALUE_SHAPES) * 2 > len(texts)
+
+
 def _has_figures(cells: list[Cell]) -> bool:
     return any(shape(cell.text) in VALUE_SHAPES for cell in cells if cell.text)
 
@@ -201,6 +213,10 @@ def read_grid(table: Table, year: int | None = None) -> Grid:
     seen_value = False
     for index, name in enumerate(names):
         cells = [row[index] for row in body if index < len(row)]
+        following = [row[index + 1] for row in body if index + 1 < len(row)]
+        if index + 1 < width and not seen_value and _bullet_column(name, cells, following):
+            columns.append(Column(index, name, None, False, bullets=True))
+            continue
         value = _value_column(name, cells) and (
             index > 0 or (bool(name) and (parse_period(name) is not None or _has_figures(cells)))
         )
@@ -208,7 +224,7 @@ def read_grid(table: Table, year: int | None = None) -> Grid:
             value = True
         seen_value = seen_value or value
         columns.append(Column(index, name, name_period(name, year) if name else None, value))
-    label_indexes = [c.index for c in columns if not c.value]
+    label_indexes = [c.index for c in columns if not c.value and not c.bullets]
     rows = []
     for cells in body:
         padded = cells + [Cell("", cells[-1].line if cells else table.line)] * (width - len(cells))

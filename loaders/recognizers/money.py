@@ -17,6 +17,7 @@ _NEGATIVE_LEGEND = re.compile(_NEGATIVE + r"\s*" + _MEANING, re.IGNORECASE)
 _POSITIVE_LEGEND = re.compile(_POSITIVE + r"\s*" + _MEANING, re.IGNORECASE)
 _UNFAVOURABLE = ("nadeel", "nadelig", "tekort", "hogere lasten")
 _THOUSANDS_LIMIT = 1_000_000
+_MIN_ROUNDED = 3  # figures that must all be whole thousands before a table counts as euros rounded to thousands
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,15 @@ def amount_of(text: str) -> Amount | None:
 
 def table_unit(context: str, values: list[Decimal], euro_signs: bool) -> Unit:
     """The unit a table states in its caption or header; without one, thousands when the figures are too small
-    for whole euros of a programme (integers below a million, no euro signs), else euros."""
+    for whole euros of a programme (integers below a million, no euro signs), else euros. Figures that are all
+    whole thousands ('122.000', '59.000') are euros rounded to thousands: in thousands they would be millions."""
     stated = parse_unit(context)
     if stated is not None:
         return Unit(stated, True)
     whole = [v for v in values if v is not None]
     small_integers = bool(whole) and all(v == v.to_integral_value() and abs(v) < _THOUSANDS_LIMIT for v in whole)
-    if small_integers and not euro_signs and len(whole) >= 4 and max(abs(v) for v in whole) >= 100:
+    nonzero = [v for v in whole if v]
+    rounded = len(nonzero) >= _MIN_ROUNDED and all(v % 1000 == 0 for v in nonzero)
+    if small_integers and not rounded and not euro_signs and len(whole) >= 4 and max(abs(v) for v in whole) >= 100:
         return Unit(1000, False)
     return Unit(1, False)

@@ -196,7 +196,7 @@ def _continues(grid: Grid, previous: tuple[Grid, str | None] | None, carried: bo
     before, title = previous
     if len(before.value_columns) != len(grid.value_columns) or len(grid.columns) != len(before.columns):
         return None
-    grid.columns = [Column(column.index, named.name, named.period, named.value)
+    grid.columns = [Column(column.index, named.name, named.period, named.value, column.bullets)
                     for column, named in zip(grid.columns, before.columns, strict=True)]
     return title or ""
 

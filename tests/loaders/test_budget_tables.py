@@ -198,6 +198,27 @@ def test_a_table_without_unit_is_taken_as_euros_with_a_warning():
     assert "budget-unit-assumed" in codes(result)
 
 
+PROGRAMME_WITHOUT_UNIT = (
+    "Begroting 2024\nBegroting 2023 Begroting 2024\nLasten\nJeugd 7.882 7.020\nWmo 6.242 6.848\n"
+    "Baten\nJeugd 21 25\nWmo 629 225\n"
+)
+
+
+def test_small_programme_figures_without_a_unit_are_taken_as_thousands_with_a_warning():
+    result = parse(PROGRAMME_WITHOUT_UNIT)
+    assert cell(result, "Jeugd", "Begroting 2024", "lasten").amount_eur == 7_020_000
+    assert "budget-unit-assumed" in codes(result)
+
+
+def test_figures_that_are_all_whole_thousands_are_euros_rounded_not_thousands():
+    text = (
+        "Begroting 2024\nBerekening kostendekkendheid begraafplaatsrechten\nBegroting 2024\n"
+        "Lasten\nKosten taakveld 122.000\nOverhead 59.000\nBTW 5.000\nTotale kosten 186.000\n"
+        "Baten\nTotale opbrengsten 54.000\n"
+    )
+    assert cell(parse(text), "Overhead", "Begroting 2024").amount_eur == 59_000
+
+
 def test_one_amount_per_line_tables_are_read():
     text = (
         "Begroting 2020\n(bedragen x € 1.000)\n2019\n2020\n2021\nLasten\n26.138\n26.377\n25.281\n"

@@ -258,3 +258,17 @@ def test_columns_named_only_by_a_kind_in_a_progress_report_keep_no_period():
         "Programma | Lasten | Baten\n6 Sociaal domein | 4.120 | 310\n7 Volksgezondheid | 1.000 | 20\n"
     )
     assert {(b.column_kind, b.year) for b in extraction.budget_lines} == {(None, None)}
+
+
+def test_a_column_of_list_dashes_before_the_labels_is_neither_a_label_nor_a_value():
+    extraction = _extract(
+        "Programmabegroting 2024 gemeente Ede\nLeges (bedragen in euro's)\n"
+        " |  |  | Kosten 2024 | Baten 2024\n"
+        " |  | Reisdocumenten | 344.000 | 284.000\n"
+        " | - | Huisvestingswet\n"
+        " | - | Kansspelen | 12.000 | 9.000\n"
+    )
+    assert [(b.scope, b.column, b.amount_eur) for b in extraction.budget_lines] == [
+        ("Reisdocumenten", "Kosten 2024", 344_000), ("Reisdocumenten", "Baten 2024", 284_000),
+        ("Kansspelen", "Kosten 2024", 12_000), ("Kansspelen", "Baten 2024", 9_000),
+    ]
