@@ -62,7 +62,8 @@ def _difference_checks(
     if found is None:
         return []
     actual, budget, difference = found
-    lasten_negative = _lasten_negative(table)
+    lasten_negative = _mostly_negative(table, "lasten")
+    costs_positive = not lasten_negative and _mostly_negative(table, "baten")  # baten printed negative: costs are +
     warnings: list[WarningRecord] = []
     for key in ordered:
         cells = by_row[key]
@@ -85,6 +86,8 @@ def _difference_checks(
         if printed.direction and expected != 0 and real.kind not in {"reserves", "other"} and signed != 0:
             if signed is not None:  # every figure carries its own N/V ('98.653 N'): the marks are their signs
                 favourable = signed > 0
+            elif costs_positive:
+                favourable = expected < 0
             else:
                 favourable = expected > 0 if (lasten_negative or real.kind != "lasten") else expected < 0
             implied = "V" if favourable else "N"
@@ -104,6 +107,7 @@ def _signed(cell: BudgetCell) -> Decimal:
     return -abs(cell.value) if cell.direction == "N" else abs(cell.value)
 
 
-def _lasten_negative(table: BudgetTable) -> bool:
-    values = [c.value for c in table.cells if c.kind == "lasten" and c.value]
+def _mostly_negative(table: BudgetTable, kind: str) -> bool:
+    """Whether most figures of one kind are printed negative: the table's sign convention."""
+    values = [c.value for c in table.cells if c.kind == kind and c.value]
     return bool(values) and sum(1 for v in values if v < 0) > len(values) / 2

@@ -15,7 +15,7 @@ from loaders.recognizers.periods import PeriodRegistry
 from loaders.recognizers.statuses import read_statuses
 from loaders.recognizers.tables import TableRecords, read_tables
 from loaders.recognizers.thresholds import find_threshold
-from model.document import Document, Line
+from model.document import Document, Heading, Line, Table
 from model.records import Activity, Deviation, Extraction, WarningRecord
 from model.text import fold
 
@@ -59,14 +59,28 @@ def _use_legend(document: Document, context: DocumentContext, warnings: list[War
     return legend
 
 
-def _deviations(lines: list[Line], tables: TableRecords, warnings: list[WarningRecord]) -> list[Deviation]:
+def _breaks(document: Document) -> frozenset[int]:
+    """The lines of headings and of every table (its header and rows): where an explanation ends."""
+    found: set[int] = set()
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            found.add(block.line)
+        elif isinstance(block, Table):
+            last = max((cell.line for row in block.rows for cell in row), default=block.line)
+            found.update(range(block.line, last + 1))
+    return frozenset(found)
+
+
+def _deviations(
+    lines: list[Line], tables: TableRecords, warnings: list[WarningRecord], ends: frozenset[int]
+) -> list[Deviation]:
     """Deviation-table items linked to the explanations below the table; explanations alone without a table."""
     start = 0
     if tables.deviation_end is not None:
         start = next((i for i, line in enumerate(lines) if line.number > tables.deviation_end), len(lines))
-    explanations = find_explanations(lines, start)
+    explanations = find_explanations(lines, start, ends)
     if not tables.deviations and not explanations:
-        explanations = find_prose_deviations(lines)
+        explanations = find_prose_deviations(lines, ends)
     deviations, link_warnings = link_explanations(tables.deviations, explanations, tables.deviation_unit)
     warnings.extend(link_warnings)
     return deviations
@@ -100,7 +114,7 @@ def parse_document(document: Document, source: str, sha256: str, municipality: s
             if status.period == period.label:
                 status.period = label
 
-    deviations = _deviations(free, tables, warnings)
+    deviations = _deviations(free, tables, warnings, _breaks(document))
     cards = parse_activity_cards(free)
     warnings.extend(cards.warnings)
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from loaders.recognizers.money_vocabulary import money_vocabulary
+from loaders.recognizers.sections import is_goal_stop
 from model.amounts import NotAnAmount, parse_amount, to_euros
 from model.document import Line
 from model.numbering import parse_numbered
@@ -107,8 +108,14 @@ def _part(line: Line) -> DeviationPart:
     )
 
 
-def find_explanations(lines: list[Line], start: int = 0) -> list[Explanation]:
-    """Explained items from line index `start` on, with their sub-items and scope headings."""
+def _ends_explanation(line: Line, ends: frozenset[int]) -> bool:
+    """A heading, a table's line or the title of a document part ('Beleidsindicatoren'): no explanation runs on."""
+    return line.number in ends or is_goal_stop(line.text)
+
+
+def find_explanations(lines: list[Line], start: int = 0, ends: frozenset[int] = frozenset()) -> list[Explanation]:
+    """Explained items from line index `start` on, with their sub-items and scope headings; the lines `ends`
+    (headings, tables) end an item's explanation."""
     found: list[Explanation] = []
     scope: str | None = None
     current: Explanation | None = None
@@ -121,6 +128,8 @@ def find_explanations(lines: list[Line], start: int = 0) -> list[Explanation]:
         if _scope_line(line):
             scope, current = line.text.rstrip(": ").strip(), None
             continue
+        if current is not None and _ends_explanation(line, ends):
+            current = None
         if current is None or _FOOTNOTE.match(line.text):
             continue
         current.text.append(line.text)
@@ -151,9 +160,9 @@ def _inside_aside(text: str, position: int) -> bool:
     return opening >= 0 and text.find(")", opening) > position and bool(re.search(r"[A-Za-z]", text[opening:position]))
 
 
-def find_prose_deviations(lines: list[Line]) -> list[Explanation]:
+def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset()) -> list[Explanation]:
     """Deviations told in sentences ('... (voordelig € 35.000).') under a heading, for documents without a table
-    or item lines: the heading is the item, the sentence its explanation."""
+    or item lines: the heading is the item, the sentence its explanation (up to a line of `ends`)."""
     found: list[Explanation] = []
     scope: str | None = None
     named: Explanation | None = None  # the last item named on a line of its own: the sentences below explain it
@@ -164,6 +173,8 @@ def find_prose_deviations(lines: list[Line]) -> list[Explanation]:
         match = _main_match(line.text)
         amount = _euro_amount(match.group(0)) if match else None
         if not match or not amount:
+            if named is not None and _ends_explanation(line, ends):
+                named = None
             if named is not None and len(named.text) < _MAX_EXPLANATION_LINES and not _FOOTNOTE.match(line.text):
                 named.text.append(line.text)
             continue

@@ -272,3 +272,13 @@ def test_column_headers_one_per_line_with_one_amount_per_line_and_the_kind_from_
     line = cell(result, "01 Sociaal domein", "Lasten werkelijk")
     assert (line.amount_eur, line.kind) == (19_730_000, "lasten")
     assert cell(result, "02 Onderwijs", "Verschil").amount_eur == -139_000
+
+
+def test_the_direction_check_follows_a_table_that_prints_costs_positive_and_income_negative():
+    text = (
+        "Jaarverslag 2023\nx € 1.000\nBegroting 2023 na wijziging Rekening 2023 Verschil\n"
+        "Lasten\nJeugd 25.890 25.102 788 V\nBaten\nJeugd -6.512 -7.004 492 V\nSaldo 19.378 18.098 1.280 V\n"
+    )
+    assert "budget-direction-mismatch" not in codes(parse(text))
+    wrong = parse(text.replace("492 V", "492 N"))
+    assert [w.line for w in wrong.warnings if w.code == "budget-direction-mismatch"] == [7]
