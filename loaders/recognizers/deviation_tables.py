@@ -7,6 +7,7 @@ without an amount ('6.2 Wijkteams') and a leading group column give the scope of
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,7 +44,8 @@ def _amount_columns(grid: Grid) -> list[Column]:
 
 
 def is_deviation_table(grid: Grid, title: str | None) -> bool:
-    """A table of items with one amount each, titled as deviations."""
+    """A table of items with one amount each, titled as deviations; or with an amount per year ('2024 | 2025 |
+    2026'), the effect of each deviation on this year and the years after it."""
     if not is_figure_table(grid):
         return False
     words = f"{grid.context} {title or ''}"
@@ -52,7 +54,21 @@ def is_deviation_table(grid: Grid, title: str | None) -> bool:
     columns = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
     if _directed(grid) is not None:  # 'Voordeel | Nadeel': one amount per row, in the column of its direction
         return len(columns) == 2
+    if _yearly(columns):  # years are also an indicator table's columns: only with a money unit or a sign legend
+        return parse_unit(words) is not None or sign_legend(words) is not None
     return 1 <= len(columns) <= 1 and len(_amount_columns(grid)) <= _MAX_AMOUNT_COLUMNS
+
+
+def _yearly(columns: list[Column]) -> bool:
+    """Two or more amount columns named by successive years alone ('2024', '2025', ...)."""
+    years = [int(c.name) if c.name.strip().isdigit() else None for c in columns]
+    return len(years) >= 2 and None not in years and all(b == a + 1 for a, b in itertools.pairwise(years))
+
+
+def _explanation_column(grid: Grid) -> Column | None:
+    """A label column named as the items' explanation ('Toelichting', 'Oorzaak')."""
+    words = money_vocabulary().explanation_columns
+    return next((c for c in grid.label_columns if fold(c.name).startswith(words)), None)
 
 
 def _directed(grid: Grid) -> dict[int, str] | None:
@@ -80,19 +96,22 @@ def _direction_column(grid: Grid) -> Column | None:
     return None
 
 
-def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
-    """The deviation items of a deviation table."""
+def read_deviation_table(grid: Grid, title: str | None, year: int | None = None) -> DeviationTable:
+    """The deviation items of a deviation table; of a table per year, the amounts of `year` (else the first)."""
     vocabulary = money_vocabulary()
     context = f"{' '.join(grid.table.caption)} {grid.context}"
     stated = parse_unit(context)
     result = DeviationTable(Unit(stated or 1, stated is not None))
     amounts = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
+    if _yearly(amounts):
+        amounts = [next((c for c in amounts if c.name.strip() == str(year)), amounts[0])]
     column = amounts[0]
     directed = _directed(grid) or {}
     direction_column = _direction_column(grid)
     negative = sign_legend(context)
     incidental_column = _incidental_column(grid)
-    label_columns = [c for c in grid.label_columns if c is not incidental_column]
+    explanation_column = _explanation_column(grid)
+    label_columns = [c for c in grid.label_columns if c not in (incidental_column, explanation_column)]
     scope = title
     group_scope: str | None = None
     group: list[Decimal] = []  # the items since the last total row
@@ -138,6 +157,7 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
                 )
             )
         group.append(signed)
+        told = row.value(explanation_column) if explanation_column is not None else None
         result.deviations.append(
             Deviation(
                 scope=group_scope or scope,
@@ -145,6 +165,8 @@ def read_deviation_table(grid: Grid, title: str | None) -> DeviationTable:
                 amount_eur=to_euros(abs(amount.value), result.unit.multiplier),
                 direction=direction,  # type: ignore[arg-type]
                 incidental=label.endswith("*") or _marked_incidental(row, incidental_column),
+                explanation=told.text if told is not None else None,
+                explanation_line=told.line if told is not None else None,
                 line=row.line,
             )
         )

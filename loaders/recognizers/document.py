@@ -5,7 +5,12 @@ Merges their records and warnings into one Extraction."""
 from __future__ import annotations
 
 from loaders.recognizers.activity_cards import parse_activity_cards
-from loaders.recognizers.explanations import find_explanations, find_prose_deviations, link_explanations
+from loaders.recognizers.explanations import (
+    explain_by_name,
+    find_explanations,
+    find_prose_deviations,
+    link_explanations,
+)
 from loaders.recognizers.goals import parse_goals
 from loaders.recognizers.grid import Grids
 from loaders.recognizers.indicators import parse_indicators
@@ -83,6 +88,8 @@ def _deviations(
         explanations = find_prose_deviations(lines, ends)
     deviations, link_warnings = link_explanations(tables.deviations, explanations, tables.deviation_unit)
     warnings.extend(link_warnings)
+    if tables.deviations:
+        explain_by_name(deviations, lines[start:], ends)
     return deviations
 
 

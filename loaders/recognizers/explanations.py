@@ -193,6 +193,26 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
     return found
 
 
+def explain_by_name(deviations: list[Deviation], lines: list[Line], ends: frozenset[int] = frozenset()) -> None:
+    """Give each deviation without an explanation the sentences below a line that is its name alone
+    ('Hogere uitkeringslasten bijstand' under the table), up to the next such line, heading or table."""
+    names = {fold(d.item): d for d in deviations if d.explanation is None and d.item}
+    current: Deviation | None = None
+    for line in lines:
+        named = names.pop(fold(line.text), None)
+        if named is not None:
+            current = named
+            current.explanation, current.explanation_line = line.text, line.number
+            continue
+        if current is None:
+            continue
+        if _ends_explanation(line, ends) or _item_line(line) or _scope_line(line) or fold(line.text) in names:
+            current = None
+            continue
+        if current.explanation.count("\n") < _MAX_EXPLANATION_LINES:
+            current.explanation = f"{current.explanation}\n{line.text}"
+
+
 def _same_name(a: str, b: str) -> bool:
     left, right = fold(a), fold(b)
     return left == right or left in right or right in left

@@ -24,6 +24,7 @@ class MoneyVocabulary:
     income_words: tuple[str, ...]
     money_context: tuple[str, ...]
     money_word_endings: tuple[str, ...]
+    explanation_columns: tuple[str, ...]
 
     def row_kind(self, label: str) -> str | None:
         """The kind a row or section label names (lasten, baten, saldo, reserves, resultaat), if any."""
@@ -67,4 +68,5 @@ def money_vocabulary() -> MoneyVocabulary:
         income_words=tuple(fold(w) for w in data["income_words"]),
         money_context=tuple(fold(w) for w in data["money_context"]),
         money_word_endings=tuple(fold(w) for w in data.get("money_word_endings", [])),
+        explanation_columns=tuple(fold(w) for w in data["explanation_columns"]),
     )

@@ -109,7 +109,7 @@ def _read_one(
     if previous is not None and _continued_indicators(grid, previous, records, year):
         return True
     if is_deviation_table(grid, title):
-        table = read_deviation_table(grid, title)
+        table = read_deviation_table(grid, title, year)
         records.deviations.extend(table.deviations)
         records.warnings.extend(table.warnings)
         if records.deviation_end is None:

@@ -219,3 +219,42 @@ def test_an_explanation_ends_at_a_table_that_follows_it_directly_even_one_that_i
     assert [d.explanation for d in result.deviations] == [
         "Wmo huishoudelijke hulp: nadeel € 230.000\nHet aantal cliënten is gestegen."
     ]
+
+
+YEARLY = (
+    "Tweede bestuursrapportage 2024 gemeente Zwolle\nFinanciële afwijkingen\n"
+    "Bedragen x € 1.000 (- = nadeel, + = voordeel)\nOmschrijving | 2024 | 2025 | 2026 | I/S\n"
+    "Hogere uitkeringslasten bijstand | -850 | -400 | -400 | S\nLagere kosten re-integratie | 320 | 0 | 0 | I\n"
+    "Totaal | -530 | -400 | -400 |\nToelichting\nHogere uitkeringslasten bijstand\n"
+    "Door meer bijstandsgerechtigden vallen de uitkeringslasten hoger uit.\nLagere kosten re-integratie\n"
+    "Minder trajecten zijn gestart dan geraamd.\n"
+)
+
+
+def test_a_deviation_table_per_year_gives_each_item_with_the_amount_of_the_reports_year():
+    result = parse(YEARLY)
+    assert [(d.item, d.amount_eur, d.direction, d.incidental) for d in result.deviations] == [
+        ("Hogere uitkeringslasten bijstand", 850_000, "N", False),
+        ("Lagere kosten re-integratie", 320_000, "V", True),
+    ]
+
+
+def test_a_line_that_is_an_items_name_below_the_table_starts_its_explanation():
+    result = parse(YEARLY)
+    assert [d.explanation for d in result.deviations] == [
+        "Hogere uitkeringslasten bijstand\nDoor meer bijstandsgerechtigden vallen de uitkeringslasten hoger uit.",
+        "Lagere kosten re-integratie\nMinder trajecten zijn gestart dan geraamd.",
+    ]
+
+
+def test_a_toelichting_column_of_a_deviation_table_is_each_items_explanation_not_its_name():
+    result = parse(
+        "Tweede bestuursrapportage 2024 gemeente Zwolle\nAfwijkingen met toelichting\n"
+        "Programma | Lasten/Baten | Bedrag | V/N | Toelichting\n"
+        "3.1 Jeugd | Lasten | 1.200.000 | N | Meer jongeren met specialistische jeugdhulp.\n"
+        "3.2 Wmo | Baten | 85.000 | V | Hogere eigen bijdragen.\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction, d.explanation) for d in result.deviations] == [
+        ("3.1 Jeugd", 1_200_000, "N", "Meer jongeren met specialistische jeugdhulp."),
+        ("3.2 Wmo", 85_000, "V", "Hogere eigen bijdragen."),
+    ]
