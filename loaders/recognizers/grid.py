@@ -14,6 +14,7 @@ from model.vocabulary import load_vocabulary
 
 _MAX_HEADER_ROWS = 4
 _MAX_TITLE_ROWS = 2
+_MIN_BODY_ROWS = 2  # rows of figures below a first row of names before it counts as the header
 _BULLETS = frozenset({"-", "–", "—", "•", "·", "*", "o", "▪", "■", "►"})
 
 
@@ -119,7 +120,23 @@ def _header_span(table: Table, rows: list[list[Cell]]) -> tuple[int, int]:
             count += 1
         if count:
             return first, count
-    return 0, 0
+    return (0, 1) if _names_over_figures(rows) else (0, 0)
+
+
+def _names_over_figures(rows: list[list[Cell]]) -> bool:
+    """A first row of names (no figures, no sentences) over rows with figures in every column it names after
+    the first: 'Jaar | Niet-sporters (%) | ...' over '2021 | 46,0 | ...'."""
+    if len(rows) < _MIN_BODY_ROWS + 1:
+        return False
+    named = [i for i, cell in enumerate(rows[0]) if cell.text]
+    kinds = [shape(rows[0][i].text) for i in named]
+    if len(named) < 2 or any(kind in VALUE_SHAPES or kind == Shape.PROSE for kind in kinds):
+        return False
+    body = rows[1:]
+    return all(
+        sum(1 for row in body if i < len(row) and shape(row[i].text) in VALUE_SHAPES) * 2 > len(body)
+        for i in named[1:]
+    )
 
 
 def _years_row(row: list[Cell]) -> bool:

@@ -95,8 +95,10 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
     if len({c.year for c in columns["target"]} - {None}) > 1:  # targets per year: a series; the first is the target
         period_columns = sorted([*period_columns, *columns["target"]], key=lambda c: c.index)
         columns["target"] = columns["target"][:1]
-    periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
     name_columns = _name_columns(grid)
+    if columns["year"] and not any(_cells(row, name_columns) for row in grid.rows) and _names_indicators(period_columns):
+        return _read_transposed(grid, group, columns["year"][0], period_columns, year)
+    periods = {c.index: column_period(c.name or f"kolom {c.index + 1}", year) for c in period_columns}
     current: Indicator | None = None
     parent: Indicator | None = None
     pending: GridRow | None = None
@@ -149,6 +151,37 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
                     "cells were lost); assigned them to the first periods",
                 )
             )
+    return result
+
+
+def _names_indicators(columns: list[Column]) -> bool:
+    """Value columns named by what they measure ('Niet-sporters (%)'), not by a period: a table whose rows are
+    the years."""
+    return len(columns) >= 1 and all(c.name and parse_period(c.name) is None and c.year is None for c in columns)
+
+
+def _read_transposed(
+    grid: Grid, group: str | None, years: Column, columns: list[Column], year: int | None
+) -> IndicatorResult:
+    """A table with a row per year and a column per indicator ('Jaar | Niet-sporters (%) | ...')."""
+    result = IndicatorResult()
+    line = grid.header[-1][0].line if grid.header and grid.header[-1] else grid.table.line
+    for column in columns:
+        name = " ".join(column.name.split())
+        indicator = Indicator(name=name, group=group, unit=unit_from_name(name), line=line)
+        for row in grid.rows:
+            period, cell = row.value(years), row.value(column)
+            if period is None or cell is None or not cell.text:
+                continue
+            if shape(cell.text) not in VALUE_SHAPES and indicator_value(cell.text)[0] is None:
+                continue
+            label = period.text.strip()
+            indicator.values.append(IndicatorValue(period=label, value=indicator_value(cell.text)[0]))
+            if all(label != p.label for p in result.periods):
+                result.periods.append(column_period(label, year))
+        if indicator.unit is None and any("%" in text for text in grid.texts(column)):
+            indicator.unit = "%"
+        result.indicators.append(indicator)
     return result
 
 

@@ -86,7 +86,8 @@ def _values_row(line: Line) -> list[float | int | None] | None:
 
 
 def unit_from_name(name: str) -> str | None:
-    folded = fold(name)
+    """The unit an indicator's name states: 'Percentage ...', '... (%)', '... (per 1.000 inwoners)'."""
+    folded = fold(name.replace("(", " ").replace(")", " "))
     units = load_vocabulary("documents")["indicator_units"]
     return next(
         (

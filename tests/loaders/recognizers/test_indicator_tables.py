@@ -127,3 +127,29 @@ def test_a_column_of_years_gives_each_rows_values_their_year():
     )
     assert [(v.period, v.value) for v in banen.values] == [("Zutphen 2022", 712.3), ("Nederland 2022", 825.3)]
     assert [(v.period, v.value) for v in jeugd.values] == [("Zutphen 2021", 11.4), ("Nederland 2021", 9.8)]
+
+
+def test_a_table_with_a_row_per_year_and_a_column_per_indicator_gives_each_indicator_its_years():
+    html = (
+        "<html><head><title>Jaarverslag 2023 gemeente Hardenberg</title></head><body><h3>Effectindicatoren</h3>"
+        "<table><tr><th>Jaar</th><th>Voortijdig schoolverlaters (%)</th><th>Niet-sporters (%)</th></tr>"
+        "<tr><td>2021</td><td>1,8</td><td>46,0</td></tr><tr><td>2022</td><td>1,6</td><td>45,1</td></tr>"
+        "<tr><td>2023</td><td>1,5</td><td>n.n.b.</td></tr></table></body></html>"
+    )
+    extraction = extract_bytes(html.encode(), "hardenberg.html")
+    assert [(i.name, i.unit, [(v.period, v.value) for v in i.values]) for i in extraction.indicators] == [
+        ("Voortijdig schoolverlaters (%)", "%", [("2021", 1.8), ("2022", 1.6), ("2023", 1.5)]),
+        ("Niet-sporters (%)", "%", [("2021", 46), ("2022", 45.1), ("2023", None)]),
+    ]
+
+
+def test_a_first_row_of_names_over_rows_of_figures_is_the_header_of_a_table_in_text():
+    text = (
+        "Jaarverslag 2023 gemeente Hardenberg\nEffectindicatoren\nJaar | Voortijdig schoolverlaters (%) | Niet-sporters (%)\n"
+        "2021 | 1,8 | 46,0\n2022 | 1,6 | 45,1\n"
+    )
+    extraction = extract_bytes(text.encode(), "hardenberg.txt")
+    assert [(i.name, [v.period for v in i.values]) for i in extraction.indicators] == [
+        ("Voortijdig schoolverlaters (%)", ["2021", "2022"]),
+        ("Niet-sporters (%)", ["2021", "2022"]),
+    ]
