@@ -7,6 +7,7 @@ fill as a colour mark and a coloured symbol its font colour, so a status shown a
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from loaders.errors import UnreadableDocument
 from loaders.readers.builder import DocumentBuilder
@@ -18,11 +19,13 @@ from model.document import Cell, Document, Mark
 _MAX_SPAN = 50
 
 
-def _text(value) -> str:
+def _text(value, number_format: str = "General") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, (int, float)) and "%" in number_format:
+        return _percent(value, number_format)
     if isinstance(value, int):
         return str(value) if 1900 <= value <= 2200 else format_amount(value)
     if isinstance(value, float):
@@ -32,12 +35,19 @@ def _text(value) -> str:
     return "\n".join(" ".join(part.split()) for part in str(value).splitlines() if part.strip())
 
 
+def _percent(value: float, number_format: str) -> str:
+    """A fraction shown as a percentage ('0.0%': 0,045 → '4,5%'), as Excel shows it."""
+    shown = number_format.split(";")[0]
+    decimals = len(shown.split(".")[1].split("%")[0]) if "." in shown else 0
+    return f"{format_amount(Decimal(repr(round(value * 100, decimals))), decimals)}%"
+
+
 def _rgb(colour) -> str | None:
     return str(colour.rgb) if colour is not None and colour.type == "rgb" and isinstance(colour.rgb, str) else None
 
 
 def _cell(cell) -> Cell:
-    text = _text(cell.value)
+    text = _text(cell.value, cell.number_format or "General")
     marks: list[Mark] = []
     fill = cell.fill
     if fill is not None and fill.fill_type == "solid":

@@ -19,6 +19,7 @@ from model.vocabulary import load_vocabulary
 
 _BUDGET_PERIODS = {"begroting", "actuele_begroting", "rekening", "voorjaarsnota", "najaarsnota", "vgr", "jaar"}
 _MIN_FIGURES = 0.5
+_CENTS = re.compile(r"^[-−]?\s?(?:€\s?)?\d{1,3}(?:\.\d{3}){2,},\d{2}$")  # '-2.345.678,45': a budget's cents
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*$|…\s*$")
 
 
@@ -48,7 +49,8 @@ def _count_figures(grid: Grid) -> tuple[int, int, int]:
             kind = shape(cell.text)
             if kind in {Shape.NUMBER, Shape.MISSING, Shape.YEAR}:
                 numbers += 1
-                if kind == Shape.NUMBER and ("," in cell.text or "%" in cell.text) and ",-" not in cell.text:
+                text = cell.text
+                if kind == Shape.NUMBER and ("," in text or "%" in text) and ",-" not in text and not _CENTS.match(text):
                     decimals += 1
     return filled, numbers, decimals
 
@@ -82,7 +84,7 @@ def money_signals(grid: Grid, title: str | None = None) -> int:
         score += 1
     budgets = {c.period.kind for c in grid.value_columns if c.period and c.period.kind in _BUDGET_PERIODS}
     if len(budgets) >= 2 and any(vocabulary.is_difference(c.name) for c in grid.value_columns):
-        score += 1  # budget against realisation with their difference: the classic variance table
+        score += 2  # budget against realisation with their difference: the classic variance table
     label_words = {w for c in grid.label_columns for w in fold(c.name).split()}
     if label_words & set(vocabulary.money_context):
         score += 1  # rows named by taakveld or another money word

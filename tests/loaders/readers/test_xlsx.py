@@ -128,3 +128,16 @@ def test_a_title_cell_names_the_workbook_rather_than_the_first_sheets_name():
     extraction = extract_bytes(_workbook(_sheets_per_period), "voortgang.xlsx")
     assert extraction.document.title == "Voortgangsrapportage 2024 gemeente Hengelo"
     assert [(s.activity_code, s.period) for s in extraction.statuses] == [("3.1", "1e VGR 2024"), ("3.1", "2e VGR 2024")]
+
+
+def _percentages(book) -> None:
+    sheet = book.active
+    sheet.append(["Indicator", "2022", "2023"])
+    sheet.append(["Werkloosheid", 0.045, 0.0375])
+    for cell, shown in ((sheet["B2"], "0.0%"), (sheet["C2"], "0.00%")):
+        cell.number_format = shown
+
+
+def test_a_fraction_formatted_as_a_percentage_reads_as_excel_shows_it():
+    [table] = read_xlsx(_workbook(_percentages)).tables()
+    assert [cell.text for cell in table.rows[1]] == ["Werkloosheid", "4,5%", "3,75%"]

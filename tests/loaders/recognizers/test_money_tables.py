@@ -272,3 +272,15 @@ def test_a_column_of_list_dashes_before_the_labels_is_neither_a_label_nor_a_valu
         ("Reisdocumenten", "Kosten 2024", 344_000), ("Reisdocumenten", "Baten 2024", 284_000),
         ("Kansspelen", "Kosten 2024", 12_000), ("Kansspelen", "Baten 2024", 9_000),
     ]
+
+
+def test_budget_against_realisation_with_their_difference_is_a_budget_table_without_other_money_words():
+    extraction = _extract(
+        "Programmarekening 2023 gemeente Ede\n"
+        "Programma | Begroting 2023 primitief | Begroting 2023 na wijziging | Realisatie 2023 | Verschil\n"
+        "1 Bestuur | -2.345.678,45 | -2.456.789,12 | -2.400.123,50 | 56.665,62\n"
+        "2 Veiligheid | -1.234.567 | -1.300.000 | -1.350.000 | -50.000\n"
+    )
+    assert extraction.document.doc_type == "jaarrekening"
+    assert extraction.indicators == []
+    assert _lines(extraction)[2] == ("1 Bestuur", "saldo", "Realisatie 2023", 2023, -2_400_123.5)
