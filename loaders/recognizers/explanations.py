@@ -28,6 +28,8 @@ _MAX_SCOPE_WORDS = 8
 _MAX_NAME_WORDS = 7
 _PROSE_ITEM_WORDS = 8
 _MAX_EXPLANATION_LINES = 6  # sentences under an item named on a line of its own that explain it
+_INCIDENTAL = re.compile(r"\(\s*(?:incidenteel|eenmalig|I)\s*\)", re.IGNORECASE)  # '(incidenteel)', '(I)'
+_INCIDENTAL_WORD = re.compile(r"\b(?:incidenteel|eenmalig)\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)")
 _PROSE = re.compile(
     r"\b(?P<dir>voordelig|nadelig|voordeel|nadeel)\b(?:\s+(?:van|is|of))?\s*"
@@ -73,6 +75,12 @@ def _euro_amount(text: str) -> tuple[int | float, bool] | None:
     return to_euros(abs(Decimal(value))), raw.endswith("*") or text[match.end() : match.end() + 1] == "*"
 
 
+def _incidental(text: str, short: bool = False) -> bool:
+    """The text marks the amount one-off: '(incidenteel)', '(I)'; a `short` item line also by the word alone
+    ('nadeel € 165.000 incidenteel'), which in a sentence may be about something else."""
+    return bool(_INCIDENTAL.search(text) or (short and _INCIDENTAL_WORD.search(text)))
+
+
 def _item_line(line: Line) -> tuple[str, str, int | float, bool] | None:
     """'Participatie, voordeel € 609.000' → (item, direction, amount, incidental)."""
     text = line.text
@@ -92,7 +100,7 @@ def _item_line(line: Line) -> tuple[str, str, int | float, bool] | None:
         direction.end() :
     ].lstrip(" ,:").startswith("€"):
         return None
-    return item, money_vocabulary().directions[fold(direction.group("dir"))], amount[0], amount[1]
+    return item, money_vocabulary().directions[fold(direction.group("dir"))], amount[0], amount[1] or _incidental(text, short=True)
 
 
 def _part(line: Line) -> DeviationPart:
@@ -103,7 +111,7 @@ def _part(line: Line) -> DeviationPart:
         text=text,
         amount_eur=amount[0] if amount else None,
         direction=money_vocabulary().directions[fold(direction.group("dir"))] if direction else None,
-        incidental=bool(amount and amount[1]),
+        incidental=bool(amount and amount[1]) or _incidental(text),
         line=line.number,
     )
 
@@ -186,7 +194,7 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
             item = before
         else:
             item = scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
-        explanation = Explanation(line, item, amount[0], direction, amount[1], scope)
+        explanation = Explanation(line, item, amount[0], direction, amount[1] or _incidental(line.text), scope)
         if item == before and line.text.lstrip()[:1] not in _BULLETS:
             named = explanation  # 'Jeugdzorg (nadeel € 750.000)': its explanation follows (not so in a list)
         found.append(explanation)

@@ -258,3 +258,25 @@ def test_a_toelichting_column_of_a_deviation_table_is_each_items_explanation_not
         ("3.1 Jeugd", 1_200_000, "N", "Meer jongeren met specialistische jeugdhulp."),
         ("3.2 Wmo", 85_000, "V", "Hogere eigen bijdragen."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "incidental"),
+    [
+        ("Bedrijventerrein De Veldhoek: nadeel € 165.000 (incidenteel)", True),
+        ("Bedrijventerrein De Veldhoek: nadeel € 165.000 incidenteel", True),
+        ("Bedrijventerrein De Veldhoek: nadeel € 165.000 (I)", True),
+        ("Bedrijventerrein De Veldhoek: nadeel € 165.000 (structureel)", False),
+    ],
+)
+def test_an_item_line_that_calls_its_amount_one_off_is_incidental(line, incidental):
+    result = parse(f"Najaarsnota 2024 gemeente Berkelland\nToelichting\n{line}\nDe gronduitgifte is vertraagd.\n")
+    assert [d.incidental for d in result.deviations] == [incidental]
+
+
+def test_a_sentence_that_mentions_a_one_off_budget_elsewhere_does_not_make_its_deviation_incidental():
+    result = parse(
+        "Jaarverslag 2023 gemeente Best\nWmo\nDe lasten zijn lager omdat er in 2022 incidenteel budget beschikbaar was "
+        "(voordelig € 35.000).\n"
+    )
+    assert [(d.amount_eur, d.incidental) for d in result.deviations] == [(35_000, False)]

@@ -29,6 +29,8 @@ from model.periods import YEAR, parse_period
         ("Najaarsnota 2020", "najaarsnota", 2020, "Najaarsnota 2020"),
         ("2e Berap 2024", "vgr", 2024, "2e VGR 2024"),
         ("Begroting primitief 2023", "begroting", 2023, "Begroting 2023"),
+        ("Begroting 2024 actueel", "actuele_begroting", 2024, "Actuele begroting 2024"),
+        ("Begroting 2024 na wijz.", "actuele_begroting", 2024, "Actuele begroting 2024"),
     ],
 )
 def test_labels_parse_into_kind_year_and_canonical_name(label, kind, year, canonical):
