@@ -42,6 +42,11 @@ def _doc_types() -> tuple[tuple[str, tuple[re.Pattern[str], ...], str | None], .
     return tuple((e["name"], tuple(re.compile(p) for p in e["patterns"]), e.get("period")) for e in entries)
 
 
+def _numbered(doc_type: str | None) -> bool:
+    """A type of report that is numbered within its year ('2e voortgangsrapportage')."""
+    return any(name == doc_type and period and "{n}" in period for name, _, period in _doc_types())
+
+
 def _match_doc_type(text: str) -> tuple[str, str | None] | None:
     folded = fold(text)
     for name, patterns, period in _doc_types():
@@ -146,6 +151,8 @@ def describe_document(document: Document, municipality: str | None) -> DocumentC
     info = DocumentInfo(title=title, doc_type=doc_type, year=year)
     _set_municipality(info, document, municipality, warnings)
     stated = year is not None and title is not None and str(year) in title
+    if own_period is None and stated and "://" not in (title or "") and _numbered(doc_type):
+        own_period = doc_type.capitalize()  # 'Voortgangsrapportage coalitieakkoord 2024': the year's one report, 'Rapportage 2024'
     period = parse_period(f"{own_period} {year}" if stated else own_period, year) if own_period else None
     info.period = period.canonical if period else None
     return DocumentContext(info=info, period=period, warnings=warnings)

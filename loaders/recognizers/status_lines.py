@@ -66,3 +66,24 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
             marks += [m for m in glyphs if m.value in value]
         found.append(StatusLine(period, value, tuple(marks), paragraph.line))
     return found
+
+
+_LABEL = re.compile(r"^(?P<word>status|stand van zaken|stand)\b\s*(?P<after>[^:]{0,40}?)\s*:?\s*$", re.IGNORECASE)
+
+
+def status_label(paragraph: Paragraph, year: int | None, own: ParsedPeriod | None) -> ParsedPeriod | None:
+    """The period of a line that is a status label alone ('Status', 'Status 2e VGR:'), whose value is the next
+    line; the document's own period for a bare label."""
+    match = _LABEL.match(paragraph.text.strip())
+    if match is None:
+        return None
+    after = match.group("after").strip()
+    return parse_period(after, year) if after else own
+
+
+def status_value(paragraph: Paragraph, period: ParsedPeriod) -> StatusLine | None:
+    """The line after a status label as its value: a short label or a symbol, not a sentence."""
+    text = paragraph.text.strip()
+    if not text or len(text.split()) > _MAX_VALUE_WORDS or text.endswith((".", ":", ";")):
+        return None
+    return StatusLine(period, text, paragraph.marks, paragraph.line)

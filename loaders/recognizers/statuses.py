@@ -17,7 +17,7 @@ from loaders.recognizers.legends import Legend
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.sections import is_goal_stop
 from loaders.recognizers.status_grid import StatusTable, heading_code, is_status_table, read_status_table
-from loaders.recognizers.status_lines import status_lines
+from loaders.recognizers.status_lines import status_label, status_lines, status_value
 from loaders.recognizers.status_values import resolve
 from model.document import Document, Heading, Mark, Paragraph, Table
 from model.numbering import prefix_roles
@@ -73,6 +73,14 @@ class _Walker:
         self.stack: list[_Section] = []
         self.sections: list[_Section] = []
         self.last_title: tuple[str, int] | None = None
+        self.labelled: ParsedPeriod | None = None  # the period of a status label alone on the line before
+
+    def _shows_status(self, text: str, marks: tuple[Mark, ...]) -> bool:
+        """A value that the vocabulary or the legend knows as a status, or that shows one by a mark."""
+        if any(mark.kind != "bold" for mark in marks):
+            return True
+        value = resolve(text, (), self.legend, self.municipality)
+        return value is not None and value.known
 
     # --- headings and fields --------------------------------------------------------------------------------
 
@@ -88,9 +96,20 @@ class _Walker:
         section = _Section(code, title, line, depth, text)
         self.stack.append(section)
         self.sections.append(section)
-        self.last_title = None
+        self.last_title = self.labelled = None
 
     def paragraph(self, paragraph: Paragraph) -> None:
+        labelled, self.labelled = self.labelled, None
+        value = status_value(paragraph, labelled) if labelled is not None else None
+        if value is not None and self._shows_status(value.text, value.marks):  # 'Status' alone, its value here
+            self.add(self.owner(value.line), value.period, value.text, value.marks, value.line)
+            if self.stack:
+                self.stack[-1].current = "progress"
+            return
+        if self.stack and (label := status_label(paragraph, self.year, self.context.period)) is not None:
+            self.labelled = label
+            if match_field(paragraph.text) is None:  # 'Stand van zaken' also opens the progress text
+                return
         lines = status_lines(paragraph, self.year, self.context.period)
         if lines:
             for found in lines:

@@ -339,3 +339,31 @@ def test_a_status_tables_toelichting_column_is_the_progress_and_its_omschrijving
         ("1.2", "Plaatsen van 40 laadpalen", "De levering is vertraagd."),
     ]
     assert [s.status for s in result.statuses] == ["on_track", "partly"]
+
+
+BLOCKS_WITH_A_LABEL_LINE = (
+    "Voortgangsrapportage coalitieakkoord 2024 gemeente Lochem\nOpgave 1 Wonen\n1.1 Woningbouw versnellen\nStatus\n"
+    "In uitvoering\nWe hebben 150 woningen opgeleverd.\n1.2 Sociale huur uitbreiden\nStatus\nAandacht nodig\n"
+    "1.3 Woonvisie actualiseren\nStand van zaken\nGereed\nDe visie is in juni vastgesteld.\n"
+)
+
+
+def test_a_status_label_on_a_line_of_its_own_takes_the_next_line_as_its_value():
+    result = parse(BLOCKS_WITH_A_LABEL_LINE)
+    assert [(s.activity_code, s.status, s.status_raw) for s in result.statuses] == [
+        ("1.1", "on_track", "In uitvoering"), ("1.2", "partly", "Aandacht nodig"), ("1.3", "done", "Gereed"),
+    ]
+    assert [a.progress for a in result.activities] == [
+        "We hebben 150 woningen opgeleverd.", None, "De visie is in juni vastgesteld."
+    ]
+
+
+def test_a_report_without_its_number_is_the_years_report():
+    result = parse(BLOCKS_WITH_A_LABEL_LINE)
+    assert result.document.period == "Rapportage 2024"
+    assert {s.period for s in result.statuses} == {"Voortgangsrapportage 2024"}
+
+
+def test_a_sentence_after_a_status_label_is_not_a_status():
+    result = parse("2e Voortgangsrapportage 2024 gemeente Lochem\n1.1 Woningbouw\nStatus\nWe bouwen door.\n")
+    assert result.statuses == []
