@@ -89,11 +89,16 @@ def _name_patterns() -> dict[str, re.Pattern[str]]:
         groups.setdefault(name[:3].lower(), set()).add(name)
     return {
         prefix: re.compile(
-            rf"(?P<name>{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})(?P<adjective>se)?(?![\w-])",
+            rf"(?P<name>{'|'.join(_escaped(n) for n in sorted(names, key=len, reverse=True))})(?P<adjective>se)?(?![\w-])",
             re.IGNORECASE,
         )
         for prefix, names in groups.items()
     }
+
+
+def _escaped(name: str) -> str:
+    """A name as a pattern; its apostrophe ("'s-Hertogenbosch") printed straight or curly."""
+    return re.escape(name).replace("'", "['’]")
 
 
 def _any_case_trie(node: dict[str, dict]) -> str:
@@ -122,7 +127,9 @@ def _candidate_pattern() -> re.Pattern[str]:
             for letter in name[1:4].lower():
                 node = node.setdefault(letter, {})
             node[""] = {}
-    return re.compile("|".join(re.escape(capital) + _any_case_trie(rest) for capital, rest in sorted(trie.items())))
+    apostrophed = sorted({_escaped(n[:4]) for m in all_municipalities() for n in (m.name, *m.aliases) if n[:1] == "'"})
+    branches = [re.escape(capital) + _any_case_trie(rest) for capital, rest in sorted(trie.items())]
+    return re.compile("|".join([*branches, *apostrophed]))  # "'s-Hertogenbosch": the apostrophe starts it
 
 
 _CONTEXT_BEFORE = re.compile(rf"(?<![\w-]){_CONTEXT}$", re.IGNORECASE)
@@ -137,7 +144,7 @@ def _mentions(text: str) -> Iterator[tuple[int, str, bool, bool]]:
         at = start.start()
         if at < covered or (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):
             continue
-        pattern = patterns.get(text[at : at + 3].lower())
+        pattern = patterns.get(text[at : at + 3].lower().replace("’", "'"))
         match = pattern.match(text, at) if pattern is not None else None
         if match is not None:
             covered = match.end()

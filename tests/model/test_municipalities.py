@@ -46,3 +46,20 @@ def test_a_shared_alias_names_no_municipality_but_each_display_name_one():
     assert [m.code for m in municipalities_named("Bergen")] == ["GM0893", "GM0373"]
     assert find_municipality("Bergen (NH.)").code == "GM0373"
     assert len({m.display_name for m in all_municipalities()}) == len(all_municipalities())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Programmabegroting 2025 gemeente 's-Hertogenbosch", "GM0796"),
+        ("Jaarverslag 2023 gemeente ’s-Gravenhage", "GM0518"),
+        ("Najaarsnota 2024 | Gemeente Bergen (NH)", "GM0373"),
+        ("Jaarverslag 2023 gemeente Bergen L.", "GM0893"),
+    ],
+)
+def test_names_that_start_with_an_apostrophe_or_carry_their_province_are_detected(text, code):
+    assert detect_municipality(text).code == code
+
+
+def test_bergen_without_its_province_names_neither_municipality():
+    assert detect_municipality("Jaarverslag 2023 gemeente Bergen") is None
