@@ -32,8 +32,10 @@ _MAX_SECTION_WORDS = 6
 
 def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
     """The table of the run of pipe rows from `start` (section lines between them kept), and where the run ends:
-    a run that is no table is skipped whole, so long runs are read once."""
+    a run that is no table is skipped whole, so long runs are read once. Rows of another width after a section
+    line ('Kerngegevens') are a table of their own."""
     end = start
+    width = len(pipe_cells(lines[start].text))
     while end < len(lines):
         if is_pipe_row(lines[end]):
             end += 1
@@ -42,6 +44,8 @@ def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
         while gap < len(lines) and gap - end < _MAX_SECTION_GAP and _section_line(lines[gap]):
             gap += 1
         if gap == end or gap >= len(lines) or not is_pipe_row(lines[gap]):
+            break
+        if len(pipe_cells(lines[gap].text)) != width:
             break
         end = gap
     rows = [tuple(line_cell(line, text) for text in pipe_cells(line.text)) for line in lines[start:end]]

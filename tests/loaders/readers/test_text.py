@@ -165,3 +165,23 @@ def test_glued_amounts_are_cut_so_that_the_lasten_add_up_to_their_total_beside_a
     [table] = read_text(GLUED).tables()
     rows = {row[0].text: [cell.text for cell in row[2:]] for row in table.rows[1:]}
     assert rows["6.4 Begeleide participatie"] == ["563", "2", "2"]  # the smoothest cut, 56 | 32 | 2, adds up to no total
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(3, 5), st.integers(2, 5), st.lists(st.tuples(labels, amounts), min_size=1, max_size=4))
+def test_pipe_rows_of_another_width_after_a_section_line_are_a_table_of_their_own(first, second, rows):
+    if first == second:
+        second = first - 1
+    top = ["Kengetal | " + " | ".join(f"Begroting {2020 + i}" for i in range(first - 1))]
+    top += [f"{label} | " + " | ".join([value] * (first - 1)) for label, value in rows]
+    below = ["Indicator | " + " | ".join(str(2020 + i) for i in range(second - 1))]
+    below += [f"{label} | " + " | ".join([value] * (second - 1)) for label, value in rows]
+    document = read_text("\n".join([*top, "Kerngegevens", *below]))
+    assert [len(table.rows) for table in document.tables()] == [len(top), len(below)]
+
+
+def test_pipe_rows_of_the_same_width_keep_a_section_line_between_them():
+    document = read_text("Omschrijving | 2024 | 2025\nLasten\nJeugd | 1.200 | 1.300\nBaten\nJeugd | 100 | 120\n")
+    assert _texts(document) == [
+        ["Omschrijving", "2024", "2025"], ["Lasten"], ["Jeugd", "1.200", "1.300"], ["Baten"], ["Jeugd", "100", "120"],
+    ]
