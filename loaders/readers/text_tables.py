@@ -32,8 +32,8 @@ _MAX_SECTION_WORDS = 6
 
 def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
     """The table of the run of pipe rows from `start` (section lines between them kept), and where the run ends:
-    a run that is no table is skipped whole, so long runs are read once. Rows of another width after a section
-    line ('Kerngegevens') are a table of their own."""
+    a run that is no table is skipped whole, so long runs are read once. A header of another width after a
+    section line ('Kerngegevens') starts a table of its own."""
     end = start
     width = len(pipe_cells(lines[start].text))
     while end < len(lines):
@@ -41,12 +41,13 @@ def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
             end += 1
             continue
         gap = end
-        while gap < len(lines) and gap - end < _MAX_SECTION_GAP and _section_line(lines[gap]):
+        while gap < len(lines) and gap - end < _MAX_SECTION_GAP and not is_pipe_row(lines[gap]) and _section_line(lines[gap]):
             gap += 1
         if gap == end or gap >= len(lines) or not is_pipe_row(lines[gap]):
             break
-        if len(pipe_cells(lines[gap].text)) != width:
-            break
+        after = pipe_cells(lines[gap].text)
+        if len(after) != width and not any(shape(cell) in {Shape.NUMBER, Shape.MISSING} for cell in after):
+            break  # a header of another width: a new table (the first rows' width may lack the label column)
         end = gap
     rows = [tuple(line_cell(line, text) for text in pipe_cells(line.text)) for line in lines[start:end]]
     widest = max(len(row) for row in rows)
