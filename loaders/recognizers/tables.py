@@ -28,6 +28,8 @@ _MAX_FURNITURE_WORDS = 8
 _OWN_FIGURES = {"begroting", "rekening"}  # documents whose tables show their own year's figures
 _BULLETS = ("- ", "• ", "* ", "– ", "· ")
 _PROSE_SCAN = 400  # characters: enough to count a sentence's first words
+_PAGE_NUMBER = re.compile(r"^(?:pagina|blz\.?|page|p\.)\s*\d+(?:\s*(?:van|/|of)\s*\d+)?$", re.IGNORECASE)
+_CONTINUED = re.compile(r"\b(?:volgende|vorige) pagina\b|^vervolg\b", re.IGNORECASE)
 _WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a word that starts with a letter
 
 
@@ -46,22 +48,33 @@ class TableRecords:
     last_unit: tuple[tuple[str, ...], Unit] | None = None  # the columns and unit of the last budget table
     last_budget: tuple[Grid, str | None] | None = None  # the last budget table and its title
     last_indicators: tuple[Grid, str | None] | None = None  # the table read last, when it was an indicator table
+    last_other: tuple[tuple[Grid, str | None], tuple[str, str]] | None = None  # the last table of amounts no budget
 
 
 def table_title(table: Table, heading: str | None) -> str | None:
     """The table's title: the nearest caption line that is a name (not a unit, legend or sentence), else the
     heading above it."""
     listed = False
-    for text in reversed(table.caption):
+    for index in range(len(table.caption) - 1, -1, -1):
+        text = table.caption[index]
         if parse_unit(text) is not None or sign_legend(text) or len(text.split()) > 12 or source_note(text):
             continue
         if text.lstrip().startswith(_BULLETS) or (listed and text.rstrip().endswith(":")):
             listed = True  # a list above the table, and the line that announces it
             continue
-        if shape(text) in {Shape.PROSE, Shape.NUMBER, Shape.MISSING, Shape.YEAR}:
+        if shape(text) in {Shape.PROSE, Shape.NUMBER, Shape.MISSING, Shape.YEAR} or _furniture(text):
             continue
+        if text.lstrip()[:1].islower() and index and shape(table.caption[index - 1]) == Shape.PROSE:
+            continue  # the rest of the sentence on the line above
         return text.strip()
     return heading
+
+
+def _furniture(text: str) -> bool:
+    """A page number ('Pagina 118 van 120'), a note that the table goes on ('Vervolg op volgende pagina') or the
+    end of a sentence that ran onto the lines above a table."""
+    stripped = text.strip()
+    return bool(_PAGE_NUMBER.match(stripped) or _CONTINUED.search(stripped)) or stripped.endswith((".", ";", ","))
 
 
 def _prose(text: str) -> bool:
@@ -85,7 +98,7 @@ def read_tables(
     for block in document.blocks:
         continuing = records.last_budget is not None or records.last_indicators is not None
         if continuing and isinstance(block, (Heading, Paragraph)) and _prose(block.text):
-            records.last_budget = records.last_indicators = None  # text between: the next table is a table of its own
+            records.last_budget = records.last_indicators = records.last_other = None  # text between: a new table
         if isinstance(block, Heading):
             heading = block.text
             continue
@@ -118,13 +131,19 @@ def _read_one(
         return bool(table.deviations)
     if _status_columns(grid):
         return False
+    other_before, records.last_other = records.last_other, None
+    if other_before is not None and _continues(grid, other_before[0]) is not None:  # the rest, after a page break
+        records.last_other = other_before
+        _not_read(grid, records, f"the rest of a table of {other_before[1][0]} was not read: {other_before[1][1]}")
+        return False
     continued = _continues(grid, records.last_budget)
     if continued is not None:
         title = continued
-    if continued is None and _investments(grid):
+    other = _not_budget(grid) if continued is None else None
+    if other is not None:
+        records.last_other = ((grid, title), other)
         name = f" {title!r}" if title else ""
-        _not_read(grid, records, f"a table of investment credits{name} was not read: its amounts are capital "
-                  "spending, not the lasten and baten of the budget")
+        _not_read(grid, records, f"a table of {other[0]}{name} was not read: {other[1]}")
         return False
     if continued is not None or is_budget(grid, title):
         if own is not None and own.kind in _OWN_FIGURES:
@@ -201,16 +220,21 @@ def _continues(grid: Grid, previous: tuple[Grid, str | None] | None, carried: bo
     return title or ""
 
 
-def _investments(grid: Grid) -> bool:
-    """A table of investment credits: its caption or column names say so (tables.toml investment_words)."""
-    words = _investment_words()
-    texts = [*grid.table.caption[-2:], *(c.name for c in grid.columns)]
-    return any(words & set(re.findall(r"[a-z]+", fold(text))) for text in texts)
+def _not_budget(grid: Grid) -> tuple[str, str] | None:
+    """(what, why) of a table of amounts that are no budget (investment credits, risks): its column names, or
+    where the vocabulary says so its caption, name them (tables.toml not_budgets)."""
+    columns = [set(re.findall(r"[a-z]+", fold(c.name))) for c in grid.columns]
+    captions = [set(re.findall(r"[a-z]+", fold(text))) for text in grid.table.caption[-2:]]
+    for what, why, caption, words in _not_budgets():
+        if any(words & found for found in [*columns, *(captions if caption else [])]):
+            return what, why
+    return None
 
 
 @cache
-def _investment_words() -> frozenset[str]:
-    return frozenset(fold(word) for word in load_vocabulary("tables")["investment_words"])
+def _not_budgets() -> tuple[tuple[str, str, bool, frozenset[str]], ...]:
+    entries = load_vocabulary("tables")["not_budgets"].values()
+    return tuple((e["what"], e["why"], e["caption"], frozenset(fold(w) for w in e["words"])) for e in entries)
 
 
 def _status_columns(grid: Grid) -> bool:

@@ -284,3 +284,22 @@ def test_budget_against_realisation_with_their_difference_is_a_budget_table_with
     assert extraction.document.doc_type == "jaarrekening"
     assert extraction.indicators == []
     assert _lines(extraction)[2] == ("1 Bestuur", "saldo", "Realisatie 2023", 2023, -2_400_123.5)
+
+
+def test_a_table_of_risks_with_their_chance_is_no_budget_and_says_so():
+    extraction = _extract(
+        "Begroting 2026 gemeente Ede\nTabel 8.2 Actuele stand van de risico's\n"
+        "Risico | Bedrag impact | Kans | Bedrag x kans\nJeugdzorg | 1.000.000 | 70% | 700.000\n"
+        "Wmo | 750.000 | 70% | 525.000\n"
+    )
+    assert extraction.budget_lines == []
+    assert [w.code for w in extraction.warnings] == ["table-not-read"]
+    assert "a table of risks" in extraction.warnings[0].message
+
+
+def test_a_page_number_or_a_sentences_end_above_a_table_is_not_its_title():
+    extraction = _extract(
+        "Begroting 2024 gemeente Ede\nProgramma 2 Sociaal domein\nPagina 12 van 80\n"
+        "Bedragen x € 1.000\nOmschrijving | Begroting 2024 | Begroting 2025\nLasten | 1.200 | 1.300\nBaten | 100 | 120\n"
+    )
+    assert {b.table for b in extraction.budget_lines} == {"Programma 2 Sociaal domein"}
