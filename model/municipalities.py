@@ -127,7 +127,9 @@ def _candidate_pattern() -> re.Pattern[str]:
             for letter in name[1:4].lower():
                 node = node.setdefault(letter, {})
             node[""] = {}
-    apostrophed = sorted({_escaped(n[:4]) for m in all_municipalities() for n in (m.name, *m.aliases) if n[:1] == "'"})
+    apostrophed = sorted(  # each a literal, straight and curly: a class first would cost the engine its quick scan
+        {re.escape(mark + n[1:4]) for m in all_municipalities() for n in (m.name, *m.aliases) if n[:1] == "'" for mark in "'’"}
+    )
     branches = [re.escape(capital) + _any_case_trie(rest) for capital, rest in sorted(trie.items())]
     return re.compile("|".join([*branches, *apostrophed]))  # "'s-Hertogenbosch": the apostrophe starts it
 
