@@ -132,7 +132,8 @@ def _read_one(
     if _status_columns(grid):
         return False
     other_before, records.last_other = records.last_other, None
-    if other_before is not None and _continues(grid, other_before[0]) is not None:  # the rest, after a page break
+    carried = not any(c.name for c in grid.value_columns)  # a "header" over no value column: a row's rest
+    if other_before is not None and _continues(grid, other_before[0], carried) is not None:  # after a page break
         records.last_other = other_before
         _not_read(grid, records, f"the rest of a table of {other_before[1][0]} was not read: {other_before[1][1]}")
         return False

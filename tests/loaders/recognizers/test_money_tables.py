@@ -303,3 +303,18 @@ def test_a_page_number_or_a_sentences_end_above_a_table_is_not_its_title():
         "Bedragen x € 1.000\nOmschrijving | Begroting 2024 | Begroting 2025\nLasten | 1.200 | 1.300\nBaten | 100 | 120\n"
     )
     assert {b.table for b in extraction.budget_lines} == {"Programma 2 Sociaal domein"}
+
+
+def test_the_rest_of_a_table_of_risks_after_a_page_break_is_not_read_either():
+    html = (
+        "<html><head><title>Begroting 2026 gemeente Ede</title></head><body><h2>Weerstandsvermogen</h2>"
+        "<table><tr><th>Risico</th><th>Bedrag impact</th><th>Kans</th><th>Bedrag x kans</th></tr>"
+        "<tr><td>Jeugdzorg</td><td>1.000.000</td><td>70%</td><td>700.000</td></tr></table>"
+        "<table><tr><td>Wmo</td><td>750.000</td><td>70%</td><td>525.000</td></tr>"
+        "<tr><td>Bijstand</td><td>250.000</td><td>50%</td><td>125.000</td></tr></table></body></html>"
+    )
+    extraction = extract_bytes(html.encode(), "ede.html")
+    assert extraction.budget_lines == [] and extraction.indicators == []
+    assert [w.message.split(":")[0] for w in extraction.warnings if w.code == "table-not-read"] == [
+        "a table of risks 'Weerstandsvermogen' was not read", "the rest of a table of risks was not read",
+    ]
