@@ -111,7 +111,9 @@ def read_deviation_table(grid: Grid, title: str | None, year: int | None = None)
     negative = sign_legend(context)
     incidental_column = _incidental_column(grid)
     explanation_column = _explanation_column(grid)
-    label_columns = [c for c in grid.label_columns if c not in (incidental_column, explanation_column)]
+    label_columns = [
+        c for c in grid.label_columns if c not in (incidental_column, explanation_column, direction_column)
+    ]
     scope = title
     group_scope: str | None = None
     group: list[Decimal] = []  # the items since the last total row

@@ -280,3 +280,14 @@ def test_a_sentence_that_mentions_a_one_off_budget_elsewhere_does_not_make_its_d
         "(voordelig € 35.000).\n"
     )
     assert [(d.amount_eur, d.incidental) for d in result.deviations] == [(35_000, False)]
+
+
+def test_a_v_n_column_beside_the_items_is_no_group_of_them():
+    result = parse(
+        "Jaarverslag 2023 gemeente Tynaarlo\nProgramma 3 Sociaal domein\nAnalyse van de verschillen (bedragen x € 1.000)\n"
+        "Omschrijving | Bedrag | V/N | I/S\nJeugdhulp | 412 | N | S\nParticipatiewet | 180 | V | I\n"
+    )
+    assert [(d.scope, d.item, d.direction, d.incidental) for d in result.deviations] == [
+        ("Programma 3 Sociaal domein", "Jeugdhulp", "N", False),
+        ("Programma 3 Sociaal domein", "Participatiewet", "V", True),
+    ]
