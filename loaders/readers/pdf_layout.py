@@ -105,7 +105,7 @@ def _group_rows(body: list[PageLine], columns: list[Column], rules: list[Rule]) 
 
 
 def _unruled_rows(body: list[PageLine], columns: list[Column]) -> list[list[PageLine]]:
-    continued = {i for i in range(1, len(body)) if _continues_label(body, i, columns)}
+    continued = {i for i in range(1, len(body)) if _continues_label(body, i, columns) or _label_below(body, i, columns)}
     anchors = [
         i
         for i, line in enumerate(body)
@@ -150,6 +150,16 @@ def _continues_label(body: list[PageLine], index: int, columns: list[Column]) ->
     following = body[index + 1] if index + 1 < len(body) else None
     valued = any(is_value(c) for c in line.cells)
     return not (valued and following is not None and _lower_row(following, columns) and any(is_value(c) for c in following.cells))
+
+
+def _label_below(body: list[PageLine], index: int, columns: list[Column]) -> bool:
+    """The rest of a label that wrapped below its row's figures: one first-column text in lower case, without
+    figures, under a line with figures ('Inwoners dat zich | % | 45 | 47' / 'eenzaam voelt')."""
+    previous, line = body[index - 1], body[index]
+    if len(line.cells) != 1 or not any(is_value(c) for c in previous.cells) or not _lower_row(line, columns):
+        return False
+    text = line.cells[0].text
+    return not is_value(line.cells[0]) and not text.endswith((":", "."))
 
 
 def _lower_row(line: PageLine, columns: list[Column]) -> bool:

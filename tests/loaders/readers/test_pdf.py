@@ -282,6 +282,21 @@ def test_a_label_wrapped_over_three_lines_is_one_row_and_the_next_row_stays_apar
     assert [c.text for c in table.rows[3]][1:] == ["64", "62,1"]
 
 
+def test_the_rest_of_a_label_that_wrapped_below_its_figures_is_part_of_that_row():
+    data = _rows_pdf(
+        (
+            ("Indicator", "2022", "2023"),
+            ("Inwoners dat zich", "45", "47"),
+            ("eenzaam voelt",),
+            ("Cliënttevredenheid Wmo", "7,6", "7,8"),
+        )
+    )
+    [table] = read_pdf(data).tables()
+    assert [[c.text for c in row] for row in table.rows[1:]] == [
+        ["Inwoners dat zich\neenzaam voelt", "45", "47"], ["Cliënttevredenheid Wmo", "7,6", "7,8"],
+    ]
+
+
 def test_lower_case_items_under_a_heading_row_stay_rows_of_their_own():
     data = _rows_pdf(
         (
