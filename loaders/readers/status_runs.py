@@ -36,13 +36,15 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
         lost = _statuses_lost(lines, start)
         if lost is not None:
             return lost
+    status_named = Shape.PERIOD not in name_kinds and any(_status_name(n) for n in names)  # 'Status': own period
     if (
         width < (1 if announced else 2)
-        or Shape.PERIOD not in name_kinds
+        or (Shape.PERIOD not in name_kinds and not status_named)
         or any(k not in {Shape.PERIOD, Shape.COLUMN} for k in name_kinds)
     ):
         return None
-    label_columns = sum(1 for n in names if column_role(n) == "label")
+    labels = [column_role(n) == "label" for n in names]
+    label_columns = sum(labels)
     if label_columns >= width or any(is_value_line(line) for line in lines[end_header : end_header + _LOOKAHEAD]):
         return None
     rows: list[list[Line]] = []
@@ -59,12 +61,16 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
             return Found(start, end_header + len(partial), table)
     while cursor + width <= len(lines):
         chunk = lines[cursor : cursor + width]
-        kinds = [_chunk_kind(line) for line in chunk]
+        kinds = [  # a text column after the first ('Toelichting') may hold a word or a sentence alike
+            "text" if label and i and kind in {"prose", Shape.SHORT.value} else kind
+            for i, (kind, label) in enumerate(zip(map(_chunk_kind, chunk), labels, strict=True))
+        ]
         if any(is_pipe_row(line) or shape(line.text) in {Shape.PERIOD, Shape.COLUMN} for line in chunk):
             break
         if any(
             k != Shape.SHORT.value or not _status_like(line.text)
-            for k, line in zip(kinds[label_columns:], chunk[label_columns:], strict=True)
+            for k, line, label in zip(kinds, chunk, labels, strict=True)
+            if not label
         ):
             break
         if signature is None:
@@ -75,7 +81,7 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
         cursor += width
     if not rows and name_kinds.count(Shape.PERIOD) >= 2:
         return _header_only(lines, start, end_header, names)
-    if not rows or (name_kinds.count(Shape.PERIOD) < 2 and len(rows) < 2):
+    if not rows or (name_kinds.count(Shape.PERIOD) < 2 and len(rows) < 2) or (status_named and not labels[0]):
         return None
     header = tuple(line_cell(lines[start + i], name, True) for i, name in enumerate(names))
     body = [tuple(line_cell(line, line.text) for line in chunk) for chunk in rows]

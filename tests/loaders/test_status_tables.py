@@ -367,3 +367,19 @@ def test_a_report_without_its_number_is_the_years_report():
 def test_a_sentence_after_a_status_label_is_not_a_status():
     result = parse("2e Voortgangsrapportage 2024 gemeente Lochem\n1.1 Woningbouw\nStatus\nWe bouwen door.\n")
     assert result.statuses == []
+
+
+def test_one_cell_per_line_under_activiteit_status_toelichting_gives_each_activity_its_status_and_progress():
+    lines = ["2e Voortgangsrapportage 2024 gemeente Oss", "Activiteit", "Status", "Toelichting",
+             "Aanleg fietspad Oost", "Op schema", "De aanbesteding is afgerond.",
+             "Nieuwe sporthal", "Vertraagd", "De vergunning loopt vertraging op door bezwaren.",
+             "Herinrichting Markt", "Gereed", "Klaar"]
+    result = parse("\n".join(lines))
+    assert [(a.name, a.progress) for a in result.activities] == [
+        ("Aanleg fietspad Oost", "De aanbesteding is afgerond."),
+        ("Nieuwe sporthal", "De vergunning loopt vertraging op door bezwaren."),
+        ("Herinrichting Markt", "Klaar"),
+    ]
+    assert [(s.period, s.status) for s in result.statuses] == [
+        ("2e VGR 2024", "on_track"), ("2e VGR 2024", "partly"), ("2e VGR 2024", "done"),
+    ]
