@@ -198,23 +198,18 @@ def test_a_table_titled_voor_en_nadelen_is_a_deviation_table():
     ]
 
 
-def test_an_explanation_ends_where_a_document_part_or_a_table_begins():
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Beleidsindicatoren\nIndicator\nEenheid\n2022\n2023\nJongeren met jeugdhulp\n%\n10,8\n9,9\nNiet-sporters\n%\n44,2\n46,4\n",
+        "Project | Trekker | Planning\nFietspad Oost | Gemeente | Derde kwartaal\nBrug Zuid | Provincie | Vierde kwartaal\n",
+    ],
+    ids=["a document part's title", "a table that is not read"],
+)
+def test_an_explanation_ends_where_a_document_part_or_any_table_begins(after):
     result = parse(
         "Jaarverslag 2023 gemeente Dalfsen\nToelichting op de verschillen\nWmo huishoudelijke hulp: nadeel € 230.000\n"
-        "Het aantal cliënten met huishoudelijke hulp is gestegen door de vergrijzing.\nBeleidsindicatoren\n"
-        "Indicator\nEenheid\n2022\n2023\nJongeren met jeugdhulp\n%\n10,8\n9,9\nNiet-sporters\n%\n44,2\n46,4\n"
-    )
-    assert [d.explanation for d in result.deviations] == [
-        "Wmo huishoudelijke hulp: nadeel € 230.000\nHet aantal cliënten met huishoudelijke hulp is gestegen door de "
-        + "vergrijzing."
-    ]
-
-
-def test_an_explanation_ends_at_a_table_that_follows_it_directly_even_one_that_is_not_read():
-    result = parse(
-        "Jaarverslag 2023 gemeente Dalfsen\nToelichting op de verschillen\nWmo huishoudelijke hulp: nadeel € 230.000\n"
-        "Het aantal cliënten is gestegen.\nProject | Trekker | Planning\nFietspad Oost | Gemeente | Derde kwartaal\n"
-        "Brug Zuid | Provincie | Vierde kwartaal\n"
+        f"Het aantal cliënten is gestegen.\n{after}"
     )
     assert [d.explanation for d in result.deviations] == [
         "Wmo huishoudelijke hulp: nadeel € 230.000\nHet aantal cliënten is gestegen."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.extract import extract_bytes
 
 
@@ -186,15 +188,22 @@ def test_a_text_column_right_of_the_amounts_is_each_lines_note_not_part_of_its_n
     ]
 
 
-def test_a_table_of_investment_credits_is_no_budget_and_says_so():
-    extraction = _extract(
-        "Begroting 2024 gemeente Ede\nTabel 2.2 - Investeringen Mens en Maatschappij\n"
-        "Investering | Beschikbaar gesteld krediet | 2024 | 2025 | Totaal\n"
-        "Gymzaal Burmanlaan | 1.651.000 | - | - | 1.651.000\nVerduurzaming Langstraat | 210.000 | - | - | 210.000\n"
-    )
+@pytest.mark.parametrize(
+    ("table", "what"),
+    [
+        (("Tabel 2.2 - Investeringen Mens en Maatschappij\nInvestering | Beschikbaar gesteld krediet | 2024 | 2025 | "
+         "Totaal\nGymzaal Burmanlaan | 1.651.000 | - | - | 1.651.000\nVerduurzaming Langstraat | 210.000 | - | - | 210.000\n"),
+         "a table of investment credits"),
+        (("Tabel 8.2 Actuele stand van de risico's\nRisico | Bedrag impact | Kans | Bedrag x kans\n"
+         "Jeugdzorg | 1.000.000 | 70% | 700.000\nWmo | 750.000 | 70% | 525.000\n"), "a table of risks"),
+    ],
+    ids=["investment credits", "risks and their chance"],
+)
+def test_a_table_of_amounts_that_are_no_lasten_and_baten_is_no_budget_and_says_so(table, what):
+    extraction = _extract(f"Begroting 2024 gemeente Ede\n{table}")
     assert extraction.budget_lines == []
     assert [w.code for w in extraction.warnings] == ["table-not-read"]
-    assert "investment credits" in extraction.warnings[0].message
+    assert what in extraction.warnings[0].message
 
 
 def test_the_original_budget_named_begroting_primitief_is_a_budget_column():
@@ -284,17 +293,6 @@ def test_budget_against_realisation_with_their_difference_is_a_budget_table_with
     assert extraction.document.doc_type == "jaarrekening"
     assert extraction.indicators == []
     assert _lines(extraction)[2] == ("1 Bestuur", "saldo", "Realisatie 2023", 2023, -2_400_123.5)
-
-
-def test_a_table_of_risks_with_their_chance_is_no_budget_and_says_so():
-    extraction = _extract(
-        "Begroting 2026 gemeente Ede\nTabel 8.2 Actuele stand van de risico's\n"
-        "Risico | Bedrag impact | Kans | Bedrag x kans\nJeugdzorg | 1.000.000 | 70% | 700.000\n"
-        "Wmo | 750.000 | 70% | 525.000\n"
-    )
-    assert extraction.budget_lines == []
-    assert [w.code for w in extraction.warnings] == ["table-not-read"]
-    assert "a table of risks" in extraction.warnings[0].message
 
 
 def test_a_page_number_or_a_sentences_end_above_a_table_is_not_its_title():
