@@ -72,6 +72,17 @@ def resolve(
     return StatusValue("unknown", shown, False)
 
 
+def known_status(
+    text: str, marks: tuple[Mark, ...], legend: Legend | None, municipality: str | None
+) -> bool:
+    """A value that the vocabulary or the legend knows as a status, or that shows one by a mark: the line after a
+    status label alone ('Status'), which may also be the first line of a text."""
+    if any(mark.kind != "bold" for mark in marks):
+        return True
+    value = resolve(text, (), legend, municipality)
+    return value is not None and value.known
+
+
 def resolve_cell(cell: Cell, legend: Legend | None, municipality: str | None) -> StatusValue | None:
     """The status a table cell shows."""
     if cell.empty:

@@ -18,7 +18,7 @@ from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.sections import is_goal_stop
 from loaders.recognizers.status_grid import StatusTable, heading_code, is_status_table, read_status_table
 from loaders.recognizers.status_lines import status_label, status_lines, status_value
-from loaders.recognizers.status_values import resolve
+from loaders.recognizers.status_values import known_status, resolve
 from model.document import Document, Heading, Mark, Paragraph, Table
 from model.numbering import prefix_roles
 from model.periods import YEAR, ParsedPeriod, parse_period
@@ -75,13 +75,6 @@ class _Walker:
         self.last_title: tuple[str, int] | None = None
         self.labelled: ParsedPeriod | None = None  # the period of a status label alone on the line before
 
-    def _shows_status(self, text: str, marks: tuple[Mark, ...]) -> bool:
-        """A value that the vocabulary or the legend knows as a status, or that shows one by a mark."""
-        if any(mark.kind != "bold" for mark in marks):
-            return True
-        value = resolve(text, (), self.legend, self.municipality)
-        return value is not None and value.known
-
     # --- headings and fields --------------------------------------------------------------------------------
 
     def heading(self, text: str, line: int) -> None:
@@ -101,7 +94,7 @@ class _Walker:
     def paragraph(self, paragraph: Paragraph) -> None:
         labelled, self.labelled = self.labelled, None
         value = status_value(paragraph, labelled) if labelled is not None else None
-        if value is not None and self._shows_status(value.text, value.marks):  # 'Status' alone, its value here
+        if value is not None and known_status(value.text, value.marks, self.legend, self.municipality):
             self.add(self.owner(value.line), value.period, value.text, value.marks, value.line)
             if self.stack:
                 self.stack[-1].current = "progress"
