@@ -189,13 +189,16 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
         direction = money_vocabulary().directions[fold(match.group("dir") or match.group("dir2"))]
         before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
         closing = not line.text[match.end() :].strip(" .)")
+        leading = line.text[match.end() :].lstrip(" )").startswith(":")  # 'Jeugdzorg (nadeel € 450.000): ...'
         named = None
-        if closing and before and len(before.split()) <= _MAX_ITEM_WORDS:
+        if (closing and before and len(before.split()) <= _MAX_ITEM_WORDS) or (
+            leading and before and len(before.split()) <= _MAX_NAME_WORDS
+        ):
             item = before
         else:
             item = scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
         explanation = Explanation(line, item, amount[0], direction, amount[1] or _incidental(line.text), scope)
-        if item == before and line.text.lstrip()[:1] not in _BULLETS:
+        if closing and item == before and line.text.lstrip()[:1] not in _BULLETS:
             named = explanation  # 'Jeugdzorg (nadeel € 750.000)': its explanation follows (not so in a list)
         found.append(explanation)
     return found

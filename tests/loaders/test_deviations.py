@@ -286,3 +286,15 @@ def test_a_v_n_column_beside_the_items_is_no_group_of_them():
         ("Programma 3 Sociaal domein", "Jeugdhulp", "N", False),
         ("Programma 3 Sociaal domein", "Participatiewet", "V", True),
     ]
+
+
+def test_an_item_named_before_its_amount_and_a_colon_is_that_items_deviation():
+    result = parse(
+        "Najaarsnota 2024 gemeente Wijchen\nProgramma 2 Sociaal domein\n"
+        "Jeugdzorg (nadeel € 450.000): de kosten van specialistische jeugdhulp stijgen door meer cliënten.\n"
+        "Bijstand (voordeel € 210.000): minder uitkeringen door de gunstige arbeidsmarkt.\n"
+    )
+    assert [(d.scope, d.item, d.amount_eur, d.direction) for d in result.deviations] == [
+        ("Programma 2 Sociaal domein", "Jeugdzorg", 450_000, "N"),
+        ("Programma 2 Sociaal domein", "Bijstand", 210_000, "V"),
+    ]
