@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.money import Unit, amount_of, sign_legend
@@ -19,6 +20,7 @@ from loaders.recognizers.signals import is_figure_table
 from model.amounts import parse_unit, to_euros
 from model.records import Deviation, WarningRecord
 from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _TOLERANCE = Decimal(1)
 _MAX_AMOUNT_COLUMNS = 3
@@ -52,7 +54,7 @@ def is_deviation_table(grid: Grid, title: str | None) -> bool:
     if not money_vocabulary().names_deviations(words):
         return False
     columns = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
-    if _directed(grid) is not None:  # 'Voordeel | Nadeel': one amount per row, in the column of its direction
+    if _directed(grid) is not None or _recurrence(grid) is not None:  # 'Voordeel | Nadeel', 'Incidenteel | ...'
         return len(columns) == 2
     if _yearly(columns):  # years are also an indicator table's columns: only with a money unit or a sign legend
         return parse_unit(words) is not None or sign_legend(words) is not None
@@ -79,6 +81,19 @@ def _directed(grid: Grid) -> dict[int, str] | None:
     return found if sorted(found.values()) == ["N", "V"] else None
 
 
+def _recurrence(grid: Grid) -> dict[int, bool] | None:
+    """Two amount columns named one-off and lasting ('Incidenteel | Structureel'): index → incidental."""
+    words = _recurrence_words()
+    named = {c.index: fold(c.name) for c in _amount_columns(grid)}
+    found = {i: name in words["incidental"] for i, name in named.items() if name in words["incidental"] | words["structural"]}
+    return found if sorted(found.values()) == [False, True] else None
+
+
+@cache
+def _recurrence_words() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(fold(w) for w in words) for kind, words in load_vocabulary("budget")["recurrence_columns"].items()}
+
+
 def _incidental_column(grid: Grid) -> Column | None:
     """A label column of only I and S (incidenteel, structureel)."""
     for column in grid.label_columns:
@@ -96,13 +111,22 @@ def _direction_column(grid: Grid) -> Column | None:
     return None
 
 
-def read_deviation_table(grid: Grid, title: str | None, year: int | None = None) -> DeviationTable:
-    """The deviation items of a deviation table; of a table per year, the amounts of `year` (else the first)."""
+def read_deviation_table(
+    grid: Grid, title: str | None, year: int | None = None, only: Column | None = None
+) -> DeviationTable:
+    """The deviation items of a deviation table; of a table per year, the amounts of `year` (else the first); of
+    a table with an incidental and a structural column, the items of each (`only` reads one of them)."""
+    recurrence = _recurrence(grid)
+    if recurrence is not None and only is None:
+        parts = [read_deviation_table(grid, title, year, c) for c in grid.columns if c.index in recurrence]
+        merged = DeviationTable(parts[0].unit, warnings=[w for part in parts for w in part.warnings])
+        merged.deviations = sorted((d for part in parts for d in part.deviations), key=lambda d: d.line or 0)
+        return merged
     vocabulary = money_vocabulary()
     context = f"{' '.join(grid.table.caption)} {grid.context}"
     stated = parse_unit(context)
     result = DeviationTable(Unit(stated or 1, stated is not None))
-    amounts = [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
+    amounts = [only] if only is not None else [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
     if _yearly(amounts):
         amounts = [next((c for c in amounts if c.name.strip() == str(year)), amounts[0])]
     column = amounts[0]
@@ -166,7 +190,9 @@ def read_deviation_table(grid: Grid, title: str | None, year: int | None = None)
                 item=label.rstrip("* ").strip() or "(zonder naam)",
                 amount_eur=to_euros(abs(amount.value), result.unit.multiplier),
                 direction=direction,  # type: ignore[arg-type]
-                incidental=label.endswith("*") or _marked_incidental(row, incidental_column),
+                incidental=label.endswith("*")
+                or _marked_incidental(row, incidental_column)
+                or bool(recurrence and only is not None and recurrence[only.index]),
                 explanation=told.text if told is not None else None,
                 explanation_line=told.line if told is not None else None,
                 line=row.line,

@@ -298,3 +298,17 @@ def test_an_item_named_before_its_amount_and_a_colon_is_that_items_deviation():
         ("Programma 2 Sociaal domein", "Jeugdzorg", 450_000, "N"),
         ("Programma 2 Sociaal domein", "Bijstand", 210_000, "V"),
     ]
+
+
+def test_an_incidental_and_a_structural_column_give_each_item_its_one_off_and_its_lasting_deviation():
+    result = parse(
+        "1e Bestuursrapportage 2025 gemeente Geldrop-Mierlo\nOverzicht afwijkingen (bedragen x € 1.000, - = nadeel)\n"
+        "Omschrijving | Incidenteel | Structureel\nHogere kosten jeugdhulp | -300 | -150\n"
+        "Lagere uitgaven armoedebeleid | 80 |\nTotaal | -220 | -150\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction, d.incidental) for d in result.deviations] == [
+        ("Hogere kosten jeugdhulp", 300_000, "N", True),
+        ("Hogere kosten jeugdhulp", 150_000, "N", False),
+        ("Lagere uitgaven armoedebeleid", 80_000, "V", True),
+    ]
+    assert result.budget_lines == []
