@@ -13,6 +13,7 @@ from loaders.recognizers.explanations import (
 )
 from loaders.recognizers.goals import parse_goals
 from loaders.recognizers.grid import Grids
+from loaders.recognizers.indicator_cards import read_indicator_cards
 from loaders.recognizers.indicators import parse_indicators
 from loaders.recognizers.legends import Legend, find_legend
 from loaders.recognizers.metadata import DocumentContext, describe_document
@@ -127,8 +128,11 @@ def parse_document(document: Document, source: str, sha256: str, municipality: s
 
     listed = parse_indicators(free if not tables.indicators else [], context)
     warnings.extend(listed.warnings)
-    indicators = [*tables.indicators, *listed.indicators]
-    labels = {p.label: periods.add(p) for p in [*tables.periods, *listed.periods]}
+    indicator_cards = read_indicator_cards(free, context.info.year)
+    taken = {indicator.line for indicator in listed.indicators}
+    carded = [indicator for indicator in indicator_cards.indicators if indicator.line not in taken]
+    indicators = [*tables.indicators, *listed.indicators, *carded]
+    labels = {p.label: periods.add(p) for p in [*tables.periods, *listed.periods, *indicator_cards.periods]}
     for indicator in indicators:
         for value in indicator.values:
             value.period = labels.get(value.period, value.period)

@@ -42,7 +42,7 @@ def _roles() -> dict[str, str]:
     return {word: role for key, role in roles.items() for word in vocabulary[key]}
 
 
-def _role(text: str) -> str | None:
+def indicator_role(text: str) -> str | None:
     """The role a column name or row label names ('Eenheid', 'Bron:'); a name whose first word is such a word
     and whose rest is the first row's text run into the header ('Bron Bureau') names it too."""
     folded = fold(text)
@@ -51,7 +51,7 @@ def _role(text: str) -> str | None:
 
 def source_note(text: str) -> bool:
     """A line that names where figures come from ('Bron: CBS', 'Bron peilwaarde: CBS'), not what they are."""
-    return _role(text.split(":", 1)[0].rstrip()) == "source" if ":" in text else False
+    return indicator_role(text.split(":", 1)[0].rstrip()) == "source" if ":" in text else False
 
 
 def column_period(name: str, year: int | None) -> ParsedPeriod:
@@ -84,13 +84,13 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
     """The indicators of an indicator table."""
     result = IndicatorResult()
     columns = {
-        role: [c for c in grid.columns if _role(c.name) == role] for role in ("unit", "source", "target", "programme")
+        role: [c for c in grid.columns if indicator_role(c.name) == role] for role in ("unit", "source", "target", "programme")
     }
-    columns["year"] = [c for c in grid.columns if _role(c.name) == "year" and _years_only(grid, c)]
+    columns["year"] = [c for c in grid.columns if indicator_role(c.name) == "year" and _years_only(grid, c)]
     period_columns = [
         c
         for c in grid.value_columns
-        if _role(c.name) not in {"unit", "source", "target", "programme"} and c not in columns["year"]
+        if indicator_role(c.name) not in {"unit", "source", "target", "programme"} and c not in columns["year"]
     ]
     if len({c.year for c in columns["target"]} - {None}) > 1:  # targets per year: a series; the first is the target
         period_columns = sorted([*period_columns, *columns["target"]], key=lambda c: c.index)
@@ -107,7 +107,7 @@ def read_indicators(grid: Grid, group: str | None, year: int | None) -> Indicato
         label = " ".join(" ".join(row.cells[c.index].text.split()) for c in name_columns).strip()
         if not name_columns and row.cells and row.cells[0].text and shape(row.cells[0].text) not in VALUE_SHAPES:
             label = row.cells[0].text
-        role = _role(label.rstrip(":"))
+        role = indicator_role(label.rstrip(":"))
         row_year = next(iter(_cells(row, columns["year"])), None)
         values = _row_values(row, period_columns, periods, row_year)
         for value in values:
@@ -188,7 +188,7 @@ def _read_transposed(
 def _name_columns(grid: Grid) -> list[Column]:
     """The label columns that make up an indicator's name: not its unit, source, note, target, programme or number."""
     roles = {"unit", "source", "note", "target", "programme", "year"}
-    return [c for c in grid.label_columns if _role(c.name) not in roles and not _numbering(grid, c)]
+    return [c for c in grid.label_columns if indicator_role(c.name) not in roles and not _numbering(grid, c)]
 
 
 def continue_last(indicator: Indicator, grid: Grid, rest: list[Cell]) -> None:
@@ -198,7 +198,7 @@ def continue_last(indicator: Indicator, grid: Grid, rest: list[Cell]) -> None:
     name = " ".join(filter(None, (texts.get(c.index) for c in _name_columns(grid))))
     indicator.name = wrapped(indicator.name, name, " ")
     for role in ("unit", "source"):
-        extra = " ".join(filter(None, (texts.get(c.index) for c in grid.columns if _role(c.name) == role)))
+        extra = " ".join(filter(None, (texts.get(c.index) for c in grid.columns if indicator_role(c.name) == role)))
         if extra:
             setattr(indicator, role, wrapped(getattr(indicator, role) or "", extra, " "))
 

@@ -64,3 +64,22 @@ def test_bronckhorst_lists_thirty_indicators_in_five_kaders():
     indicators = parse_text(path.read_text(encoding="utf-8"), str(path), "0" * 64).indicators
     per_group = Counter(i.group.split(":")[0] for i in indicators)
     assert 29 <= len(indicators) <= 30 and len(per_group) == 5 and per_group["Kader 5"] == 11
+
+
+CARDS = (
+    "Jaarverslag 2023 gemeente Hoeksche Waard\nProgramma 1 Veiligheid\nIndicatoren\n"
+    "Indicator: Percentage inwoners dat zich veilig voelt in de buurt\nNulmeting (2021): 78%\nRealisatie 2023: 80%\n"
+    "Streefwaarde 2025: 82%\nBron: Veiligheidsmonitor\nIndicator: Aantal woninginbraken per 1.000 woningen\n"
+    "Realisatie 2023: 2,4\nStreefwaarde 2025: 2,0\nDe aanpak van woninginbraken loopt volgens plan.\n"
+)
+
+
+def test_an_indicator_written_as_a_card_gives_its_values_target_and_source():
+    result = parse(CARDS)
+    assert [(i.name, i.group, i.unit, [(v.period, v.value) for v in i.values], i.target, i.source)
+            for i in result.indicators] == [
+        ("Percentage inwoners dat zich veilig voelt in de buurt", "Programma 1 Veiligheid", "%",
+         [("Nulmeting (2021)", 78), ("Realisatie 2023", 80)], 82, "Veiligheidsmonitor"),
+        ("Aantal woninginbraken per 1.000 woningen", "Programma 1 Veiligheid", "aantal",
+         [("Realisatie 2023", 2.4)], 2, None),
+    ]
