@@ -65,28 +65,33 @@ def _use_legend(document: Document, context: DocumentContext, warnings: list[War
     return legend
 
 
-def _breaks(document: Document) -> frozenset[int]:
-    """The lines of headings and of every table (its header and rows): where an explanation ends."""
-    found: set[int] = set()
+def _breaks(document: Document) -> tuple[frozenset[int], frozenset[int]]:
+    """The lines of headings and of every table (its header and rows), where an explanation ends; and the table
+    lines alone, where no sentence tells a deviation."""
+    headings: set[int] = set()
+    tabled: set[int] = set()
     for block in document.blocks:
         if isinstance(block, Heading):
-            found.add(block.line)
+            headings.add(block.line)
         elif isinstance(block, Table):
             last = max((cell.line for row in block.rows for cell in row), default=block.line)
-            found.update(range(block.line, last + 1))
-    return frozenset(found)
+            tabled.update(range(block.line, last + 1))
+    return frozenset(headings | tabled), frozenset(tabled)
 
 
 def _deviations(
-    lines: list[Line], tables: TableRecords, warnings: list[WarningRecord], ends: frozenset[int]
+    lines: list[Line], tables: TableRecords, warnings: list[WarningRecord], breaks: tuple[frozenset[int], frozenset[int]]
 ) -> list[Deviation]:
     """Deviation-table items linked to the explanations below the table; explanations alone without a table."""
+    ends, tabled = breaks
     start = 0
     if tables.deviation_end is not None:
         start = next((i for i, line in enumerate(lines) if line.number > tables.deviation_end), len(lines))
     explanations = find_explanations(lines, start, ends)
-    if not tables.deviations and not explanations:
-        explanations = find_prose_deviations(lines, ends)
+    if not tables.deviations:  # sentences that tell a deviation beside item lines: both are the deviations
+        used = {text for e in explanations for text in (e.line.text, *e.text)}
+        told = [e for e in find_prose_deviations(lines, ends) if e.line.text not in used and e.line.number not in tabled]
+        explanations = sorted([*explanations, *told], key=lambda e: e.line.number)
     deviations, link_warnings = link_explanations(tables.deviations, explanations, tables.deviation_unit)
     warnings.extend(link_warnings)
     if tables.deviations:

@@ -19,6 +19,7 @@ from model.document import Line
 from model.numbering import parse_numbered
 from model.records import Deviation, DeviationPart, WarningRecord
 from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _EURO = r"€\s*-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?\*?"
 _MAX_ITEM_WORDS = 14
@@ -36,7 +37,9 @@ _PROSE = re.compile(
     + _EURO
     + r"|"
     + _EURO
-    + r"\s*\(?(?P<dir2>voordelig|nadelig|voordeel|nadeel|[NV])\b",
+    + r"\s*\(?(?P<dir2>voordelig|nadelig|voordeel|nadeel|[NV])\b"
+    + r"|\b(?P<dir3>voordeel|nadeel)\b[^.€]{1,60}?\b(?:bedraagt|bedroeg)\s*"  # 'het nadeel op jeugdzorg bedraagt € 450.000'
+    + _EURO,
     re.IGNORECASE,
 )
 
@@ -53,6 +56,11 @@ class Explanation:
     scope: str | None
     parts: list[DeviationPart] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+
+
+@cache
+def _sentence_starts() -> frozenset[str]:
+    return frozenset(fold(word) for word in load_vocabulary("budget")["sentence_starts"]["words"])
 
 
 @cache
@@ -127,15 +135,21 @@ def find_explanations(lines: list[Line], start: int = 0, ends: frozenset[int] = 
     found: list[Explanation] = []
     scope: str | None = None
     current: Explanation | None = None
+    title: str | None = None  # a short line right above ('Bijstand'): the item of a sentence that names none
     for line in lines[start:]:
         item = _item_line(line)
         if item:
-            current = Explanation(line, item[0], item[2], item[1], item[3], scope)
+            name = item[0]
+            if fold(name.split(" ", 1)[0]) in _sentence_starts():  # 'Er is een voordeel van € 120.000 ...'
+                name = title or scope or name
+            current = Explanation(line, name, item[2], item[1], item[3], scope)
             found.append(current)
+            title = None
             continue
         if _scope_line(line):
-            scope, current = line.text.rstrip(": ").strip(), None
+            scope, current, title = line.text.rstrip(": ").strip(), None, None
             continue
+        title = line.text.strip() if _title_line(line.text) else None
         if current is not None and _ends_explanation(line, ends):
             current = None
         if current is None or _FOOTNOTE.match(line.text):
@@ -174,19 +188,21 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
     found: list[Explanation] = []
     scope: str | None = None
     named: Explanation | None = None  # the last item named on a line of its own: the sentences below explain it
+    title: str | None = None  # a short line right above the sentence ('Bijstand'): what it is about
     for line in lines:
         if _scope_line(line):
-            scope, named = line.text.rstrip(": ").strip(), None
+            scope, named, title = line.text.rstrip(": ").strip(), None, None
             continue
         match = _main_match(line.text)
         amount = _euro_amount(match.group(0)) if match else None
         if not match or not amount:
+            title = line.text.strip() if _title_line(line.text) else None
             if named is not None and _ends_explanation(line, ends):
                 named = None
             if named is not None and len(named.text) < _MAX_EXPLANATION_LINES and not _FOOTNOTE.match(line.text):
                 named.text.append(line.text)
             continue
-        direction = money_vocabulary().directions[fold(match.group("dir") or match.group("dir2"))]
+        direction = money_vocabulary().directions[fold(match.group("dir") or match.group("dir2") or match.group("dir3"))]
         before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
         closing = not line.text[match.end() :].strip(" .)")
         leading = line.text[match.end() :].lstrip(" )").startswith(":")  # 'Jeugdzorg (nadeel € 450.000): ...'
@@ -196,7 +212,8 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
         ):
             item = before
         else:
-            item = scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
+            item = title or scope or " ".join(line.text.split()[:_PROSE_ITEM_WORDS])
+        title = None
         explanation = Explanation(line, item, amount[0], direction, amount[1] or _incidental(line.text), scope)
         if closing and item == before and line.text.lstrip()[:1] not in _BULLETS:
             named = explanation  # 'Jeugdzorg (nadeel € 750.000)': its explanation follows (not so in a list)
@@ -222,6 +239,12 @@ def explain_by_name(deviations: list[Deviation], lines: list[Line], ends: frozen
             continue
         if current.explanation.count("\n") < _MAX_EXPLANATION_LINES:
             current.explanation = f"{current.explanation}\n{line.text}"
+
+
+def _title_line(text: str) -> bool:
+    """A short line without figures or a sentence's end: a heading in a text export ('Bijstand')."""
+    words = text.split()
+    return 0 < len(words) <= _MAX_NAME_WORDS and not re.search(r"[\d€]", text) and not text.rstrip().endswith((".", ":", ";", ","))
 
 
 def _same_name(a: str, b: str) -> bool:

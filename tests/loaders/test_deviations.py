@@ -312,3 +312,13 @@ def test_an_incidental_and_a_structural_column_give_each_item_its_one_off_and_it
         ("Lagere uitgaven armoedebeleid", 80_000, "V", True),
     ]
     assert result.budget_lines == []
+
+
+def test_a_deviation_told_in_a_sentence_below_a_short_heading_line_is_that_headings_item():
+    result = parse(
+        "Jaarverslag 2023 gemeente Venlo\nJeugdzorg\nHet nadeel op jeugdzorg bedraagt € 450.000 door meer cliënten.\n"
+        "Bijstand\nEr is een voordeel van € 120.000 op de bijstand.\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction) for d in result.deviations] == [
+        ("Jeugdzorg", 450_000, "N"), ("Bijstand", 120_000, "V"),
+    ]
