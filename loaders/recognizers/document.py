@@ -88,7 +88,7 @@ def _deviations(
     if tables.deviation_end is not None:
         start = next((i for i, line in enumerate(lines) if line.number > tables.deviation_end), len(lines))
     explanations = find_explanations(lines, start, ends)
-    if not tables.deviations:  # sentences that tell a deviation beside item lines: both are the deviations
+    if not tables.deviations and any("€" in line.text for line in lines):  # sentences beside item lines: both
         used = {text for e in explanations for text in (e.line.text, *e.text)}
         told = [e for e in find_prose_deviations(lines, ends) if e.line.text not in used and e.line.number not in tabled]
         explanations = sorted([*explanations, *told], key=lambda e: e.line.number)

@@ -31,6 +31,8 @@ _PROSE_ITEM_WORDS = 8
 _MAX_EXPLANATION_LINES = 6  # sentences under an item named on a line of its own that explain it
 _INCIDENTAL = re.compile(r"\(\s*(?:incidenteel|eenmalig|I)\s*\)", re.IGNORECASE)  # '(incidenteel)', '(I)'
 _INCIDENTAL_WORD = re.compile(r"\b(?:incidenteel|eenmalig)\b", re.IGNORECASE)
+_MAX_TITLE_CHARS = 60
+_FIGURE = re.compile(r"[\d€]")
 _ASIDE = re.compile(r"\([^()]*\)")
 _PROSE = re.compile(
     r"\b(?P<dir>voordelig|nadelig|voordeel|nadeel)\b(?:\s+(?:van|is|of))?\s*"
@@ -242,9 +244,11 @@ def explain_by_name(deviations: list[Deviation], lines: list[Line], ends: frozen
 
 
 def _title_line(text: str) -> bool:
-    """A short line without figures or a sentence's end: a heading in a text export ('Bijstand')."""
-    words = text.split()
-    return 0 < len(words) <= _MAX_NAME_WORDS and not re.search(r"[\d€]", text) and not text.rstrip().endswith((".", ":", ";", ","))
+    """A short line without figures or a sentence's end: a heading in a text export ('Bijstand'). Most lines are
+    longer than any such heading, which takes one look."""
+    if len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith((".", ":", ";", ",")):
+        return False
+    return 0 < len(text.split()) <= _MAX_NAME_WORDS and not _FIGURE.search(text)
 
 
 def _same_name(a: str, b: str) -> bool:
