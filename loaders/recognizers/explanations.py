@@ -41,7 +41,11 @@ _PROSE = re.compile(
     + _EURO
     + r"\s*\(?(?P<dir2>voordelig|nadelig|voordeel|nadeel|[NV])\b"
     + r"|\b(?P<dir3>voordeel|nadeel)\b[^.€]{1,60}?\b(?:bedraagt|bedroeg)\s*"  # 'het nadeel op jeugdzorg bedraagt € 450.000'
-    + _EURO,
+    + _EURO
+    + r"|"
+    + _EURO
+    + r"[^.()€]{1,60}\((?P<dir4>voordelig|nadelig|voordeel|nadeel)\)",  # '€ 80.000 hoger uit dan begroot (nadelig)'
+
     re.IGNORECASE,
 )
 
@@ -152,8 +156,8 @@ def find_explanations(lines: list[Line], start: int = 0, ends: frozenset[int] = 
             scope, current, title = line.text.rstrip(": ").strip(), None, None
             continue
         title = line.text.strip() if _title_line(line.text) else None
-        if current is not None and _ends_explanation(line, ends):
-            current = None
+        if current is not None and (_ends_explanation(line, ends) or (title and _is_prose(current))):
+            current = None  # a heading line after the explanation's sentences starts what comes next
         if current is None or _FOOTNOTE.match(line.text):
             continue
         current.text.append(line.text)
@@ -204,13 +208,15 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
             if named is not None and len(named.text) < _MAX_EXPLANATION_LINES and not _FOOTNOTE.match(line.text):
                 named.text.append(line.text)
             continue
-        direction = money_vocabulary().directions[fold(match.group("dir") or match.group("dir2") or match.group("dir3"))]
+        direction = money_vocabulary().directions[fold(next(match.group(g) for g in ("dir", "dir2", "dir3", "dir4") if match.group(g)))]
         before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
         closing = not line.text[match.end() :].strip(" .)")
         leading = line.text[match.end() :].lstrip(" )").startswith(":")  # 'Jeugdzorg (nadeel € 450.000): ...'
         named = None
-        if (closing and before and len(before.split()) <= _MAX_ITEM_WORDS) or (
-            leading and before and len(before.split()) <= _MAX_NAME_WORDS
+        sentence = bool(before) and fold(before.split(" ", 1)[0]) in _sentence_starts()  # 'De lasten vallen € ...'
+        if not sentence and (
+            (closing and before and len(before.split()) <= _MAX_ITEM_WORDS)
+            or (leading and before and len(before.split()) <= _MAX_NAME_WORDS)
         ):
             item = before
         else:
@@ -241,6 +247,12 @@ def explain_by_name(deviations: list[Deviation], lines: list[Line], ends: frozen
             continue
         if current.explanation.count("\n") < _MAX_EXPLANATION_LINES:
             current.explanation = f"{current.explanation}\n{line.text}"
+
+
+def _is_prose(explanation: Explanation) -> bool:
+    """The explanation's last line is a sentence (not a sub-item of a list)."""
+    last = (explanation.text[-1] if explanation.text else explanation.line.text).rstrip()
+    return last.endswith(".") and last.lstrip()[:1] not in _BULLETS
 
 
 def _title_line(text: str) -> bool:

@@ -318,7 +318,10 @@ def test_a_deviation_told_in_a_sentence_below_a_short_heading_line_is_that_headi
     result = parse(
         "Jaarverslag 2023 gemeente Venlo\nJeugdzorg\nHet nadeel op jeugdzorg bedraagt € 450.000 door meer cliënten.\n"
         "Bijstand\nEr is een voordeel van € 120.000 op de bijstand.\n"
+        "Wmo\nDe lasten vallen € 80.000 hoger uit dan begroot (nadelig).\n"
     )
-    assert [(d.item, d.amount_eur, d.direction) for d in result.deviations] == [
-        ("Jeugdzorg", 450_000, "N"), ("Bijstand", 120_000, "V"),
+    assert [(d.item, d.amount_eur, d.direction, d.explanation) for d in result.deviations] == [
+        ("Jeugdzorg", 450_000, "N", "Het nadeel op jeugdzorg bedraagt € 450.000 door meer cliënten."),
+        ("Bijstand", 120_000, "V", "Er is een voordeel van € 120.000 op de bijstand."),
+        ("Wmo", 80_000, "N", "De lasten vallen € 80.000 hoger uit dan begroot (nadelig)."),
     ]
