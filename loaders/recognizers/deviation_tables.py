@@ -11,7 +11,6 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.money import Unit, amount_of, sign_legend
@@ -20,7 +19,6 @@ from loaders.recognizers.signals import is_figure_table
 from model.amounts import parse_unit, to_euros
 from model.records import Deviation, WarningRecord
 from model.text import fold
-from model.vocabulary import load_vocabulary
 
 _TOLERANCE = Decimal(1)
 _MAX_AMOUNT_COLUMNS = 3
@@ -83,15 +81,10 @@ def _directed(grid: Grid) -> dict[int, str] | None:
 
 def _recurrence(grid: Grid) -> dict[int, bool] | None:
     """Two amount columns named one-off and lasting ('Incidenteel | Structureel'): index → incidental."""
-    words = _recurrence_words()
+    words = money_vocabulary().recurrence_columns
     named = {c.index: fold(c.name) for c in _amount_columns(grid)}
     found = {i: name in words["incidental"] for i, name in named.items() if name in words["incidental"] | words["structural"]}
     return found if sorted(found.values()) == [False, True] else None
-
-
-@cache
-def _recurrence_words() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(fold(w) for w in words) for kind, words in load_vocabulary("budget")["recurrence_columns"].items()}
 
 
 def _incidental_column(grid: Grid) -> Column | None:

@@ -19,7 +19,6 @@ from model.document import Line
 from model.numbering import parse_numbered
 from model.records import Deviation, DeviationPart, WarningRecord
 from model.text import fold
-from model.vocabulary import load_vocabulary
 
 _EURO = r"€\s*-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?\*?"
 _MAX_ITEM_WORDS = 14
@@ -62,11 +61,6 @@ class Explanation:
     scope: str | None
     parts: list[DeviationPart] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
-
-
-@cache
-def _sentence_starts() -> frozenset[str]:
-    return frozenset(fold(word) for word in load_vocabulary("budget")["sentence_starts"]["words"])
 
 
 @cache
@@ -146,7 +140,7 @@ def find_explanations(lines: list[Line], start: int = 0, ends: frozenset[int] = 
         item = _item_line(line)
         if item:
             name = item[0]
-            if fold(name.split(" ", 1)[0]) in _sentence_starts():  # 'Er is een voordeel van € 120.000 ...'
+            if fold(name.split(" ", 1)[0]) in money_vocabulary().sentence_starts:  # 'Er is een voordeel van € 120.000 ...'
                 name = title or scope or name
             current = Explanation(line, name, item[2], item[1], item[3], scope)
             found.append(current)
@@ -213,7 +207,7 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
         closing = not line.text[match.end() :].strip(" .)")
         leading = line.text[match.end() :].lstrip(" )").startswith(":")  # 'Jeugdzorg (nadeel € 450.000): ...'
         named = None
-        sentence = bool(before) and fold(before.split(" ", 1)[0]) in _sentence_starts()  # 'De lasten vallen € ...'
+        sentence = bool(before) and fold(before.split(" ", 1)[0]) in money_vocabulary().sentence_starts  # 'De lasten vallen € ...'
         if not sentence and (
             (closing and before and len(before.split()) <= _MAX_ITEM_WORDS)
             or (leading and before and len(before.split()) <= _MAX_NAME_WORDS)

@@ -25,6 +25,8 @@ class MoneyVocabulary:
     money_context: tuple[str, ...]
     money_word_endings: tuple[str, ...]
     explanation_columns: tuple[str, ...]
+    recurrence_columns: dict[str, frozenset[str]]  # 'incidental' and 'structural' column names
+    sentence_starts: frozenset[str]
 
     def row_kind(self, label: str) -> str | None:
         """The kind a row or section label names (lasten, baten, saldo, reserves, resultaat), if any."""
@@ -69,4 +71,6 @@ def money_vocabulary() -> MoneyVocabulary:
         money_context=tuple(fold(w) for w in data["money_context"]),
         money_word_endings=tuple(fold(w) for w in data.get("money_word_endings", [])),
         explanation_columns=tuple(fold(w) for w in data["explanation_columns"]),
+        recurrence_columns={k: frozenset(fold(w) for w in words) for k, words in data["recurrence_columns"].items()},
+        sentence_starts=frozenset(fold(w) for w in data["sentence_starts"]["words"]),
     )

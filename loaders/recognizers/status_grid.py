@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from loaders.readers.pdf_lines import wrapped
 from loaders.readers.shapes import Shape, shape, status_column_prefixes
 from loaders.recognizers.fields import match_field
 from loaders.recognizers.grid import Column, Grid, GridRow
@@ -136,20 +137,13 @@ def _split_name(text: str) -> tuple[str | None, str, str | None]:
     first, _, rest = text.partition("\n")
     rest = rest.strip()
     if rest and len(rest.split()) <= _MAX_WRAPPED_WORDS and not _SENTENCE_END.search(rest):
-        first, rest = _joined([first, *rest.splitlines()]), ""
+        for part in rest.splitlines():  # a word broken by a hyphen ('cliënt-' / 'ondersteuning') is joined whole
+            first = wrapped(first.strip(), part.strip(), " ")
+        rest = ""
     match = _CODE_NAME.match(first.strip())
     if match:
         return match.group("code"), match.group("name").strip(), rest or None
     return None, first.strip(), rest or None
-
-
-def _joined(lines: list[str]) -> str:
-    """Wrapped lines as one text; a word broken after a hyphen ('cliënt-' + 'ondersteuning') keeps it, unspaced."""
-    text = ""
-    for line in (line.strip() for line in lines):
-        glue = "" if not text or (text.endswith("-") and text[-2:-1].isalpha()) else " "
-        text = f"{text}{glue}{line}" if line else text
-    return text
 
 
 def _depth(text: str) -> int | None:
