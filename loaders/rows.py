@@ -125,6 +125,7 @@ def document_rows(extraction: Extraction, key: str) -> dict[str, list[tuple]]:
             b.programme,
             b.note,
             b.line,
+            b.row,
         )
         for seq, b in enumerate(extraction.budget_lines)
     ]

@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS budget_lines (
     programme VARCHAR,
     note VARCHAR,
     line INTEGER,
+    row_label VARCHAR,
     PRIMARY KEY (doc_id, seq)
 );
 CREATE TABLE IF NOT EXISTS deviations (

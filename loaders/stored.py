@@ -108,6 +108,7 @@ def read_extraction(db_path: Path, doc_id: str) -> Extraction:
                     programme=b["programme"],
                     note=b["note"],
                     line=b["line"],
+                    row=b["row_label"],
                 )
                 for b in rows("SELECT * FROM budget_lines WHERE doc_id = ? ORDER BY seq")
             ],

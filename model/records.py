@@ -107,6 +107,9 @@ class BudgetLine(Record):
     column: str
     year: int | None = None
     amount_eur: float | int | None = None
+    row: str | None = Field(
+        default=None, description="the row's label as printed; the scope is the table's subject where rows only name a kind"
+    )
     column_kind: str | None = Field(
         default=None, description="what the column holds: begroting, actuele_begroting, rekening, verschil, ..."
     )

@@ -17,6 +17,7 @@ from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.money import Unit, amount_of, sign_legend, table_unit
 from loaders.recognizers.money_vocabulary import MoneyVocabulary, money_vocabulary
 from loaders.recognizers.signals import indicator_signals, money_signals
+from loaders.recognizers.subjects import names_only_a_kind
 from model.amounts import Amount, parse_unit, to_euros
 from model.records import BudgetLine, WarningRecord
 from model.text import fold
@@ -129,10 +130,14 @@ def _values(grid: Grid) -> list[Decimal]:
 
 
 def read_budget(
-    grid: Grid, title: str | None, previous: tuple[tuple[str, ...], Unit] | None = None
+    grid: Grid,
+    title: str | None,
+    previous: tuple[tuple[str, ...], Unit] | None = None,
+    subject: str | None = None,
 ) -> BudgetTable:
-    """Budget lines of a budget table; `title` is the scope of rows that only name a kind ('Lasten'). A table
-    without a unit whose columns repeat those of the `previous` budget table takes that table's unit."""
+    """Budget lines of a budget table. When every row only names a kind ('Lasten', 'Baten', 'Saldo'), the table
+    is about its `subject` (a programme), which is then their scope. A table without a unit whose columns repeat
+    those of the `previous` budget table takes that table's unit."""
     vocabulary = money_vocabulary()
     context = grid.context
     around = fold(" ".join([*grid.table.caption, title or ""]))
@@ -177,6 +182,7 @@ def read_budget(
         values, {c.index: (column_kind(c, vocabulary), _kind_of_column(c, vocabulary)) for c in values}
     )
     defaulted: list[int] = []  # the cells whose kind nothing named
+    scoped = False  # some row names what it is about (a theme, a taakveld), not only a kind
     marked_labels = any("l/b" in fold(c.name) for c in grid.label_columns)
     directions = _direction_columns(grid)
     values = [c for c in values if c not in directions.values()]
@@ -201,6 +207,7 @@ def read_budget(
                 section, section_label = row_kind, fold(label)
             continue
         total = vocabulary.is_total(label) or (bool(section_label) and fold(label) == section_label)
+        scoped = scoped or not names_only_a_kind(label)
         for position, (column, cell) in enumerate(zip(values, cells, strict=True)):
             if cell is None:
                 continue
@@ -224,6 +231,7 @@ def read_budget(
             result.lines.append(
                 BudgetLine(
                     scope=label or title or "(zonder naam)",
+                    row=label or None,
                     kind=kind,  # type: ignore[arg-type]
                     column=column.name or f"kolom {position + 1}",
                     year=column.year,
@@ -236,6 +244,9 @@ def read_budget(
                     line=cell.line,
                 )
             )
+    if subject and not scoped:
+        for line in result.lines:
+            line.scope = subject
     if default == "saldo" and _costs_by_their_directions(result, defaulted, vocabulary):
         for index in defaulted:
             result.cells[index].kind = result.lines[index].kind = "lasten"

@@ -16,6 +16,7 @@ from loaders.recognizers.indicator_tables import continue_last, read_indicators,
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.money import Unit, sign_legend
 from loaders.recognizers.signals import figures, indicator_signals, is_figure_table, money_signals
+from loaders.recognizers.subjects import table_subject
 from model.amounts import parse_unit
 from model.document import Cell, Document, Heading, Paragraph, Table
 from model.periods import ParsedPeriod
@@ -106,16 +107,22 @@ def read_tables(
             continue
         grid = grids(block)
         title = table_title(block, heading)
-        if _read_one(grid, title, records, year, context.period):
+        if _read_one(grid, title, records, year, context.period, table_subject(title, heading)):
             records.consumed |= _lines_of(block)
     return records
 
 
 def _read_one(
-    grid: Grid, title: str | None, records: TableRecords, year: int | None, own: ParsedPeriod | None = None
+    grid: Grid,
+    title: str | None,
+    records: TableRecords,
+    year: int | None,
+    own: ParsedPeriod | None = None,
+    subject: str | None = None,
 ) -> bool:
     """Give the grid to the recognizer its evidence points to; True when one read it. `own` is the document's
-    period: a budget's or an annual account's columns named by a kind alone ('Lasten') are of that period."""
+    period: a budget's or an annual account's columns named by a kind alone ('Lasten') are of that period;
+    `subject` is what the table is about (see subjects.table_subject)."""
     if not grid.rows or not grid.value_columns:
         return False
     previous, records.last_indicators = records.last_indicators, None
@@ -139,7 +146,7 @@ def _read_one(
         return False
     continued = _continues(grid, records.last_budget)
     if continued is not None:
-        title = continued
+        title, subject = continued, table_subject(continued, None) or subject
     other = _not_budget(grid) if continued is None else None
     if other is not None:
         records.last_other = ((grid, title), other)
@@ -150,7 +157,7 @@ def _read_one(
         if own is not None and own.kind in _OWN_FIGURES:
             for column in grid.value_columns:
                 column.period = column.period or (own if is_kind_word(column.name) else None)
-        budget = read_budget(grid, title, records.last_unit)
+        budget = read_budget(grid, title, records.last_unit, subject)
         if budget.unit.stated or records.last_unit is None:
             records.last_unit = (tuple(c.name for c in grid.value_columns), budget.unit)
         records.last_budget = (grid, title)

@@ -22,9 +22,9 @@ def test_a_header_line_with_sign_legend_unit_and_years_scales_the_amounts():
         "Lasten -1.200 -1.300 -1.400\nBaten 200 300 400\n"
     )
     assert _lines(extraction)[:3] == [
-        ("Lasten", "lasten", "2022", 2022, -1_200_000),
-        ("Lasten", "lasten", "2023", 2023, -1_300_000),
-        ("Lasten", "lasten", "2024", 2024, -1_400_000),
+        ("Programma 2 Sociaal domein", "lasten", "2022", 2022, -1_200_000),
+        ("Programma 2 Sociaal domein", "lasten", "2023", 2023, -1_300_000),
+        ("Programma 2 Sociaal domein", "lasten", "2024", 2024, -1_400_000),
     ]
     assert "budget-unit-assumed" not in [w.code for w in extraction.warnings]
 
