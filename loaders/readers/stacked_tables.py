@@ -30,6 +30,7 @@ from model.vocabulary import load_vocabulary
 
 _MAX_HEADER_LINES = 16
 _MAX_FIRST_LABELS = 3
+_CODE_CELL = 1  # characters of a letter cell ('I', 'S')
 _OWN_YEAR_VALUE = re.compile(r"^(?:19|20)\d\d:\s*(?:€\s*)?-?\d[\d.,]*\s*%?(?:\s+[a-z]{1,6})?$")  # '2017: 174 kg'
 
 
@@ -213,6 +214,30 @@ def _arrange(row: _Row, label_columns: int) -> list[tuple[list[Line], list[tuple
     return rows
 
 
+def _complete(rows: list[_Row], label_columns: int, text_columns: int) -> bool:
+    """Every row has as many labels as the table has label columns, and (but the last) all its text cells."""
+    valued = [row for row in rows if row.values]
+    return len(valued) >= 2 and all(
+        len(row.labels) == label_columns and (row is valued[-1] or len(row.texts) == text_columns) for row in valued
+    )
+
+
+def _odd_last_texts(rows: list[_Row]) -> int:
+    """Drop the last row's text cells from the first one unlike its column's ('I', 'S', then a heading below the
+    table): that line is what follows the table. Returns how many lines were dropped."""
+    if len(rows) < 2 or not rows[-1].texts:
+        return 0
+    last = rows[-1]
+    for position, line in enumerate(last.texts):
+        above = [row.texts[position].text for row in rows[:-1] if len(row.texts) > position]
+        if above and all(len(text) <= _CODE_CELL for text in above) and len(line.text) > _CODE_CELL:
+            dropped = len(last.texts) - position
+            del last.texts[position:]
+            last.last -= dropped
+            return dropped
+    return 0
+
+
 def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | None:
     label_start = _first_label(lines, first_value, floor)
     if label_start < floor or (is_value_line(lines[label_start]) and not row_number(lines[label_start].text)):
@@ -224,6 +249,11 @@ def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | No
     label_columns = max(1, len(label_names))
     text_names = text_names if groups else []
     rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns, len(text_names))
+    if label_columns >= 2 and text_names and not _complete(rows, label_columns, len(text_names)):
+        fewer, fewer_end = _read_rows(lines, label_start, len(groups) or None, label_columns - 1, len(text_names))
+        if _complete(fewer, label_columns - 1, len(text_names)):
+            rows, end = fewer, fewer_end  # the first label name is a title above the header ('Indicatoren')
+    end -= _odd_last_texts(rows)
     widest_label = max((len(row.labels) for row in rows if row.values), default=label_columns)
     if len(label_names) > max(1, widest_label):
         # more label names than any row has labels: the first are a title above the header ('Indicatoren')

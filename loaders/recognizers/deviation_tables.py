@@ -105,13 +105,14 @@ def _direction_column(grid: Grid) -> Column | None:
 
 
 def read_deviation_table(
-    grid: Grid, title: str | None, year: int | None = None, only: Column | None = None
+    grid: Grid, title: str | None, year: int | None = None, only: Column | None = None, subject: str | None = None
 ) -> DeviationTable:
-    """The deviation items of a deviation table; of a table per year, the amounts of `year` (else the first); of
-    a table with an incidental and a structural column, the items of each (`only` reads one of them)."""
+    """The deviation items of a deviation table, scoped by its `subject` (else its title); of a table per year,
+    the amounts of `year` (else the first); of a table with an incidental and a structural column, the items of
+    each (`only` reads one of them)."""
     recurrence = _recurrence(grid)
     if recurrence is not None and only is None:
-        parts = [read_deviation_table(grid, title, year, c) for c in grid.columns if c.index in recurrence]
+        parts = [read_deviation_table(grid, title, year, c, subject) for c in grid.columns if c.index in recurrence]
         merged = DeviationTable(parts[0].unit, warnings=[w for part in parts for w in part.warnings])
         merged.deviations = sorted((d for part in parts for d in part.deviations), key=lambda d: d.line or 0)
         return merged
@@ -128,10 +129,12 @@ def read_deviation_table(
     negative = sign_legend(context)
     incidental_column = _incidental_column(grid)
     explanation_column = _explanation_column(grid)
-    label_columns = [
-        c for c in grid.label_columns if c not in (incidental_column, explanation_column, direction_column)
+    label_columns = [  # a column left empty (a V/N column whose marks went with the amounts) names no group
+        c
+        for c in grid.label_columns
+        if c not in (incidental_column, explanation_column, direction_column) and any(grid.texts(c))
     ]
-    scope = title
+    scope = subject or title
     group_scope: str | None = None
     group: list[Decimal] = []  # the items since the last total row
     totals: list[Decimal] = []  # the group totals since the last grand total

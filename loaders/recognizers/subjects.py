@@ -34,14 +34,16 @@ def names_only_a_kind(label: str) -> bool:
 
 
 def subject_of(text: str | None) -> str | None:
-    """The subject a title or heading names, without a table number or leading words that only say what the
-    table shows; None for a question ('Wat heeft het gekost?') or a title of such words alone."""
+    """The subject a title or heading names, without a table number or the leading and trailing words that only
+    say what the table shows; None for a question ('Wat heeft het gekost?') or a title of such words alone."""
     if not text or text.rstrip().endswith("?") or parse_unit(text) is not None:
         return None
     words = _TABLE_NUMBER.sub("", text.strip()).split()
     generic = _generic()
     while words and (fold(words[0].strip(_EDGE)) in generic or not words[0].strip(_EDGE)):
         words.pop(0)
+    while words and (fold(words[-1].strip(_EDGE)) in generic or not words[-1].strip(_EDGE)):
+        words.pop()
     subject = " ".join(words).strip(_EDGE)
     if not any(_ALPHA.search(word) and fold(word.strip(_EDGE)) not in generic for word in subject.split()):
         return None  # nothing but generic words, years and numbers

@@ -129,7 +129,7 @@ def _read_one(
     if previous is not None and _continued_indicators(grid, previous, records, year):
         return True
     if is_deviation_table(grid, title):
-        table = read_deviation_table(grid, title, year)
+        table = read_deviation_table(grid, title, year, subject=subject)
         records.deviations.extend(table.deviations)
         records.warnings.extend(table.warnings)
         if records.deviation_end is None:

@@ -325,3 +325,16 @@ def test_a_deviation_told_in_a_sentence_below_a_short_heading_line_is_that_headi
         ("Bijstand", 120_000, "V", "Er is een voordeel van € 120.000 op de bijstand."),
         ("Wmo", 80_000, "N", "De lasten vallen € 80.000 hoger uit dan begroot (nadelig)."),
     ]
+
+
+def test_an_i_s_column_marks_one_off_items_and_the_heading_above_scopes_them():
+    text = (
+        "Najaarsnota 2024\nProgramma 3 Sociaal domein\nAnalyse van de afwijkingen\nBedragen x € 1.000\n"
+        "Omschrijving\nBedrag\nV/N\nI/S\nHogere kosten jeugdzorg\n450\nN\nS\nLagere opbrengst leges\n120\nN\nI\n"
+        "Totaal afwijkingen\n570\nN\n"
+    )
+    items = [(d.item, d.incidental, d.scope) for d in parse(text).deviations]
+    assert items == [
+        ("Hogere kosten jeugdzorg", False, "Programma 3 Sociaal domein"),
+        ("Lagere opbrengst leges", True, "Programma 3 Sociaal domein"),
+    ]

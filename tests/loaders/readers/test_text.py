@@ -116,6 +116,28 @@ def test_prose_gives_paragraphs_and_no_tables(paragraphs):
     assert [block.text for block in document.blocks if isinstance(block, Paragraph)] == paragraphs
 
 
+UNITS = ("%", "aantal", "dagen", "per 1.000 inw.", "euro")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacked_tables(), st.lists(st.tuples(st.sampled_from(UNITS), st.sampled_from(SOURCES)), min_size=8, max_size=8))
+def test_a_title_above_a_header_with_unit_and_source_columns_is_no_column(table, extras):
+    header, body = table
+    header = [header[0], "Eenheid", *header[1:], "Bron"]
+    body = [[row[0], unit, *row[1:], source] for row, (unit, source) in zip(body, extras, strict=False)]
+    lines = ["Indicatoren", *header, *[cell for row in body for cell in row]]
+    document = read_text("\n".join(lines))
+    assert _texts(document) == [header, *body]
+    assert document.tables()[0].caption == ("Indicatoren",)
+
+
+def test_a_line_after_the_table_is_no_letter_cell_of_its_last_row():
+    lines = ["Omschrijving", "Bedrag", "V/N", "I/S", "Jeugdzorg", "450", "N", "S", "Leges", "120", "N", "I",
+             "Totaal", "330", "N", "Jeugdzorg", "De kosten zijn gestegen door meer jongeren in zorg."]
+    rows = _texts(read_text("\n".join(lines)))
+    assert rows[1:] == [["Jeugdzorg", "450 N", "", "S"], ["Leges", "120 N", "", "I"], ["Totaal", "330 N", "", ""]]
+
+
 def test_a_title_above_the_header_becomes_the_caption_not_a_column():
     lines = ["Indicatoren", "Indicator", "Eenheid", "2022", "2023", "Banen", "per 1.000 inw.", "612", "620",
              "Demografische druk", "%", "71,2", "72,0"]
