@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import cache
 
 from model.caching import text_cache
+from model.municipalities import find_municipality
 from model.periods import MAX_WORDS as MAX_PERIOD_WORDS
 from model.periods import YEAR, parse_period
 from model.text import fold
@@ -17,6 +18,7 @@ from model.vocabulary import load_vocabulary
 _MAX_SHORT_WORDS = 12
 _MAX_SHORT_CHARS = 110
 _MAX_VALUE_NAME_WORDS = 7
+_MAX_PLACE_WORDS = 4  # the longest municipality name ('Nuenen, Gerwen en Nederwetten')
 _MAX_COLUMN_CHARS = 150  # longer than any column name the vocabularies or a period label allow
 _NUMBER = re.compile(
     r"""^(?:[<>≤≥~±]\s*)?            # a comparator: '> 90%'
@@ -111,7 +113,16 @@ def column_role(text: str) -> str | None:
     period = parse_period(text)
     if period is not None and period.kind != "jaar":
         return "value"
+    if len(words) <= _MAX_PLACE_WORDS and _own_figures_column(text):
+        return "value"
     return None
+
+
+def _own_figures_column(text: str) -> bool:
+    """A column named after a municipality ('Westerkwartier' beside 'Nederland'): its figures. Names that are
+    also common words ('Best', 'Buren') only count with 'gemeente' before them, so never here."""
+    municipality = find_municipality(text)
+    return municipality is not None and not municipality.needs_context
 
 
 def is_value(text: str) -> bool:
@@ -172,3 +183,14 @@ def looks_like_header(texts: list[str]) -> bool:
 def status_column_prefixes() -> tuple[str, ...]:
     """How column names that announce statuses start ('Status', 'Stand van zaken'; tables.toml status_columns)."""
     return tuple(fold(word) for word in load_vocabulary("tables")["status_columns"])
+
+
+@cache
+def _progress_columns() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_vocabulary("tables")["progress_columns"])
+
+
+def is_progress_column(name: str) -> bool:
+    """A column of progress told in words ('Stand van zaken'; tables.toml progress_columns): beside a column of
+    statuses it is text, not a second status."""
+    return fold(name) in _progress_columns()

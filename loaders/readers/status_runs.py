@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape, status_column_prefixes
+from loaders.readers.shapes import (
+    VALUE_SHAPES,
+    Shape,
+    column_role,
+    is_progress_column,
+    shape,
+    status_column_prefixes,
+)
 from loaders.readers.text_lines import Found, is_header_line, is_pipe_row, is_value_line, line_cell
 from model.document import Cell, Line, Table
 from model.text import fold
@@ -43,7 +50,8 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
         or any(k not in {Shape.PERIOD, Shape.COLUMN} for k in name_kinds)
     ):
         return None
-    labels = [column_role(n) == "label" for n in names]
+    statuses = [_status_name(n) and not is_progress_column(n) for n in names]
+    labels = [column_role(n) == "label" or (is_progress_column(n) and any(statuses)) for n in names]
     label_columns = sum(labels)
     if label_columns >= width or any(is_value_line(line) for line in lines[end_header : end_header + _LOOKAHEAD]):
         return None
@@ -61,11 +69,15 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
             return Found(start, end_header + len(partial), table)
     while cursor + width <= len(lines):
         chunk = lines[cursor : cursor + width]
-        kinds = [  # a text column after the first ('Toelichting') may hold a word or a sentence alike
-            "text" if label and i and kind in {"prose", Shape.SHORT.value} else kind
+        kinds = [  # a text column after the first ('Toelichting', 'Planning') may hold words, a sentence or a date
+            "text" if label and i and kind != Shape.COLUMN.value else kind
             for i, (kind, label) in enumerate(zip(map(_chunk_kind, chunk), labels, strict=True))
         ]
-        if any(is_pipe_row(line) or shape(line.text) in {Shape.PERIOD, Shape.COLUMN} for line in chunk):
+        if any(
+            is_pipe_row(line) or shape(line.text) in {Shape.PERIOD, Shape.COLUMN}
+            for line, kind in zip(chunk, kinds, strict=True)
+            if kind != "text"
+        ):
             break
         if any(
             k != Shape.SHORT.value or not _status_like(line.text)

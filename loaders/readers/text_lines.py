@@ -4,6 +4,7 @@ found among the lines."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.readers.headers import (
     is_continuation,
@@ -11,6 +12,8 @@ from loaders.readers.headers import (
 from loaders.readers.shapes import Shape, is_value, shape
 from model.document import Cell, Line, Table
 from model.periods import YEAR
+from model.text import fold
+from model.vocabulary import load_vocabulary
 
 _MAX_ROW_NUMBER = 999
 _MAX_YEAR_NAME_WORDS = 5
@@ -55,9 +58,15 @@ def is_header_line(line: Line) -> bool:
     if is_pipe_row(line):
         return False
     kind = shape(line.text)
-    if kind in _NAMES or is_continuation(line.text):
+    if kind in _NAMES or is_continuation(line.text) or fold(line.text) in _year_labels():
         return True
     return kind == Shape.SHORT and len(line.text.split()) <= _MAX_YEAR_NAME_WORDS and bool(YEAR.search(line.text))
+
+
+@cache
+def _year_labels() -> frozenset[str]:
+    """Names of a column of years ('Jaar', 'Peiljaar'; documents.toml [indicators] year_labels): a column name on its own line."""
+    return frozenset(fold(word) for word in load_vocabulary("documents")["indicators"]["year_labels"])
 
 
 def row_number(text: str) -> bool:

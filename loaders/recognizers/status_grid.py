@@ -16,6 +16,7 @@ from loaders.readers.shapes import Shape, shape, status_column_prefixes
 from loaders.recognizers.fields import match_field
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.legends import Legend
+from loaders.recognizers.status_columns import field_columns, progress_beside_status
 from loaders.recognizers.status_values import resolve_cell, shows_status
 from model.document import Cell
 from model.numbering import parse_numbered
@@ -42,6 +43,7 @@ class StatusRow:
     programme: str | None = None
     progress: str | None = None
     cells: list[tuple[ParsedPeriod, Cell]] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # other labelled columns ('Planning' as 'timeline')
 
 
 @dataclass
@@ -69,7 +71,8 @@ def _period_columns(grid: Grid, year: int | None, own: ParsedPeriod | None) -> l
         period = period_of(column, year, own)
         if period is not None and not fold(column.name).startswith(("jaar realisatie", "realisatiejaar")):
             found.append((column, period))
-    return found
+    beside = progress_beside_status(grid)
+    return [(column, period) for column, period in found if column is not beside]
 
 
 def is_status_table(
@@ -113,7 +116,10 @@ def _roles(grid: Grid) -> dict[str, Column | None]:
     """Which label column holds the code, the name, the description and the progress ('Stand van zaken',
     'Toelichting': the field labels of an activity's progress)."""
     code = name = description = progress = None
+    fielded = {column.index for column in field_columns(grid).values()}
     for column in grid.label_columns:
+        if column.index in fielded:
+            continue
         folded = fold(column.name)
         cells = [row.cells[column.index].text for row in grid.rows if row.cells[column.index].text]
         codes = sum(1 for text in cells if _CODE.match(text.strip()))
@@ -196,6 +202,8 @@ def read_status_table(
     columns = _period_columns(grid, year, period_hint or own)
     result = StatusTable(periods=[p for _, p in columns], header_line=_header_line(grid, columns))
     roles = _roles(grid)
+    beside = progress_beside_status(grid)
+    fielded = field_columns(grid)
     programme_column = None
     if roles["code"] is not None:
         codes = [row.cells[roles["code"].index].text for row in grid.rows if row.cells[roles["code"].index].text]
@@ -218,8 +226,10 @@ def read_status_table(
         if roles["description"] is not None and row.cells[roles["description"].index].text:
             description = row.cells[roles["description"].index].text
         status_row = StatusRow(code, name, row.line, current_theme, description)
-        if roles["progress"] is not None:
-            status_row.progress = row.cells[roles["progress"].index].text or None
+        progress = roles["progress"] or beside
+        if progress is not None:
+            status_row.progress = row.cells[progress.index].text or None
+        status_row.fields = {name: text for name, c in fielded.items() if (text := row.cells[c.index].text)}
         if programme_column is not None and row.cells[programme_column.index].text:
             status_row.programme = row.cells[programme_column.index].text
         for column in years:

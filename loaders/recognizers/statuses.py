@@ -274,6 +274,7 @@ class _Walker:
                 activity.programme = row.programme or activity.programme
                 activity.description = activity.description or row.description
                 activity.progress = row.progress or activity.progress
+                activity.fields = {**row.fields, **activity.fields}
                 activity.target_year = activity.target_year or row.target_year
             else:
                 activity = self.owner(row.line)

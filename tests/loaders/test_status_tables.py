@@ -383,3 +383,39 @@ def test_one_cell_per_line_under_activiteit_status_toelichting_gives_each_activi
     assert [(s.period, s.status) for s in result.statuses] == [
         ("2e VGR 2024", "on_track"), ("2e VGR 2024", "partly"), ("2e VGR 2024", "done"),
     ]
+
+
+PLANNED = """\
+Tweede bestuursrapportage 2024
+Programma 1 Veiligheid
+Activiteit
+Planning
+Stand van zaken
+Status
+Actualiseren integraal veiligheidsplan
+Q2 2024
+Het plan is in concept gereed en wordt in het najaar aan de raad aangeboden.
+Vertraagd
+Invoeren cameratoezicht winkelcentrum
+Q4 2024
+De camera's zijn geplaatst.
+Gereed
+Aanpak ondermijning
+2024-2026
+Loopt volgens planning.
+Op schema
+"""
+
+
+def test_a_planning_and_a_progress_column_beside_the_status_column_one_cell_per_line():
+    result = parse(PLANNED)
+    assert [(s.activity_name, s.status, s.status_raw) for s in result.statuses] == [
+        ("Actualiseren integraal veiligheidsplan", "partly", "Vertraagd"),
+        ("Invoeren cameratoezicht winkelcentrum", "done", "Gereed"),
+        ("Aanpak ondermijning", "on_track", "Op schema"),
+    ]
+    first = result.activities[0]
+    assert first.progress.startswith("Het plan is in concept gereed")
+    assert first.fields == {"timeline": "Q2 2024"}
+    assert first.description is None
+    assert not [w for w in result.warnings if w.code in {"unmapped-status-label", "conflicting-status"}]

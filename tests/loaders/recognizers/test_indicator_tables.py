@@ -153,3 +153,18 @@ def test_a_first_row_of_names_over_rows_of_figures_is_the_header_of_a_table_in_t
         ("Voortijdig schoolverlaters (%)", ["2021", "2022"]),
         ("Niet-sporters (%)", ["2021", "2022"]),
     ]
+
+
+def test_a_column_named_after_the_municipality_and_a_year_column_one_cell_per_line():
+    text = (
+        "Programmabegroting 2025 gemeente Westerkwartier\nBeleidsindicatoren\nIndicator\nEenheid\nBron\n"
+        "Westerkwartier\nNederland\nJaar\nAbsoluut verzuim\nAantal per 1.000 leerlingen\nDUO\n1,2\n2,1\n2023\n"
+        "Vroegtijdig schoolverlaters\n%\nDUO\n1,4\n2,0\n2022\n"
+    )
+    found = [
+        (i.name, i.unit, i.source, [(v.period, v.value) for v in i.values]) for i in _text_indicators(text)
+    ]
+    assert found == [
+        ("Absoluut verzuim", "Aantal per 1.000 leerlingen", "DUO", [("Westerkwartier 2023", 1.2), ("Nederland 2023", 2.1)]),
+        ("Vroegtijdig schoolverlaters", "%", "DUO", [("Westerkwartier 2022", 1.4), ("Nederland 2022", 2.0)]),
+    ]

@@ -1,0 +1,33 @@
+"""Columns of a status table that hold an activity's other texts: its progress in words beside the status
+column ('Stand van zaken' beside 'Status') and its labelled fields ('Planning')."""
+
+from __future__ import annotations
+
+from loaders.readers.shapes import is_progress_column, status_column_prefixes
+from loaders.recognizers.fields import match_field
+from loaders.recognizers.grid import Column, Grid
+from loaders.recognizers.sections import card_labels
+from model.text import fold
+
+
+def progress_beside_status(grid: Grid) -> Column | None:
+    """A 'Stand van zaken' column beside a 'Status' column: the progress in words, not a second status."""
+    progress = next((c for c in grid.value_columns if is_progress_column(c.name)), None)
+    if progress is not None and any(
+        c is not progress and fold(c.name).startswith(status_column_prefixes()) and not is_progress_column(c.name)
+        for c in grid.value_columns
+    ):
+        return progress
+    return None
+
+
+def field_columns(grid: Grid) -> dict[str, Column]:
+    """Label columns named by an activity field other than its description or progress ('Planning', 'Tijdpad':
+    timeline): each row's cell is that field of its activity."""
+    found: dict[str, Column] = {}
+    cards = dict(card_labels())
+    for column in grid.label_columns[1:]:
+        field_name = (match_field(column.name) or ("", ""))[0] or cards.get(fold(column.name), "")
+        if field_name and field_name not in {"description", "progress"}:
+            found.setdefault(field_name, column)
+    return found
