@@ -3,11 +3,14 @@ column ('Stand van zaken' beside 'Status') and its labelled fields ('Planning').
 
 from __future__ import annotations
 
+from functools import cache
+
 from loaders.readers.shapes import is_progress_column, status_column_prefixes
 from loaders.recognizers.fields import match_field
 from loaders.recognizers.grid import Column, Grid
 from loaders.recognizers.sections import card_labels
 from model.text import fold
+from model.vocabulary import load_vocabulary
 
 
 def progress_beside_status(grid: Grid) -> Column | None:
@@ -31,3 +34,20 @@ def field_columns(grid: Grid) -> dict[str, Column]:
         if field_name and field_name not in {"description", "progress"}:
             found.setdefault(field_name, column)
     return found
+
+
+@cache
+def _named(key: str) -> frozenset[str]:
+    return frozenset(fold(name) for name in load_vocabulary("tables")[key])
+
+
+def group_and_name(grid: Grid) -> tuple[Column | None, Column | None]:
+    """A column named for the activity ('Activiteit') after one named for what groups activities ('Doel',
+    'Thema'): (group, name), else (None, None). The group's cells repeat; they are no activity."""
+    name = next((c for c in grid.label_columns if fold(c.name) in _named("activity_columns")), None)
+    if name is None:
+        return None, None
+    group = next(
+        (c for c in grid.label_columns if c.index < name.index and fold(c.name) in _named("group_columns")), None
+    )
+    return (group, name) if group is not None else (None, None)

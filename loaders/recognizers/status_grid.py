@@ -16,7 +16,7 @@ from loaders.readers.shapes import Shape, shape, status_column_prefixes
 from loaders.recognizers.fields import match_field
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.legends import Legend
-from loaders.recognizers.status_columns import field_columns, progress_beside_status
+from loaders.recognizers.status_columns import field_columns, group_and_name, progress_beside_status
 from loaders.recognizers.status_values import resolve_cell, shows_status
 from model.document import Cell
 from model.numbering import parse_numbered
@@ -115,10 +115,11 @@ def transposed(grid: Grid, year: int | None) -> list[str] | None:
 def _roles(grid: Grid) -> dict[str, Column | None]:
     """Which label column holds the code, the name, the description and the progress ('Stand van zaken',
     'Toelichting': the field labels of an activity's progress)."""
-    code = name = description = progress = None
-    fielded = {column.index for column in field_columns(grid).values()}
+    code = description = progress = None
+    group, name = group_and_name(grid)
+    skipped = {column.index for column in field_columns(grid).values()} | {c.index for c in (group, name) if c}
     for column in grid.label_columns:
-        if column.index in fielded:
+        if column.index in skipped:
             continue
         folded = fold(column.name)
         cells = [row.cells[column.index].text for row in grid.rows if row.cells[column.index].text]
@@ -134,7 +135,7 @@ def _roles(grid: Grid) -> dict[str, Column | None]:
             name = column
         elif description is None:
             description = column
-    return {"code": code, "name": name, "description": description, "progress": progress}
+    return {"code": code, "name": name, "description": description, "progress": progress, "group": group}
 
 
 def _split_name(text: str) -> tuple[str | None, str, str | None]:
@@ -218,6 +219,8 @@ def read_status_table(
         if found is not None:
             current_theme = found
             continue
+        if roles["group"] is not None and row.cells[roles["group"].index].text:
+            current_theme = row.cells[roles["group"].index].text
         name_cell = row.cells[roles["name"].index] if roles["name"] else None
         code_cell = row.cells[roles["code"].index] if roles["code"] else None
         code, name, description = _split_name(name_cell.text) if name_cell and name_cell.text else (None, "", None)

@@ -419,3 +419,19 @@ def test_a_planning_and_a_progress_column_beside_the_status_column_one_cell_per_
     assert first.fields == {"timeline": "Q2 2024"}
     assert first.description is None
     assert not [w for w in result.warnings if w.code in {"unmapped-status-label", "conflicting-status"}]
+
+
+def test_a_goal_column_before_the_activity_column_is_each_activitys_theme_not_the_activity():
+    text = (
+        "Jaarverslag 2023\nDoel\nActiviteit\nStatus\nToelichting\n"
+        "1.1 Betere dienstverlening\nDigitaal loket uitbreiden\nAfgerond\nHet loket is in gebruik.\n"
+        "1.1 Betere dienstverlening\nKlanttevredenheidsonderzoek\nLoopt\nHet onderzoek loopt nog.\n"
+        "1.2 Actieve democratie\nInwonerspanel opzetten\nAfgerond\nHet panel is gestart.\n"
+    )
+    result = parse(text)
+    assert [(a.name, a.theme) for a in result.activities] == [
+        ("Digitaal loket uitbreiden", "1.1 Betere dienstverlening"),
+        ("Klanttevredenheidsonderzoek", "1.1 Betere dienstverlening"),
+        ("Inwonerspanel opzetten", "1.2 Actieve democratie"),
+    ]
+    assert [s.status for s in result.statuses] == ["done", "on_track", "done"]
