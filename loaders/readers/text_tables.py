@@ -52,9 +52,9 @@ def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
     rows = [tuple(line_cell(line, text) for text in pipe_cells(line.text)) for line in lines[start:end]]
     widest = max(len(row) for row in rows)
     valued = any(shape(cell.text) in VALUE_SHAPES for row in rows for cell in row[1:])
-    if (end - start < 2 and widest < 3) or (widest < 3 and not valued):
-        return None, end
     header = 1 if looks_like_header([c.text for c in rows[0]]) else 0
+    if (end - start < 2 and widest < 3) or (widest < 3 and not valued and not header):
+        return None, end  # two columns of words are a table only under a header ('Activiteit | Status')
     return Found(start, end, Table(rows=rows, line=lines[start].number, header_rows=header, layout="pipes")), end
 
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from loaders.recognizers.money_vocabulary import money_vocabulary
 from loaders.recognizers.sections import is_goal_stop
+from loaders.recognizers.subjects import subject_of
 from model.amounts import NotAnAmount, parse_amount, to_euros
 from model.document import Line
 from model.numbering import parse_numbered
@@ -39,7 +40,8 @@ _PROSE = re.compile(
     + r"|"
     + _EURO
     + r"\s*\(?(?P<dir2>voordelig|nadelig|voordeel|nadeel|[NV])\b"
-    + r"|\b(?P<dir3>voordeel|nadeel)\b[^.€]{1,60}?\b(?:bedraagt|bedroeg)\s*"  # 'het nadeel op jeugdzorg bedraagt € 450.000'
+    # 'het nadeel op jeugdzorg bedraagt € 450.000', 'het nadeel op de lasten van € 712.000'
+    + r"|\b(?P<dir3>voordeel|nadeel)\b[^.€]{1,60}?\b(?:bedraagt|bedroeg|van)\s*"
     + _EURO
     + r"|"
     + _EURO
@@ -250,11 +252,11 @@ def _is_prose(explanation: Explanation) -> bool:
 
 
 def _title_line(text: str) -> bool:
-    """A short line without figures or a sentence's end: a heading in a text export ('Bijstand'). Most lines are
-    longer than any such heading, which takes one look."""
+    """A short line without figures or a sentence's end that names something: a heading in a text export
+    ('Bijstand', not 'Toelichting'). Most lines are longer than any such heading, which takes one look."""
     if len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith((".", ":", ";", ",")):
         return False
-    return 0 < len(text.split()) <= _MAX_NAME_WORDS and not _FIGURE.search(text)
+    return 0 < len(text.split()) <= _MAX_NAME_WORDS and not _FIGURE.search(text) and subject_of(text) is not None
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -18,6 +18,7 @@ _TITLE_FIRST_WORDS = tuple(title.split()[0] for title in _LEGEND_TITLES)  # a ch
 _MAX_BLOCK_LINES = 8
 _KEY_LINE_GAP = 3  # a key alone on its line is a legend entry only next to another one: key, meaning, key, ...
 _SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
+_MAX_GLYPH = 2  # characters of a coloured glyph ('🟢', or '●' with a variation selector)
 _SYMBOL_ENTRY = re.compile(r"^(?P<key>[^\w\s]{1,3}|\d{1,3}\s?%)\s*[:=]\s*(?P<desc>[^\W\d].*)$")  # '+ = op schema'
 _WORD_KEY_ENTRY = re.compile(r"\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$")  # "Groen: ...", "(G) ..."
 _KEY_IN_BRACKETS = re.compile(r"\((?P<key>[A-Za-z]{1,7})\)")
@@ -151,6 +152,9 @@ def _word_entry(text: str, number: int) -> list[Entry]:
     match = None if first.isalpha() or first == "_" else _SYMBOL_ENTRY.match(stripped)  # its key is no word
     if match:
         return [Entry((match.group("key"),), match.group("desc").strip(), number)]
+    glyph, _, meaning = stripped.partition(" ")
+    if meaning and len(glyph) <= _MAX_GLYPH and (colour := named_colour(glyph)) and meaning.strip()[:1].isalpha():
+        return [Entry((glyph, colour), meaning.strip(), number)]  # a coloured glyph and its meaning, without '='
     if not _KEY_IN_BRACKETS.search(text):
         return []
     entries = []

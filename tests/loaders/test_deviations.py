@@ -338,3 +338,12 @@ def test_an_i_s_column_marks_one_off_items_and_the_heading_above_scopes_them():
         ("Hogere kosten jeugdzorg", False, "Programma 3 Sociaal domein"),
         ("Lagere opbrengst leges", True, "Programma 3 Sociaal domein"),
     ]
+
+
+def test_a_deviation_named_after_its_subject_and_a_generic_heading_is_no_item():
+    text = (
+        "Jaarrekening 2023\nProgramma 6 Sociaal domein\nToelichting\n"
+        "Het nadeel op de lasten van € 712.000 komt vooral door hogere kosten jeugdhulp.\n"
+    )
+    [deviation] = parse(text).deviations
+    assert (deviation.item, deviation.amount_eur, deviation.direction) == ("Programma 6 Sociaal domein", 712_000, "N")

@@ -52,3 +52,16 @@ def test_a_documents_legend_overrides_the_vocabulary_and_is_reported():
     assert [s.status for s in result.statuses] == ["on_track", "on_track"]
     assert result.document.legend == {"Groen": "on_track", "Geel": "on_track", "Rood": "council_action"}
     assert any(w.code == "status-legend-used" for w in result.warnings)
+
+
+def test_a_legend_of_coloured_emoji_governs_a_two_column_pipe_table_of_them():
+    text = (
+        "Voortgangsrapportage 2024\nLegenda\n🟢 op schema\n🟠 aandacht nodig\n🔴 achter op schema\n\n"
+        "Activiteit | Status\n1.1 Aanleg glasvezel | 🟢\n1.2 Herinrichting centrum | 🟠\n1.3 Nieuwbouw sporthal | 🔴\n"
+    )
+    result = parse_text(text, "emoji.txt", "0" * 64)
+    assert [(s.activity_code, s.status, s.status_raw) for s in result.statuses] == [
+        ("1.1", "on_track", "op schema"),
+        ("1.2", "partly", "aandacht nodig"),
+        ("1.3", "partly", "achter op schema"),
+    ]
