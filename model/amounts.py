@@ -105,7 +105,13 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         ),
         1_000,
     ),
-    (re.compile(r"(?:bedragen|cijfers) in (?:hele )?euro'?s?\b|x\s*(?:€|eur)\s*1\b(?![.,\d])"), 1),
+    (
+        re.compile(
+            r"(?:bedragen|cijfers) (?:zijn )?in (?:hele )?euro'?s?\b|x\s*(?:€|eur)\s*1\b(?![.,\d])"
+            r"|(?:bedragen|cijfers|^) ?(?:zijn )?in\s*€(?!\s*\d)"  # 'Bedragen in €', '(in €)'
+        ),
+        1,
+    ),
 )
 
 

@@ -19,7 +19,7 @@ from model.vocabulary import load_vocabulary
 _MAX_FLAT_WORDS = 30
 _FLAT_SHARE = 0.7
 _CONTINUATION = re.compile(r"[a-z(/&+]|[-–]\s")
-_NOT_CONTINUING = frozenset({Shape.PERIOD, Shape.YEAR})
+_NOT_CONTINUING = frozenset({Shape.PERIOD, Shape.YEAR, Shape.NUMBER})  # "(10.245)" is a negative amount
 
 
 @cache

@@ -70,6 +70,11 @@ def test_text_that_is_not_an_amount_raises(text):
         ("bedragen in duizenden euro's", 1000),
         ("x € 1 mln", 1_000_000),
         ("x € 1.000.000", 1_000_000),
+        ("Bedragen in €", 1),
+        ("(in €)", 1),
+        ("Alle bedragen zijn in euro's", 1),
+        ("bedragen in € 1.000", 1000),
+        ("De kosten zijn in € uitgedrukt", None),
         ("Lasten en baten", None),
     ],
 )

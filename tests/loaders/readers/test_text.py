@@ -207,3 +207,13 @@ def test_pipe_rows_of_the_same_width_keep_a_section_line_between_them():
     assert _texts(document) == [
         ["Omschrijving", "2024", "2025"], ["Lasten"], ["Jeugd", "1.200", "1.300"], ["Baten"], ["Jeugd", "100", "120"],
     ]
+
+
+def test_a_negative_amount_in_brackets_is_a_value_not_a_header_line_continued():
+    lines = ["Rekening 2023", "Begroting 2024", "Lasten", "€ 12.345", "€ 12.900", "Baten", "€ 2.100", "€ 2.050",
+             "Saldo", "(€ 10.245)", "(€ 10.850)"]
+    assert _texts(read_text("\n".join(lines)))[1:] == [
+        ["Lasten", "€ 12.345", "€ 12.900"],
+        ["Baten", "€ 2.100", "€ 2.050"],
+        ["Saldo", "(€ 10.245)", "(€ 10.850)"],
+    ]
