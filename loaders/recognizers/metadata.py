@@ -16,7 +16,6 @@ from model.text import fold
 from model.vocabulary import load_vocabulary
 
 _TITLE_WINDOW = 25
-_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|t/m|tot en met)\s*(?:19|20)\d\d\b")
 _MENTION_WINDOW = 60
 _MAX_TITLE_CHARS = 120
 _MAX_TITLE_WORDS = 14
@@ -162,12 +161,9 @@ def _year(
     title: str | None, meta_title: str | None, blocks: list[Heading | Paragraph], warnings, budget: bool = False
 ) -> int | None:
     for text in (title, meta_title):
-        span = _YEAR_SPAN.search(text or "") if budget else None
-        if span:  # 'Programmabegroting 2025-2028': the budget year and its multi-year estimate
-            return int(span.group(1))
         years = YEAR.findall(text or "")
-        if years:
-            return int(years[-1])
+        if years:  # a budget's first year is its own, the rest its multi-year estimate ('2025-2028')
+            return int(years[0] if budget else years[-1])
     counts = Counter(int(y) for block in blocks for y in YEAR.findall(block.text))
     if counts:
         year = counts.most_common(1)[0][0]

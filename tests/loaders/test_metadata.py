@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.readers.text import read_text
 from loaders.recognizers.metadata import describe_document
 from model.document import DocumentMeta
@@ -104,3 +106,20 @@ def test_the_name_a_document_gives_itself_ends_at_its_year():
 def test_a_budget_for_a_span_of_years_is_of_its_first_year():
     info = describe("Programmabegroting 2025-2028 gemeente Oss\nOverzicht van baten en lasten").info
     assert (info.doc_type, info.year, info.period) == ("begroting", 2025, "Begroting 2025")
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type", "year", "period"),
+    [
+        ("Bestuursrapportage II 2024", "bestuursrapportage", 2024, "2e VGR 2024"),
+        ("Burap 2 2024", "bestuursrapportage", 2024, "2e VGR 2024"),
+        ("Bestuursrapportage in 2024 vastgesteld", "bestuursrapportage", 2024, "Rapportage 2024"),
+        ("Tweede Financiële Rapportage 2024", "tussenrapportage", 2024, "2e VGR 2024"),
+        ("Zomernota 2024", "perspectiefnota", 2024, None),
+        ("Begroting 2025 en meerjarenraming 2026-2028", "begroting", 2025, "Begroting 2025"),
+        ("Concept Programmabegroting 2025-2028", "begroting", 2025, "Begroting 2025"),
+    ],
+)
+def test_the_number_after_the_name_a_roman_numeral_and_a_budgets_first_year(title, doc_type, year, period):
+    info = describe(f"{title}\n\nGemeente Oldambt\n").info
+    assert (info.doc_type, info.year, info.period) == (doc_type, year, period)
