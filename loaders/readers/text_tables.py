@@ -7,6 +7,7 @@ fixed-width runs of one cell per line where every row has as many lines as the h
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from loaders.readers.glued import glued_table
@@ -28,6 +29,9 @@ _MAX_SECTION_GAP = 3
 _MAX_SINGLE_LABEL_WORDS = 10
 _MIN_SINGLE_ROWS = 3
 _MAX_SECTION_WORDS = 6
+_GAP = re.compile(r"\s{2,}")  # the run of spaces between two aligned columns
+_MIN_ALIGNED = 3  # header names of a table aligned with spaces
+_MIN_ALIGNED_ROWS = 2
 
 
 def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
@@ -52,8 +56,10 @@ def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
     rows = [tuple(line_cell(line, text) for text in pipe_cells(line.text)) for line in lines[start:end]]
     widest = max(len(row) for row in rows)
     valued = any(shape(cell.text) in VALUE_SHAPES for row in rows for cell in row[1:])
+    if end - start < 2 and widest < 3:
+        return None, end
     header = 1 if looks_like_header([c.text for c in rows[0]]) else 0
-    if (end - start < 2 and widest < 3) or (widest < 3 and not valued and not header):
+    if widest < 3 and not valued and not header:
         return None, end  # two columns of words are a table only under a header ('Activiteit | Status')
     return Found(start, end, Table(rows=rows, line=lines[start].number, header_rows=header, layout="pipes")), end
 
@@ -166,6 +172,36 @@ def _spaced_table(lines: list[Line], start: int, floor: int) -> Found | None:
     )
 
 
+def aligned_table(lines: list[Line], start: int) -> Found | None:
+    """Columns aligned with runs of spaces under a header of three or more names ('Indicator   Eenheid   2022
+    2023'): every row has as many cells as the header, cut at those runs (so a unit is a column of its own and a
+    lone '-' an empty cell); a short line between rows is a section. Rows need a value in their last cell."""
+    names = _GAP.split(lines[start].text.strip())
+    if len(names) < _MIN_ALIGNED or start + 1 >= len(lines) or is_pipe_row(lines[start]):
+        return None
+    if len(_GAP.split(lines[start + 1].text.strip())) != len(names) or not looks_like_header(names):
+        return None  # the first row has as many cells as the header: most lines fail that without a look at them
+    body: list[tuple[Cell, ...]] = []
+    cursor = start + 1
+    while cursor < len(lines) and not is_pipe_row(lines[cursor]):
+        line = lines[cursor]
+        parts = _GAP.split(line.text.strip())
+        if len(parts) == len(names) and shape(parts[-1]) in VALUE_SHAPES:
+            body.append(tuple(line_cell(line, text) for text in parts))
+        elif len(parts) == 1 and body and _section_line(line) and cursor + 1 < len(lines):
+            body.append((line_cell(line, line.text), *(line_cell(line, "") for _ in names[1:])))
+        else:
+            break
+        cursor += 1
+    while body and not any(cell.text for cell in body[-1][1:]):
+        body.pop()
+        cursor -= 1
+    if sum(1 for row in body if any(cell.text for cell in row[1:])) < _MIN_ALIGNED_ROWS:
+        return None
+    header = tuple(line_cell(lines[start], name, True) for name in names)
+    return Found(start, cursor, Table(rows=[header, *body], line=lines[start].number, header_rows=1, layout="spaced"))
+
+
 def find_tables(lines: list[Line]) -> list[Found]:
     """Every table among `lines`, in order, none overlapping."""
     found: list[Found] = []
@@ -191,6 +227,9 @@ def _table_at(lines: list[Line], index: int, floor: int) -> Found | None:
     glued = glued_table(lines, index)
     if glued is not None:
         return Found(index, glued[1], glued[0])
+    aligned = aligned_table(lines, index) if "  " in lines[index].text else None
+    if aligned is not None:
+        return aligned
     spaced = _spaced_table(lines, index, floor)
     if spaced is not None:
         return spaced

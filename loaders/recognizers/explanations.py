@@ -14,7 +14,7 @@ from functools import cache
 
 from loaders.recognizers.money_vocabulary import money_vocabulary
 from loaders.recognizers.sections import is_goal_stop
-from loaders.recognizers.subjects import subject_of
+from loaders.recognizers.subjects import names_something
 from model.amounts import NotAnAmount, parse_amount, to_euros
 from model.document import Line
 from model.numbering import parse_numbered
@@ -256,7 +256,7 @@ def _title_line(text: str) -> bool:
     ('Bijstand', not 'Toelichting'). Most lines are longer than any such heading, which takes one look."""
     if len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith((".", ":", ";", ",")):
         return False
-    return 0 < len(text.split()) <= _MAX_NAME_WORDS and not _FIGURE.search(text) and subject_of(text) is not None
+    return 0 < len(text.split()) <= _MAX_NAME_WORDS and not _FIGURE.search(text) and names_something(text)
 
 
 def _same_name(a: str, b: str) -> bool:

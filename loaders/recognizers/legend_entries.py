@@ -152,7 +152,7 @@ def _word_entry(text: str, number: int) -> list[Entry]:
     match = None if first.isalpha() or first == "_" else _SYMBOL_ENTRY.match(stripped)  # its key is no word
     if match:
         return [Entry((match.group("key"),), match.group("desc").strip(), number)]
-    glyph, _, meaning = stripped.partition(" ")
+    glyph, _, meaning = stripped.partition(" ") if not first.isascii() else ("", "", "")  # glyphs are not ASCII
     if meaning and len(glyph) <= _MAX_GLYPH and (colour := named_colour(glyph)) and meaning.strip()[:1].isalpha():
         return [Entry((glyph, colour), meaning.strip(), number)]  # a coloured glyph and its meaning, without '='
     if not _KEY_IN_BRACKETS.search(text):

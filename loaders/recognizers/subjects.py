@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from model.amounts import parse_unit
-from model.text import fold
+from model.text import first_word, fold
 from model.vocabulary import load_vocabulary
 
 _TABLE_NUMBER = re.compile(r"^(?:tabel|figuur|overzicht)\s*(?:nr\.?\s*)?\d+(?:\.\d+)*\s*[-–:.]?\s*", re.IGNORECASE)
@@ -48,6 +48,12 @@ def subject_of(text: str | None) -> str | None:
     if not any(_ALPHA.search(word) and fold(word.strip(_EDGE)) not in generic for word in subject.split()):
         return None  # nothing but generic words, years and numbers
     return subject
+
+
+def names_something(text: str) -> bool:
+    """True unless the line only says what follows ('Toelichting', 'Analyse van de afwijkingen'); a line whose
+    first word is no generic word names something, which takes one look."""
+    return first_word(text) not in _generic() or subject_of(text) is not None
 
 
 def table_subject(title: str | None, heading: str | None) -> str | None:

@@ -217,3 +217,15 @@ def test_a_negative_amount_in_brackets_is_a_value_not_a_header_line_continued():
         ["Baten", "€ 2.100", "€ 2.050"],
         ["Saldo", "(€ 10.245)", "(€ 10.850)"],
     ]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacked_tables(), st.lists(st.sampled_from(UNITS), min_size=8, max_size=8), st.integers(2, 6))
+def test_columns_aligned_with_spaces_keep_a_unit_column_of_their_own(table, units, gap):
+    """A lone '-' between aligned columns is an empty cell: the runs of spaces say where cells end."""
+    header, body = table
+    header = [header[0], "Eenheid", *header[1:]]
+    body = [[row[0], unit, *row[1:]] for row, unit in zip(body, units, strict=False)]
+    spaces = " " * gap
+    lines = ["Indicatoren", spaces.join(header), *[spaces.join(row) for row in body]]
+    assert _texts(read_text("\n".join(lines))) == [header, *body]
