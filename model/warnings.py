@@ -96,6 +96,8 @@ _ENTRIES: tuple[tuple[str, str, str, Severity], ...] = (
     ("stage-mismatch", "the budget stages do not follow from one another", "Begrotingsfasen sluiten niet op elkaar aan",
      Severity.CHECK),
     # indicators
+    ("indicator-period-repeated", "two values of an indicator for one period; the first kept",
+     "Twee waarden van een indicator voor dezelfde periode; de eerste bewaard", Severity.WARNING),
     ("indicator-unit-mismatch", "a value does not fit the indicator's unit", "Waarde past niet bij de eenheid",
      Severity.WARNING),
     ("indicator-periods-unknown", "values without their period (empty cells lost)",

@@ -22,7 +22,7 @@ from loaders.recognizers.statuses import read_statuses
 from loaders.recognizers.tables import TableRecords, read_tables
 from loaders.recognizers.thresholds import find_threshold
 from model.document import Document, Heading, Line, Table
-from model.records import Activity, Deviation, Extraction, WarningRecord
+from model.records import Activity, Deviation, Extraction, Indicator, WarningRecord
 from model.text import fold
 
 
@@ -99,6 +99,26 @@ def _deviations(
     return deviations
 
 
+def _one_value_per_period(indicator: Indicator, warnings: list[WarningRecord]) -> None:
+    """Keep an indicator's first value of each period: columns whose names lost what told them apart ('2024'
+    four times, 'Begroting' for three years) would otherwise give one period two values."""
+    seen: set[str] = set()
+    kept = []
+    for value in indicator.values:
+        if value.period in seen:
+            warnings.append(
+                WarningRecord(
+                    code="indicator-period-repeated",
+                    line=indicator.line,
+                    message=f"{indicator.name!r} has more than one value for {value.period!r}; kept the first",
+                )
+            )
+            continue
+        seen.add(value.period)
+        kept.append(value)
+    indicator.values = kept
+
+
 def parse_document(document: Document, source: str, sha256: str, municipality: str | None = None) -> Extraction:
     """Every record the recognizers find in `document`; problems inside it become warnings, never exceptions."""
     lines = document.lines
@@ -141,6 +161,7 @@ def parse_document(document: Document, source: str, sha256: str, municipality: s
     for indicator in indicators:
         for value in indicator.values:
             value.period = labels.get(value.period, value.period)
+        _one_value_per_period(indicator, warnings)
 
     activities = _merge_activities([statuses.activities, goals.activities, cards.activities], warnings)
     return Extraction(

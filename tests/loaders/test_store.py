@@ -383,3 +383,22 @@ def test_an_unknown_link_decision_is_refused(tmp_path):
     load_extractions([extract_file(ZEVENAAR)], db)
     with pytest.raises(StoreError, match="unknown link decision 'maybe'"):
         store.record_link_decision(db, "Zevenaar", "a", "b", "maybe")
+
+
+def test_columns_that_name_one_period_twice_still_load_with_the_first_value_and_a_warning(tmp_path, write_text):
+    path = write_text(
+        "kengetallen.txt",
+        "Begroting 2025 gemeente Ede\nKengetallen\nKengetal | 2024 | 2024 | 2025\n"
+        "Netto schuldquote | 80 | 82 | 85\nSolvabiliteit | 30 | 31 | 32\n",
+    )
+    db = tmp_path / "v.duckdb"
+    assert [o.outcome for o in load(db, path)] == ["loaded"]
+    with layers.connect(db) as connection:
+        values = connection.execute(
+            "SELECT i.name, v.period, v.value FROM indicator_values v JOIN indicators i "
+            "ON i.doc_id = v.doc_id AND i.seq = v.indicator_seq ORDER BY i.seq, v.period"
+        ).fetchall()
+        codes = {row[0] for row in connection.execute("SELECT code FROM warnings").fetchall()}
+    assert values == [("Netto schuldquote", "2024", 80), ("Netto schuldquote", "2025", 85),
+                      ("Solvabiliteit", "2024", 30), ("Solvabiliteit", "2025", 32)]
+    assert "indicator-period-repeated" in codes
