@@ -172,7 +172,7 @@ def _spaced_table(lines: list[Line], start: int, floor: int) -> Found | None:
     )
 
 
-def aligned_table(lines: list[Line], start: int) -> Found | None:
+def _aligned_table(lines: list[Line], start: int) -> Found | None:
     """Columns aligned with runs of spaces under a header of three or more names ('Indicator   Eenheid   2022
     2023'): every row has as many cells as the header, cut at those runs (so a unit is a column of its own and a
     lone '-' an empty cell); a short line between rows is a section. Rows need a value in their last cell."""
@@ -227,7 +227,7 @@ def _table_at(lines: list[Line], index: int, floor: int) -> Found | None:
     glued = glued_table(lines, index)
     if glued is not None:
         return Found(index, glued[1], glued[0])
-    aligned = aligned_table(lines, index) if "  " in lines[index].text else None
+    aligned = _aligned_table(lines, index) if "  " in lines[index].text else None
     if aligned is not None:
         return aligned
     spaced = _spaced_table(lines, index, floor)

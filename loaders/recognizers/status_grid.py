@@ -112,12 +112,12 @@ def transposed(grid: Grid, year: int | None) -> list[str] | None:
     return codes if len(periods) >= 1 else None
 
 
-def _roles(grid: Grid) -> dict[str, Column | None]:
+def _roles(grid: Grid, fielded: dict[str, Column]) -> dict[str, Column | None]:
     """Which label column holds the code, the name, the description and the progress ('Stand van zaken',
-    'Toelichting': the field labels of an activity's progress)."""
+    'Toelichting': the field labels of an activity's progress); the `fielded` columns hold other fields."""
     code = description = progress = None
     group, name = group_and_name(grid)
-    skipped = {column.index for column in field_columns(grid).values()} | {c.index for c in (group, name) if c}
+    skipped = {column.index for column in fielded.values()} | {c.index for c in (group, name) if c}
     for column in grid.label_columns:
         if column.index in skipped:
             continue
@@ -202,9 +202,9 @@ def read_status_table(
         return _read_transposed(grid, year)
     columns = _period_columns(grid, year, period_hint or own)
     result = StatusTable(periods=[p for _, p in columns], header_line=_header_line(grid, columns))
-    roles = _roles(grid)
-    beside = progress_beside_status(grid)
     fielded = field_columns(grid)
+    roles = _roles(grid, fielded)
+    beside = progress_beside_status(grid)
     programme_column = None
     if roles["code"] is not None:
         codes = [row.cells[roles["code"].index].text for row in grid.rows if row.cells[roles["code"].index].text]
