@@ -44,6 +44,7 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
         rights = sorted(x1 for _, x1 in edges[id(column)])
         column.left = lefts[0] if not column.numeric else lefts[len(lefts) // 2]
         column.right = rights[-1] if column.numeric else rights[len(rights) // 2]
+    columns = [column for column in columns if not _spans_figures(column, columns)]
     columns.sort(key=lambda c: c.left)
     merged: list[Column] = []
     for column in columns:
@@ -68,6 +69,19 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
     return merged
 
 
+def _spans_figures(column: Column, columns: list[Column]) -> bool:
+    """Text over two or more columns of figures that each line up more often than it does: a header line the
+    layout took for a row ('2025 ringen 2026 ringen 2026' over three columns), not a column of its own."""
+    if column.numeric:
+        return False
+    under = [
+        other
+        for other in columns
+        if other.numeric and other.count > column.count and column.left - 1 <= other.anchor <= column.right + 1
+    ]
+    return len(under) >= 2
+
+
 def place(cell: Chunk, columns: list[Column], spread: bool) -> list[int]:
     """The columns a cell belongs to: the one it overlaps most, or all it spans when `spread` (a header)."""
     x0, x1 = cell.x0, cell.x1
@@ -87,9 +101,23 @@ def place(cell: Chunk, columns: list[Column], spread: bool) -> list[int]:
     return [min(range(len(columns)), key=lambda i: abs((columns[i].left + columns[i].right) / 2 - centre))]
 
 
+def _pieces(cell: Chunk, columns: list[Column]) -> tuple[Chunk, ...]:
+    """A header cell joined from runs that stand over different columns ('Begroting' and 'Vermeerde-', set one
+    space apart), as those runs; any other cell whole."""
+    if not cell.parts or len(place(cell, columns, spread=True)) < 2:
+        return (cell,)
+    homes = [place(part, columns, spread=False)[0] for part in cell.parts]
+    return cell.parts if len(set(homes)) > 1 else (cell,)
+
+
+def _header_cells(line: PageLine, columns: list[Column]) -> PageLine:
+    """A header line with every cell split into the runs that stand over different columns."""
+    return PageLine([piece for cell in line.cells for piece in _pieces(cell, columns)])
+
+
 def row_slots(line: PageLine, columns: list[Column], spread: bool) -> list[Chunk | None]:
     slots: list[Chunk | None] = [None] * len(columns)
-    for cell in line.cells:
+    for cell in _header_cells(line, columns).cells if spread else line.cells:
         for index in place(cell, columns, spread):
             current = slots[index]
             if current is None:
@@ -112,6 +140,7 @@ def group_slots(line: PageLine, columns: list[Column]) -> list[Chunk | None] | N
     figures = [i for i, c in enumerate(columns) if c.numeric]
     if not figures:
         return None
+    line = _header_cells(line, columns)
     start = columns[figures[0]].left - _CLUSTER
     names = [cell for cell in line.cells if cell.x1 > start]  # every cell over the figures names a group
     if not 1 < len(names) < len(figures) or len(figures) % len(names):

@@ -35,7 +35,7 @@ def header_line(line: PageLine) -> bool:
     """Short names over the columns (no values): a header line or a continuation of one."""
     return (
         not any(is_value(c) and shape(c.text) != Shape.YEAR for c in line.cells)
-        and all(len(c.text.split()) <= _MAX_HEADER_WORDS for c in line.cells[1:])
+        and all(len(part.text.split()) <= _MAX_HEADER_WORDS for c in line.cells[1:] for part in c.parts or (c,))
         and (len(line.cells) >= 2 or looks_like_header([c.text for c in line.cells] * 2))
     )
 

@@ -9,6 +9,7 @@ or description under a row that starts with a code) are joined to that row.
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from functools import reduce
 from statistics import median
 
 from loaders.readers.builder import DocumentBuilder
@@ -66,7 +67,9 @@ def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rul
             for index, chunk in enumerate(group_slots(line, columns) or row_slots(line, columns, spread=True)):
                 if chunk is not None and chunk.text and chunk.text not in names[index]:
                     names[index].append(chunk.text)
-        rows.append([Cell(visible(" ".join(parts)), 0, header=True) for parts in names])
+        # a name hyphenated over two header lines is joined ('Vermeerde-' and 'ringen 2026')
+        joined = (reduce(lambda name, part: wrapped(name, part, " "), parts, "") for parts in names)
+        rows.append([Cell(visible(name), 0, header=True) for name in joined])
     for group in _group_rows(body, columns, rules):
         cells: list[Cell] = [Cell("", 0) for _ in columns]
         for line in group:

@@ -43,6 +43,7 @@ class Chunk:
     marks: tuple[Mark, ...] = ()
     bold: bool = False
     spaced: bool = False  # the run ended with a space: the next run is a new word
+    parts: tuple[Chunk, ...] = ()  # the runs a cell was joined from, when more than one (header names to split)
 
     @property
     def height(self) -> float:
@@ -101,6 +102,7 @@ def merge(chunks: list[Chunk]) -> PageLine:
             sign = last.text in _SIGNS and text[:1].isdigit() and gap <= _SIGN_GAP * tall
             if both_text and (sign or gap <= max(2.0, _SPACE_SHARE * tall)):
                 joiner = " " if gap > _WORD_GAP * tall and not sign else ""
+                cell = _stripped(chunk, text)
                 line.cells[-1] = Chunk(
                     last.x0,
                     max(last.x1, chunk.x1),
@@ -109,13 +111,29 @@ def merge(chunks: list[Chunk]) -> PageLine:
                     f"{last.text}{joiner}{text}",
                     last.marks + chunk.marks,
                     last.bold or chunk.bold,
-                    chunk.text[-1:].isspace(),
+                    cell.spaced,
+                    _parts(last, cell, joiner),
                 )
                 continue
-        line.cells.append(
-            Chunk(chunk.x0, chunk.x1, chunk.top, chunk.bottom, text, chunk.marks, chunk.bold, chunk.text[-1:].isspace())
-        )
+        line.cells.append(_stripped(chunk, text))
     return line
+
+
+def _parts(last: Chunk, cell: Chunk, joiner: str) -> tuple[Chunk, ...]:
+    """The runs of a joined cell: a run after a space is a part of its own, one glued on (a sign, a word's rest)
+    goes on the last part."""
+    if joiner:
+        return (*(last.parts or (last,)), cell)
+    if not last.parts:
+        return ()
+    end = last.parts[-1]
+    text, marks = end.text + cell.text, end.marks + cell.marks
+    glued = Chunk(end.x0, cell.x1, end.top, end.bottom, text, marks, end.bold, cell.spaced)
+    return (*last.parts[:-1], glued)
+
+
+def _stripped(chunk: Chunk, text: str) -> Chunk:
+    return Chunk(chunk.x0, chunk.x1, chunk.top, chunk.bottom, text, chunk.marks, chunk.bold, chunk.text[-1:].isspace())
 
 
 def is_value(cell: Chunk) -> bool:

@@ -431,3 +431,77 @@ def test_a_status_word_at_the_end_of_a_sentence_is_no_status_cell():
 
     assert is_value(chunk("Niet gehaald"))
     assert not is_value(chunk("niet gehaald."))
+
+
+def _touching_header() -> bytes:
+    """A reserves table whose column names stand one space apart (two header lines, names right-aligned over
+    right-aligned figures), so that their runs touch like the words of one cell."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=7)
+    pdf.add_page()
+    header = (("Begroting", "Vermeerde-", "Verminde-", "Begroting"), ("2025", "ringen 2026", "ringen 2026", "2026"))
+    step = max(pdf.get_string_width(name) for names in header for name in names) + 0.8
+    edges = [70 + step * column for column in range(4)]
+    rows = (
+        (30, "Reserves", header[0]),
+        (33.5, "per 31 december", header[1]),
+        (37.5, "Algemene reserve", ("40.222", "0", "175", "40.047")),
+        (41, "Reserve sociaal domein", ("1.250", "300", "0", "1.550")),
+        (44.5, "Reserve onderhoud", ("800", "0", "100", "700")),
+    )
+    for top, label, texts in rows:
+        pdf.text(15, top, label)
+        for edge, text in zip(edges, texts, strict=True):
+            pdf.text(edge - pdf.get_string_width(text), top, text)
+    return bytes(pdf.output())
+
+
+def test_figures_under_column_names_set_one_space_apart_stay_in_their_own_columns():
+    [table] = read_pdf(_touching_header()).tables()
+    assert [[c.text for c in row] for row in table.rows[1:]] == [
+        ["Algemene reserve", "40.222", "0", "175", "40.047"],
+        ["Reserve sociaal domein", "1.250", "300", "0", "1.550"],
+        ["Reserve onderhoud", "800", "0", "100", "700"],
+    ]
+
+
+def test_column_names_set_one_space_apart_are_split_over_their_columns_and_joined_per_column():
+    [table] = read_pdf(_touching_header()).tables()
+    assert table.header_rows == 1
+    assert [c.text for c in table.rows[0]] == [
+        "Reserves per 31 december",
+        "Begroting 2025",
+        "Vermeerde-ringen 2026",
+        "Verminde-ringen 2026",
+        "Begroting 2026",
+    ]
+
+
+def test_a_note_that_runs_across_the_figure_columns_is_no_column_of_its_own():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    edges = (100, 130, 160)
+    rows = (
+        ("Omschrijving", ("2024", "2025", "2026")),
+        ("Jeugd", ("1.200", "1.300", "1.400")),
+        ("Wmo", ("800", "850", "900")),
+        ("Onderwijs", ("300", "310", "320")),
+        ("Sport", ("90", "95", "99")),
+    )
+    for number, (label, texts) in enumerate(rows):
+        top = 30 + 5 * number
+        pdf.text(15, top, label)
+        for edge, text in zip(edges, texts, strict=True):
+            pdf.text(edge - pdf.get_string_width(text), top, text)
+    pdf.text(15, 55, "Jeugd")
+    pdf.text(84, 55, "(incl. 2024 en 2025 budget voor")  # a note from the label column on over two figure columns
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert [c.text for c in table.rows[0]] == ["Omschrijving", "2024", "2025", "2026"]
+    assert [c.text for c in table.rows[1]] == ["Jeugd", "1.200", "1.300", "1.400"]
