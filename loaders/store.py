@@ -284,6 +284,7 @@ def ensure_schema(db_path: Path) -> None:
     """Create an empty database with the schema when none exists (for a dashboard started without data)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(db_path):
+        files.remove_leftovers(db_path)
         if not db_path.exists():
             files.write_empty(db_path)
 

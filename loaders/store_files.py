@@ -34,10 +34,15 @@ def fsync(path: Path) -> None:
 
 
 def remove_leftovers(db_path: Path) -> None:
-    """Temporary files of loads that were killed (only called under the writer lock)."""
+    """Temporary files of loads that were killed, and the delta files of a database whose base file was deleted:
+    they belong to no database, and a new one of that name must not take them for its own (the documents in them
+    came back, and loading one of them again failed on its key). Only called under the writer lock."""
     for folder, pattern in ((db_path.parent, f".{db_path.name}.*.tmp*"), (layers.delta_dir(db_path), ".*.tmp*")):
         for stale in folder.glob(pattern):
             stale.unlink(missing_ok=True)
+    deltas = layers.delta_dir(db_path)
+    if not db_path.exists() and deltas.is_dir() and not deltas.is_symlink():
+        shutil.rmtree(deltas)
 
 
 def swap_in(temp: Path, final: Path) -> None:

@@ -183,6 +183,16 @@ def test_a_load_into_an_existing_database_leaves_the_base_file_alone(tmp_path, w
     assert counts(db)["documents"] == 2
 
 
+def test_a_database_file_deleted_by_hand_starts_afresh_without_the_deltas_left_beside_it(tmp_path, write_text):
+    db = tmp_path / "v.duckdb"
+    load(db, ZEVENAAR)
+    report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
+    load(db, report)  # into a delta beside the base
+    db.unlink()
+    assert [o.outcome for o in load(db, report)] == ["loaded"]  # before: 'unchanged', then a key violation
+    assert counts(db)["documents"] == 1
+
+
 def test_folding_the_deltas_into_the_base_keeps_every_record(tmp_path, write_text):
     db = tmp_path / "v.duckdb"
     report = write_text("vgr.txt", REPORT.format(title="2e Voortgangsrapportage 2020", status="Volgens plan"))
