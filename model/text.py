@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 from model.caching import text_cache
+from model.vocabulary import load_vocabulary
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _EDGE_PUNCTUATION = " \t.:;,?!()[]{}*•·-–—\"'“”‘’"
@@ -21,6 +23,18 @@ def fold(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text).replace("\u00a0", " ")
         text = _COMBINING.sub("", decomposed)
     return " ".join(text.casefold().split()).strip(_EDGE_PUNCTUATION)
+
+
+def is_page_number(text: str) -> bool:
+    """A page's number with its word ('Pagina 117 van 120', 'blz. 12', 'Page 3 of 9'): page furniture, no text of
+    the page (the words: documents.toml [noise] page_words)."""
+    return _page_number().fullmatch(text.strip()) is not None
+
+
+@functools.cache
+def _page_number() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in load_vocabulary("documents")["noise"]["page_words"])
+    return re.compile(rf"(?:{words})\.?\s*\d{{1,4}}(?:\s*(?:van|of|/)\s*\d{{1,4}})?", re.IGNORECASE)
 
 
 _ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200b\ufeff]")

@@ -10,6 +10,7 @@ from loaders.readers.shapes import Shape, looks_like_header, shape
 from model.text import fold
 
 MAX_HEADER_LINES = 4
+MAX_STACKED_HEADER = 12
 ALIGN = 3.0  # points: edges this close line up
 CAPTION_WORDS = ("tabel ", "tabel:", "figuur ", "grafiek ", "table ")
 _MAX_HEADER_GAP_LINES = 4.0  # a header row set apart from the body by a gap of at most this many line heights
@@ -18,17 +19,30 @@ _MAX_HEADER_WORDS = 4
 
 
 def header_lines(lines: list[PageLine], rules: list[Rule]) -> int:
-    """How many lines at the start of a table's lines are its header."""
+    """How many lines at the start of a table's lines are its header: up to MAX_HEADER_LINES, or up to
+    MAX_STACKED_HEADER when a row of figures follows them (names stacked word by word over narrow columns)."""
     count = 0
     while (
-        count < min(MAX_HEADER_LINES, len(lines) - 1)
+        count < min(MAX_STACKED_HEADER, len(lines) - 1)
         and header_line(lines[count])
         and not _section_below_header(lines, count)
         and not _ruled_off(lines, count, rules)
         and not wraps_into_row(lines, count)
     ):
         count += 1
+    if count > MAX_HEADER_LINES and not _has_figures(lines[count]):
+        return MAX_HEADER_LINES
+    if count and count + 1 < len(lines) and _years_line(lines[count]) and _has_figures(lines[count + 1]):
+        count += 1  # the years under the names, below the rule that closes them ('Meerjarenbeeld' over 2026 ... 2029)
     return count
+
+
+def _years_line(line: PageLine) -> bool:
+    return len(line.cells) >= 2 and all(shape(c.text) == Shape.YEAR for c in line.cells)
+
+
+def _has_figures(line: PageLine) -> bool:
+    return any(is_value(c) and c.text for c in line.cells)
 
 
 def header_line(line: PageLine) -> bool:

@@ -30,7 +30,7 @@ from loaders.readers.pdf_lines import (
 from loaders.readers.shapes import Shape, looks_like_header, shape
 from model.document import Cell
 from model.numbering import parse_numbered
-from model.text import fold
+from model.text import fold, is_page_number
 
 _PROSE_SHARE = 0.55  # a single run wider than this share of the text width is a line of prose
 _MAX_GAP_LINES = 2.2  # a gap larger than this many line heights ends a table
@@ -242,7 +242,7 @@ def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule
         return
     texts = [c for c in chunks if c.text.strip()]
     chunks = [c for c in chunks if c.text.strip() or not any(_behind(c, t) for t in texts)]
-    lines = [merge(group) for group in group_lines(chunks)]
+    lines = [line for group in group_lines(chunks) if not is_page_number((line := merge(group)).text)]
     left = min((c.x0 for c in texts), default=0.0)
     width = max((c.x1 for c in texts), default=1.0) - left
     pending: PageLine | None = None

@@ -21,7 +21,7 @@ from model.amounts import parse_unit
 from model.document import Cell, Document, Heading, Paragraph, Table
 from model.periods import ParsedPeriod
 from model.records import BudgetLine, Deviation, Indicator, WarningRecord
-from model.text import fold
+from model.text import fold, is_page_number
 from model.vocabulary import load_vocabulary
 
 _MIN_FIGURE_ROWS = 1
@@ -29,7 +29,9 @@ _MAX_FURNITURE_WORDS = 8
 _OWN_FIGURES = {"begroting", "rekening"}  # documents whose tables show their own year's figures
 _BULLETS = ("- ", "• ", "* ", "– ", "· ")
 _PROSE_SCAN = 400  # characters: enough to count a sentence's first words
-_PAGE_NUMBER = re.compile(r"^(?:pagina|blz\.?|page|p\.)\s*\d+(?:\s*(?:van|/|of)\s*\d+)?$", re.IGNORECASE)
+_MIN_SENTENCE_WORDS = 8
+_TABLE_LABEL = re.compile(r"(?:tabel|table)\s+(?:nr\.?\s*)?\d", re.IGNORECASE)
+_UNIT_START = re.compile(r"\s*[(\[]?\s*\b(?:(?:alle\s+)?bedragen\b|(?:x|in)\s*(?:€|euro))", re.IGNORECASE)
 _CONTINUED = re.compile(r"\b(?:volgende|vorige) pagina\b|^vervolg\b", re.IGNORECASE)
 _WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a word that starts with a letter
 
@@ -58,6 +60,8 @@ def table_title(table: Table, heading: str | None) -> str | None:
     listed = False
     for index in range(len(table.caption) - 1, -1, -1):
         text = table.caption[index]
+        if _TABLE_LABEL.match(text):  # 'Tabel 10.3 Renterisiconorm Bedragen x € 1.000': the title, its unit cut off
+            return _UNIT_START.split(text, maxsplit=1)[0].strip()
         if parse_unit(text) is not None or sign_legend(text) or len(text.split()) > 12 or source_note(text):
             continue
         if text.lstrip().startswith(_BULLETS) or (listed and text.rstrip().endswith(":")):
@@ -65,8 +69,10 @@ def table_title(table: Table, heading: str | None) -> str | None:
             continue
         if shape(text) in {Shape.PROSE, Shape.NUMBER, Shape.MISSING, Shape.YEAR} or _furniture(text):
             continue
-        if text.lstrip()[:1].islower() and index and shape(table.caption[index - 1]) == Shape.PROSE:
-            continue  # the rest of the sentence on the line above
+        if text.lstrip()[:1].islower() and (
+            len(text.split()) >= _MIN_SENTENCE_WORDS or (index and shape(table.caption[index - 1]) == Shape.PROSE)
+        ):
+            continue  # the rest of a sentence that began above ('programma 1- sociaal domein' is a title)
         return text.strip()
     return heading
 
@@ -75,7 +81,7 @@ def _furniture(text: str) -> bool:
     """A page number ('Pagina 118 van 120'), a note that the table goes on ('Vervolg op volgende pagina') or the
     end of a sentence that ran onto the lines above a table."""
     stripped = text.strip()
-    return bool(_PAGE_NUMBER.match(stripped) or _CONTINUED.search(stripped)) or stripped.endswith((".", ";", ","))
+    return is_page_number(stripped) or bool(_CONTINUED.search(stripped)) or stripped.endswith((".", ";", ","))
 
 
 def _prose(text: str) -> bool:

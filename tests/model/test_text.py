@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.text import FoldedLookup, clean_line, first_word, fold
+from model.text import FoldedLookup, clean_line, first_word, fold, is_page_number
 
 
 def test_fold_drops_case_accents_spaces_and_edge_punctuation() -> None:
@@ -12,6 +12,11 @@ def test_fold_drops_case_accents_spaces_and_edge_punctuation() -> None:
 
 def test_clean_line_makes_odd_spaces_plain() -> None:
     assert clean_line("\ufeffBudget\u00a0€\u202f1.000 ") == "Budget € 1.000"
+
+
+def test_a_page_number_with_its_word_is_page_furniture_and_a_sentence_about_a_page_is_not() -> None:
+    assert [is_page_number(t) for t in ("Pagina 117 van 120", "blz. 12", "Page 3 of 9", "pagina 4/20")] == [True] * 4
+    assert [is_page_number(t) for t in ("Pagina 5 van de begroting", "117", "P2 Mens en maatschappij")] == [False] * 3
 
 
 def test_first_word_skips_bullets_and_stops_at_a_colon() -> None:

@@ -505,3 +505,79 @@ def test_a_note_that_runs_across_the_figure_columns_is_no_column_of_its_own():
     [table] = read_pdf(bytes(pdf.output())).tables()
     assert [c.text for c in table.rows[0]] == ["Omschrijving", "2024", "2025", "2026"]
     assert [c.text for c in table.rows[1]] == ["Jeugd", "1.200", "1.300", "1.400"]
+
+
+def _investments() -> bytes:
+    """An overview of credits whose column names are stacked word by word over five lines above the figures, with
+    the page's number printed inside the table's area."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=8)
+    pdf.add_page()
+    header = (
+        ((15, "Omschrijving"), (95, "Totaal"), (120, "Nog te"), (145, "Begroot"), (170, "Begroting")),
+        ((95, "beschikbaar"), (120, "besteden"), (145, "nog niet"), (170, "2026")),
+        ((95, "gesteld"), (120, "(peildatum"), (145, "beschikbaar"), (170, "te stellen")),
+        ((95, "krediet"), (120, "1-9-2025)"), (145, "gesteld t/m"), (170, "krediet")),
+        ((145, "2025"),),
+    )
+    for number, cells in enumerate(header):
+        for x, text in cells:
+            pdf.text(x, 30 + 3.5 * number, text)
+    rows = (
+        ("Bruggen", "385.000", "310.889", "-", "195.000"),
+        ("Wegen", "1.450.000", "255.839", "-", "-"),
+        ("Water", "112.000", "112.000", "-", "160.000"),
+    )
+    for number, (label, *figures) in enumerate(rows):
+        top = 50 + 4 * number
+        pdf.text(15, top, label)
+        for edge, figure in zip((110, 135, 160, 185), figures, strict=True):
+            pdf.text(edge - pdf.get_string_width(figure), top, figure)
+    pdf.text(160, 62, "Pagina 3 van 9")
+    return bytes(pdf.output())
+
+
+def test_column_names_stacked_over_more_than_four_lines_above_the_figures_are_all_the_header():
+    [table] = read_pdf(_investments()).tables()
+    assert table.header_rows == 1
+    assert [c.text for c in table.rows[0]] == [
+        "Omschrijving",
+        "Totaal beschikbaar gesteld krediet",
+        "Nog te besteden (peildatum 1-9-2025)",
+        "Begroot nog niet beschikbaar gesteld t/m 2025",
+        "Begroting 2026 te stellen krediet",
+    ]
+    assert [c.text for c in table.rows[1]] == ["Bruggen", "385.000", "310.889", "-", "195.000"]
+
+
+def test_a_page_number_printed_inside_a_tables_area_is_dropped():
+    document = read_pdf(_investments())
+    [table] = document.tables()
+    assert [c.text for c in table.rows[-1]] == ["Water", "112.000", "112.000", "-", "160.000"]
+    assert not any("Pagina" in line.text for line in document.lines)
+
+
+def test_the_years_under_a_rule_below_the_column_names_complete_the_header():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    pdf.text(20, 30, "Omschrijving")
+    pdf.text(120, 30, "Meerjarenbeeld")
+    pdf.line(15, 32, 195, 32)
+    rows = (("", "2026", "2027", "2028"), ("Lasten", "1.200", "1.300", "1.400"), ("Baten", "200", "210", "220"))
+    for number, (label, *figures) in enumerate(rows):
+        top = 36 + 5 * number
+        if label:
+            pdf.text(20, top, label)
+        for edge, figure in zip((130, 160, 190), figures, strict=True):
+            pdf.text(edge - pdf.get_string_width(figure), top, figure)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert table.header_rows == 1
+    assert [c.text.split()[-1] for c in table.rows[0][1:]] == ["2026", "2027", "2028"]
+    assert [c.text for c in table.rows[1]] == ["Lasten", "1.200", "1.300", "1.400"]

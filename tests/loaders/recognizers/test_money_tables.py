@@ -303,6 +303,26 @@ def test_a_page_number_or_a_sentences_end_above_a_table_is_not_its_title():
     assert {b.table for b in extraction.budget_lines} == {"Programma 2 Sociaal domein"}
 
 
+def test_a_numbered_table_caption_that_also_states_the_unit_is_the_title_without_the_unit():
+    extraction = _extract(
+        "Begroting 2026 gemeente Ede\nParagraaf Financiering\nTabel 10.3 Renterisiconorm Bedragen x € 1.000\n"
+        "Omschrijving | 2026 | 2027\nRenteherzieningen | 150 | 300\nHerfinanciering | 20 | 40\n"
+    )
+    assert {(b.table, b.amount_eur) for b in extraction.budget_lines[:2]} == {
+        ("Tabel 10.3 Renterisiconorm", 150_000),
+        ("Tabel 10.3 Renterisiconorm", 300_000),
+    }
+
+
+def test_the_end_of_a_sentence_cut_off_above_a_table_is_not_its_title():
+    extraction = _extract(
+        "Begroting 2026 gemeente Ede\nParagraaf Financiering\n"
+        "renterisiconorm wordt berekend met een wettelijk percentage van het begrotingstotaal. Dit\n"
+        "Bedragen x € 1.000\nOmschrijving | 2026 | 2027\nRenteherzieningen | 150 | 300\nHerfinanciering | 20 | 40\n"
+    )
+    assert {b.table for b in extraction.budget_lines} == {"Paragraaf Financiering"}
+
+
 def test_the_rest_of_a_table_of_risks_after_a_page_break_is_not_read_either():
     html = (
         "<html><head><title>Begroting 2026 gemeente Ede</title></head><body><h2>Weerstandsvermogen</h2>"
