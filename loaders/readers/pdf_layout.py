@@ -226,14 +226,26 @@ def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[boo
             or (len(line.cells) >= 2 and looks_like_header([c.text for c in line.cells]))
         )
         titled = fold(line.text).startswith(CAPTION_WORDS)
+        years = _trailing_years(line) if titled else 0
         if prose or gap > _MAX_GAP_LINES * height or caption or titled:
             close()
         if prose or titled:
-            result.append((False, [line]))
+            result.append((False, [PageLine(line.cells[: len(line.cells) - years])]))
+            if years:  # the caption line also names the columns: its years start the table
+                run.append(PageLine(line.cells[-years:]))
         else:
             run.append(line)
     close()
     return result
+
+
+def _trailing_years(line: PageLine) -> int:
+    """How many cells at the end of a caption line are years over the table's columns ('Tabel 11.1 - Financieel
+    Meerjarenbeeld (bedragen x € 1.000) | 2024 | 2025 | 2026 | 2027'): two or more after the title, else none."""
+    count = 0
+    while count < len(line.cells) - 1 and shape(line.cells[-1 - count].text) == Shape.YEAR:
+        count += 1
+    return count if count >= 2 else 0
 
 
 def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule] | None = None) -> None:

@@ -581,3 +581,26 @@ def test_the_years_under_a_rule_below_the_column_names_complete_the_header():
     assert table.header_rows == 1
     assert [c.text.split()[-1] for c in table.rows[0][1:]] == ["2026", "2027", "2028"]
     assert [c.text for c in table.rows[1]] == ["Lasten", "1.200", "1.300", "1.400"]
+
+
+def test_years_on_the_caption_line_name_the_columns_and_the_caption_keeps_the_title():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    rows = (
+        ("Tabel 11.1 - Meerjarenbeeld (bedragen x € 1.000)", "2024", "2025", "2026"),
+        ("Primitieve begroting 2023", "72", "812", "-2.561"),
+        ("Kadernota 2024", "-175", "-465", "-2.120"),
+    )
+    for number, (label, *figures) in enumerate(rows):
+        top = 30 + 5 * number
+        pdf.text(20, top, label)
+        for edge, figure in zip((140, 165, 190), figures, strict=True):
+            pdf.text(edge - pdf.get_string_width(figure), top, figure)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert table.caption[-1] == "Tabel 11.1 - Meerjarenbeeld (bedragen x € 1.000)"
+    assert [c.text for c in table.rows[0]] == ["", "2024", "2025", "2026"]
+    assert [c.text for c in table.rows[1]] == ["Primitieve begroting 2023", "72", "812", "-2.561"]
