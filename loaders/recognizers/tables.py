@@ -67,6 +67,8 @@ def table_title(table: Table, heading: str | None) -> str | None:
         if text.lstrip().startswith(_BULLETS) or (listed and text.rstrip().endswith(":")):
             listed = True  # a list above the table, and the line that announces it
             continue
+        if text.rstrip().endswith(":"):
+            continue  # a line that announces the rows ('Toename:'), not their title
         if shape(text) in {Shape.PROSE, Shape.NUMBER, Shape.MISSING, Shape.YEAR} or _furniture(text):
             continue
         if text.lstrip()[:1].islower() and (

@@ -323,6 +323,14 @@ def test_the_end_of_a_sentence_cut_off_above_a_table_is_not_its_title():
     assert {b.table for b in extraction.budget_lines} == {"Paragraaf Financiering"}
 
 
+def test_a_line_that_announces_the_rows_is_not_the_tables_title():
+    extraction = _extract(
+        "Begroting 2024 gemeente Ede\nKasstroomoverzicht 2024\nBedragen x € 1.000\nToename:\n"
+        "Omschrijving | 2024 | 2025\nAfschrijvingen | 2.683 | 2.700\nStortingen in voorzieningen | 3.556 | 3.600\n"
+    )
+    assert {b.table for b in extraction.budget_lines} == {"Kasstroomoverzicht 2024"}
+
+
 def test_the_rest_of_a_table_of_risks_after_a_page_break_is_not_read_either():
     html = (
         "<html><head><title>Begroting 2026 gemeente Ede</title></head><body><h2>Weerstandsvermogen</h2>"
