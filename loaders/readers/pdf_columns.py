@@ -25,8 +25,8 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
     columns: list[Column] = []
     edges: dict[int, list[tuple[float, float]]] = {}
     for line in lines:
-        if len(line.cells) < 2:
-            continue
+        if len(line.cells) < 2 and not (line.cells and line.cells[0].text and is_value(line.cells[0])):
+            continue  # a lone text is a section or a label's rest; a lone figure is a cell of a row set taller
         for cell in line.cells:
             numeric = is_value(cell)
             anchor = cell.x1 if numeric else cell.x0

@@ -13,9 +13,10 @@ MAX_HEADER_LINES = 4
 MAX_STACKED_HEADER = 12
 ALIGN = 3.0  # points: edges this close line up
 CAPTION_WORDS = ("tabel ", "tabel:", "figuur ", "grafiek ", "table ")
-_MAX_HEADER_GAP_LINES = 4.0  # a header row set apart from the body by a gap of at most this many line heights
+MAX_HEADER_GAP_LINES = 4.0  # a header row set apart from the body by a gap of at most this many line heights
 _ACROSS = 0.8  # a rule this share of the table's width or wider runs across the table
 _MAX_HEADER_WORDS = 4
+_INDENT = 15.0  # points: a name starting this far right of the table's left edge stands over a column
 
 
 def header_lines(lines: list[PageLine], rules: list[Rule]) -> int:
@@ -24,7 +25,7 @@ def header_lines(lines: list[PageLine], rules: list[Rule]) -> int:
     count = 0
     while (
         count < min(MAX_STACKED_HEADER, len(lines) - 1)
-        and header_line(lines[count])
+        and (header_line(lines[count]) or _name_over_a_column(lines, count))
         and not _section_below_header(lines, count)
         and not _ruled_off(lines, count, rules)
         and not wraps_into_row(lines, count)
@@ -35,6 +36,17 @@ def header_lines(lines: list[PageLine], rules: list[Rule]) -> int:
     if count and count + 1 < len(lines) and _years_line(lines[count]) and _has_figures(lines[count + 1]):
         count += 1  # the years under the names, below the rule that closes them ('Meerjarenbeeld' over 2026 ... 2029)
     return count
+
+
+def _name_over_a_column(lines: list[PageLine], index: int) -> bool:
+    """A lone short name between header lines, over a column right of the labels ('Peilwaarde' between
+    'Streefwaarde ...' and 'Effectindicator | Begroting ...'): part of the header."""
+    line = lines[index]
+    if not index or len(line.cells) != 1 or is_value(line.cells[0]) or index + 1 >= len(lines):
+        return False
+    margin = min(c.x0 for other in lines[: index + 2] for c in other.cells)
+    short = len(line.cells[0].text.split()) <= _MAX_HEADER_WORDS
+    return short and line.cells[0].x0 - margin > _INDENT and not _has_figures(lines[index - 1])
 
 
 def _years_line(line: PageLine) -> bool:
@@ -50,7 +62,7 @@ def header_line(line: PageLine) -> bool:
     return (
         not any(is_value(c) and shape(c.text) != Shape.YEAR for c in line.cells)
         and all(len(part.text.split()) <= _MAX_HEADER_WORDS for c in line.cells[1:] for part in c.parts or (c,))
-        and (len(line.cells) >= 2 or looks_like_header([c.text for c in line.cells] * 2))
+        and (sum(len(c.parts) or 1 for c in line.cells) >= 2 or looks_like_header([c.text for c in line.cells] * 2))
     )
 
 
@@ -58,7 +70,9 @@ def _section_below_header(lines: list[PageLine], index: int) -> bool:
     """A lone name at the table's left edge right under a header line of several names: the first row of the body
     (a section such as 'Lasten'), not more header."""
     line, above = lines[index], lines[index - 1]
-    return index > 0 and len(line.cells) == 1 and len(above.cells) >= 2 and line.cells[0].x1 < above.cells[1].x0
+    if index == 0 or len(line.cells) != 1 or len(above.cells) < 2 or line.cells[0].x1 >= above.cells[1].x0:
+        return False
+    return line.cells[0].x0 - min(c.x0 for other in lines for c in other.cells) <= _INDENT
 
 
 def wraps_into_row(lines: list[PageLine], index: int) -> bool:
@@ -98,7 +112,7 @@ def detached_header(regions: list[tuple[bool, list[PageLine]]], table: list[Page
             len(line.cells) < 2
             or not header_line(line)
             or fold(line.text).startswith(CAPTION_WORDS)
-            or below.top - line.bottom > _MAX_HEADER_GAP_LINES * height
+            or below.top - line.bottom > MAX_HEADER_GAP_LINES * height
             or not all(span[0] - ALIGN <= (c.x0 + c.x1) / 2 <= span[1] + ALIGN for c in line.cells)
         ):
             break

@@ -8,13 +8,22 @@ or description under a row that starts with a code) are joined to that row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from functools import reduce
 from statistics import median
 
 from loaders.readers.builder import DocumentBuilder
 from loaders.readers.pdf_columns import Column, column_anchors, group_slots, row_slots
-from loaders.readers.pdf_headers import ALIGN, CAPTION_WORDS, detached_header, header_line, header_lines, wraps_into_row
+from loaders.readers.pdf_headers import (
+    ALIGN,
+    CAPTION_WORDS,
+    MAX_HEADER_GAP_LINES,
+    detached_header,
+    header_line,
+    header_lines,
+    wraps_into_row,
+)
 from loaders.readers.pdf_lines import (
     Chunk,
     PageLine,
@@ -33,6 +42,7 @@ from model.numbering import parse_numbered
 from model.text import fold, is_page_number
 
 _PROSE_SHARE = 0.55  # a single run wider than this share of the text width is a line of prose
+_YEAR_OF_FIGURE = re.compile(r"\(\s?(?:19|20)\d\d\s?\)$")
 _MAX_GAP_LINES = 2.2  # a gap larger than this many line heights ends a table
 _WRAP_SHARE = 0.8  # a line this wide (of the text width) runs on to the next line
 _WRAP_GAP = 0.7  # at most this many line heights between the lines of one paragraph
@@ -109,10 +119,14 @@ def _group_rows(body: list[PageLine], columns: list[Column], rules: list[Rule]) 
 
 def _unruled_rows(body: list[PageLine], columns: list[Column]) -> list[list[PageLine]]:
     continued = {i for i in range(1, len(body)) if _continues_label(body, i, columns) or _label_below(body, i, columns)}
+    labelled = any(row_slots(line, columns, spread=False)[0] is not None for line in body)
     anchors = [
         i
         for i, line in enumerate(body)
-        if _anchor(line, columns) and not (i and _continues_word(body[i - 1], line)) and i not in continued
+        if _anchor(line, columns)
+        and not (i and _continues_word(body[i - 1], line))
+        and i not in continued
+        and not (labelled and _lone_figure(line, columns))
     ]
     if not anchors:
         return [[line] for line in body]
@@ -128,6 +142,12 @@ def _unruled_rows(body: list[PageLine], columns: list[Column]) -> list[list[Page
                 groups[-1].append(line)
         return groups
     return _nearest(body, anchors, continued)
+
+
+def _lone_figure(line: PageLine, columns: list[Column]) -> bool:
+    """One figure on a line of its own, right of the labels: a cell of the row beside it that was set taller (a
+    baseline figure over its year, centred on a label of two lines), not a row of its own."""
+    return len(line.cells) == 1 and is_value(line.cells[0]) and row_slots(line, columns, spread=False)[0] is None
 
 
 def _continues_word(previous: PageLine, line: PageLine) -> bool:
@@ -157,9 +177,13 @@ def _continues_label(body: list[PageLine], index: int, columns: list[Column]) ->
 
 def _label_below(body: list[PageLine], index: int, columns: list[Column]) -> bool:
     """The rest of a label that wrapped below its row's figures: one first-column text in lower case, without
-    figures, under a line with figures ('Inwoners dat zich | % | 45 | 47' / 'eenzaam voelt')."""
+    figures but the years of those above, under a line with figures ('Inwoners dat zich | % | 45 | 47' /
+    'eenzaam voelt'; 'Totaal kg restafval | 205 kg | 190 kg' / 'per inwoner | (2025)')."""
     previous, line = body[index - 1], body[index]
-    if len(line.cells) != 1 or not any(is_value(c) for c in previous.cells) or not _lower_row(line, columns):
+    rest = line.cells[1:]
+    if not line.cells or not all(_YEAR_OF_FIGURE.match(c.text) for c in rest):
+        return False  # besides the label, at most the years of the figures above ('per inwoner | (2025)')
+    if not any(is_value(c) for c in previous.cells) or not _lower_row(line, columns):
         return False
     text = line.cells[0].text
     return not is_value(line.cells[0]) and not text.endswith((":", "."))
@@ -266,7 +290,7 @@ def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule
         if is_table:
             run = [*detached_header(regions, run[lead:]), *run[lead:]]
         regions.append((is_table, run if is_table else run[lead:]))
-    for is_table, run in regions:
+    for is_table, run in _headed(regions):
         if is_table:
             if pending is not None:
                 _emit_line(builder, pending)
@@ -282,6 +306,25 @@ def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule
             pending = line
     if pending is not None:
         _emit_line(builder, pending)
+
+
+def _headed(regions: list[tuple[bool, list[PageLine]]]) -> list[tuple[bool, list[PageLine]]]:
+    """A table run of only column names and years joined to the table right below it: a padded header that a
+    wider gap set apart from its rows ('Streefwaarde' ... '2026 2027 2028 2029' over 'Totaal kg restafval')."""
+    joined: list[tuple[bool, list[PageLine]]] = []
+    for is_table, run in regions:
+        above = joined[-1][1] if joined and joined[-1][0] else None
+        if is_table and above is not None and _names_only(above):
+            height = median(line.bottom - line.top for line in above)
+            if run[0].top - above[-1].bottom <= MAX_HEADER_GAP_LINES * height:
+                joined[-1] = (True, [*above, *run])
+                continue
+        joined.append((is_table, run))
+    return joined
+
+
+def _names_only(lines: list[PageLine]) -> bool:
+    return all(not is_value(c) or shape(c.text) == Shape.YEAR for line in lines for c in line.cells)
 
 
 def _behind(shape_chunk: Chunk, text: Chunk) -> bool:

@@ -36,6 +36,7 @@ _NUMBER = re.compile(
 _CODE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}\.?|\d{1,2}\.)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d|21\d\d)$")
+_OWN_YEAR = re.compile(r"\s*\(\s?(?:19|20)\d\d\s?\)$")
 _SENTENCE_END = re.compile(r"[.:;!?]$")
 
 
@@ -85,6 +86,18 @@ def is_number(text: str) -> bool:
     '> 90%'."""
     stripped = text.strip()
     return bool(_NUMBER.match(stripped)) and (not _CODE.match(stripped) or bool(_THOUSANDS.match(stripped)))
+
+
+def figure_unit(text: str) -> str | None:
+    """The unit printed after a figure, maybe before the year it is of ('205 kg', '1.200 m2', '214,4 kg (2022)';
+    tables.toml value_units); None for any other text."""
+    figure, _, unit = _OWN_YEAR.sub("", text.strip()).rpartition(" ")
+    return unit if figure and unit.lower() in _value_units() and is_number(figure) else None
+
+
+@cache
+def _value_units() -> frozenset[str]:
+    return frozenset(unit.lower() for unit in load_vocabulary("tables")["value_units"])
 
 
 def is_missing(text: str) -> bool:
@@ -147,7 +160,7 @@ def shape(text: str) -> Shape:
             return Shape.YEAR
         if _CODE.match(stripped) and not _THOUSANDS.match(stripped):
             return Shape.CODE
-        if is_number(stripped):
+        if is_number(stripped) or figure_unit(stripped):
             return Shape.NUMBER
     if len(stripped) > _MAX_COLUMN_CHARS:  # too long for a column name (column_role) and for a short label
         return Shape.PROSE

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from loaders.readers.pdf_lines import wrapped
-from loaders.readers.shapes import VALUE_SHAPES, shape
+from loaders.readers.shapes import VALUE_SHAPES, figure_unit, shape
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.indicators import IndicatorResult, unit_from_name
 from loaders.recognizers.sections import indicator_vocabulary
@@ -273,6 +273,8 @@ def _own_period(period: ParsedPeriod, text: str) -> ParsedPeriod:
 def _indicator(row: GridRow, group: str | None, columns: dict[str, list[Column]], name: str) -> Indicator:
     label = name
     unit = next((" ".join(u.split()) for u in _cells(row, columns["unit"])), None) or unit_from_name(label)
+    printed = {figure_unit(cell.text) for cell in row.cells if cell.text} - {None}
+    unit = unit or (printed.pop() if len(printed) == 1 else None)  # the unit its figures carry ('205 kg')
     source = next((" ".join(s.split()) for s in _cells(row, columns["source"])), None)
     programme = next((" ".join(p.split()) for p in _cells(row, columns["programme"])), None)
     if programme is not None:

@@ -604,3 +604,66 @@ def test_years_on_the_caption_line_name_the_columns_and_the_caption_keeps_the_ti
     assert table.caption[-1] == "Tabel 11.1 - Meerjarenbeeld (bedragen x € 1.000)"
     assert [c.text for c in table.rows[0]] == ["", "2024", "2025", "2026"]
     assert [c.text for c in table.rows[1]] == ["Primitieve begroting 2023", "72", "812", "-2.561"]
+
+
+def _right(pdf, edge: float, top: float, text: str) -> None:
+    pdf.text(edge - pdf.get_string_width(text), top, text)
+
+
+def _effect_table(baseline_above: bool) -> bytes:
+    """An effect indicator table as budgets print it: target names one space apart, lone names between the header
+    lines ('Peilwaarde', '(peiljaar)'), the years below, a wide gap to the rows, figures with their unit and the
+    baseline's year below it; the baseline on a line of its own above the label when `baseline_above`."""
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=8)
+    pdf.add_page()
+    step = pdf.get_string_width("Streefwaarde") + 0.8  # the targets' names stand one space apart
+    edges = [95 + step * column for column in range(1, 5)]
+    for edge in edges:
+        pdf.text(edge - step + 0.8, 30, "Streefwaarde")
+        pdf.text(edge - step + 0.8, 37, "Begroting")
+    pdf.text(72, 33.5, "Peilwaarde")
+    pdf.text(20, 37, "Effectindicator")
+    pdf.text(72, 40.5, "(peiljaar)")
+    for edge, year in zip(edges, ("2026", "2027", "2028", "2029"), strict=True):
+        pdf.text(edge - pdf.get_string_width(year), 44, year)
+    if baseline_above:  # the baseline over its year, centred on a label of two lines
+        _right(pdf, 92, 51, "214,4 kg")
+        pdf.text(20, 54, "Totaal kg restafval")
+        _right(pdf, 92, 57, "(2022)")
+        pdf.text(20, 60, "per inwoner")
+        top = 54
+    else:
+        pdf.text(20, 54, "Totaal kg restafval")
+        _right(pdf, 92, 54, "205 kg")
+        pdf.text(20, 57.5, "per inwoner")
+        _right(pdf, 92, 57.5, "(2025)")
+        top = 54
+    for edge, figure in zip(edges, ("190 kg", "185 kg", "180 kg", "175 kg"), strict=True):
+        _right(pdf, edge, top, figure)
+    return bytes(pdf.output())
+
+
+def test_a_padded_header_of_stacked_names_and_lone_names_over_columns_heads_the_rows_below_it():
+    [table] = read_pdf(_effect_table(baseline_above=False)).tables()
+    assert [c.text for c in table.rows[0]] == [
+        "Effectindicator",
+        "Peilwaarde (peiljaar)",
+        "Streefwaarde Begroting 2026",
+        "Streefwaarde Begroting 2027",
+        "Streefwaarde Begroting 2028",
+        "Streefwaarde Begroting 2029",
+    ]
+    assert [[c.text for c in row] for row in table.rows[1:]] == [
+        ["Totaal kg restafval\nper inwoner", "205 kg\n(2025)", "190 kg", "185 kg", "180 kg", "175 kg"]
+    ]
+
+
+def test_a_figure_on_a_line_of_its_own_beside_a_label_of_two_lines_is_a_cell_of_that_row():
+    [table] = read_pdf(_effect_table(baseline_above=True)).tables()
+    assert len(table.rows[0]) == 6
+    assert [[c.text for c in row] for row in table.rows[1:]] == [
+        ["Totaal kg restafval\nper inwoner", "214,4 kg\n(2022)", "190 kg", "185 kg", "180 kg", "175 kg"]
+    ]

@@ -168,3 +168,17 @@ def test_a_column_named_after_the_municipality_and_a_year_column_one_cell_per_li
         ("Absoluut verzuim", "Aantal per 1.000 leerlingen", "DUO", [("Westerkwartier 2023", 1.2), ("Nederland 2023", 2.1)]),
         ("Vroegtijdig schoolverlaters", "%", "DUO", [("Westerkwartier 2022", 1.4), ("Nederland 2022", 2.0)]),
     ]
+
+
+def test_figures_printed_with_their_unit_are_values_and_give_the_indicator_its_unit():
+    extraction = extract_bytes(
+        b"Begroting 2024 gemeente Ede\nEffectindicatoren\n"
+        b"Indicator | Peilwaarde | Streefwaarde 2024 | Streefwaarde 2025\n"
+        b"Restafval per inwoner | 214,4 kg (2022) | 200 kg | 190 kg\n"
+        b"Wachttijd Wmo | 8,1 weken (2022) | 6 weken | 5 weken\n",
+        "ede.txt",
+    )
+    assert [(i.name, i.unit, [(v.period, v.value) for v in i.values]) for i in extraction.indicators] == [
+        ("Restafval per inwoner", "kg", [("Peilwaarde 2022", 214.4), ("Streefwaarde 2024", 200), ("Streefwaarde 2025", 190)]),
+        ("Wachttijd Wmo", "weken", [("Peilwaarde 2022", 8.1), ("Streefwaarde 2024", 6), ("Streefwaarde 2025", 5)]),
+    ]
