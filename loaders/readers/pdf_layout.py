@@ -251,7 +251,8 @@ def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[boo
         )
         titled = fold(line.text).startswith(CAPTION_WORDS)
         years = _trailing_years(line) if titled else 0
-        if prose or gap > _MAX_GAP_LINES * height or caption or titled:
+        spaced = gap > _MAX_GAP_LINES * height and not _lines_up(lines, position, run)
+        if prose or spaced or caption or titled:
             close()
         if prose or titled:
             result.append((False, [PageLine(line.cells[: len(line.cells) - years])]))
@@ -261,6 +262,17 @@ def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[boo
             run.append(line)
     close()
     return result
+
+
+def _lines_up(lines: list[PageLine], position: int, run: list[PageLine]) -> bool:
+    """The line after a wider gap, or the one after it (below a section name), has two or more figures that end
+    where figures of the table above end: a total or a section of that table set apart, not a new table."""
+    ends = {round(c.x1) for line in run for c in line.cells if c.text and is_value(c)}
+    for line in lines[position : position + 2]:
+        figures = [c for c in line.cells if c.text and is_value(c)]
+        if len(figures) >= 2 and sum(1 for c in figures if any(abs(c.x1 - end) <= ALIGN for end in ends)) >= 2:
+            return True
+    return False
 
 
 def _trailing_years(line: PageLine) -> int:

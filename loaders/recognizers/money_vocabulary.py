@@ -23,6 +23,7 @@ class MoneyVocabulary:
     directions: dict[str, str]
     income_words: tuple[str, ...]
     money_context: tuple[str, ...]
+    mutation_columns: frozenset[str]
     money_word_endings: tuple[str, ...]
     explanation_columns: tuple[str, ...]
     recurrence_columns: dict[str, frozenset[str]]  # 'incidental' and 'structural' column names
@@ -69,6 +70,7 @@ def money_vocabulary() -> MoneyVocabulary:
         directions={fold(word): direction for direction, words in data["directions"].items() for word in words},
         income_words=tuple(fold(w) for w in data["income_words"]),
         money_context=tuple(fold(w) for w in data["money_context"]),
+        mutation_columns=frozenset(fold(w) for w in data["mutation_columns"]),
         money_word_endings=tuple(fold(w) for w in data.get("money_word_endings", [])),
         explanation_columns=tuple(fold(w) for w in data["explanation_columns"]),
         recurrence_columns={k: frozenset(fold(w) for w in words) for k, words in data["recurrence_columns"].items()},

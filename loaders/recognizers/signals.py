@@ -77,9 +77,10 @@ def money_signals(grid: Grid, title: str | None = None) -> int:
     if parse_unit(context) is not None or "€" in context:
         score += 3
     kinds = {vocabulary.row_kind(row.label) for row in grid.rows} - {None}
-    column_words = {w for c in grid.value_columns for w in fold(c.name).split()}
-    if kinds & {"lasten", "baten", "saldo"} or column_words & {"lasten", "baten", "saldo"}:
-        score += 2
+    column_words = {w for c in grid.value_columns for w in fold(c.name).replace("-", "").split()}
+    money_columns = {"lasten", "baten", "saldo"} | vocabulary.mutation_columns
+    if kinds & {"lasten", "baten", "saldo"} or column_words & money_columns:
+        score += 2  # 'Vermeerde-ringen 2026': a word broken over two header lines counts whole
     if any((c.period and c.period.kind in _BUDGET_PERIODS) or vocabulary.is_difference(c.name) for c in grid.columns):
         score += 1
     budgets = {c.period.kind for c in grid.value_columns if c.period and c.period.kind in _BUDGET_PERIODS}

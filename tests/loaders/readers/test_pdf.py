@@ -667,3 +667,35 @@ def test_a_figure_on_a_line_of_its_own_beside_a_label_of_two_lines_is_a_cell_of_
     assert [[c.text for c in row] for row in table.rows[1:]] == [
         ["Totaal kg restafval\nper inwoner", "214,4 kg\n(2022)", "190 kg", "185 kg", "180 kg", "175 kg"]
     ]
+
+
+def test_a_total_and_a_section_set_apart_by_wider_gaps_stay_in_the_table_whose_columns_they_line_up_with():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=8)
+    pdf.add_page()
+    lines = (
+        (30, ("Overzicht reserves", "Begroting 2025", "Begroting 2026")),
+        (35, ("Algemene reserve", "40.222", "40.047")),
+        (39, ("Reserve weerstandsvermogen", "8.000", "8.000")),
+        (49, ("Totaal algemene reserves", "48.222", "48.047")),  # a wider gap above the total
+        (59, ("Bestemmingsreserves",)),  # and above the next section
+        (64, ("Reserve sociaal domein", "535", "535")),
+        (68, ("Reserve sport", "129", "129")),
+    )
+    for top, (label, *figures) in lines:
+        pdf.text(20, top, label)
+        for edge, figure in zip((130, 170), figures, strict=False):
+            _right(pdf, edge, top, figure)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert [row[0].text for row in table.rows] == [
+        "Overzicht reserves",
+        "Algemene reserve",
+        "Reserve weerstandsvermogen",
+        "Totaal algemene reserves",
+        "Bestemmingsreserves",
+        "Reserve sociaal domein",
+        "Reserve sport",
+    ]

@@ -331,6 +331,20 @@ def test_a_line_that_announces_the_rows_is_not_the_tables_title():
     assert {b.table for b in extraction.budget_lines} == {"Kasstroomoverzicht 2024"}
 
 
+def test_a_table_of_a_provisions_balance_and_its_changes_holds_amounts_not_indicators():
+    extraction = _extract(
+        "Begroting 2026 gemeente Ede\nBijlage 3\n"
+        "Overzicht voorzieningen | Begroting 2025 | Vermeerde-ringen 2026 | Verminde-ringen 2026 | Begroting 2026\n"
+        "Voorziening onderhoud wegen | 1.904 | 1.219 | -1.163 | 1.960\nVoorziening verlofsparen | 201 | 0 | 0 | 201\n"
+    )
+    assert extraction.indicators == []
+    assert [(b.scope, b.column, b.amount_eur) for b in extraction.budget_lines[:3]] == [
+        ("Voorziening onderhoud wegen", "Begroting 2025", 1904),
+        ("Voorziening onderhoud wegen", "Vermeerde-ringen 2026", 1219),
+        ("Voorziening onderhoud wegen", "Verminde-ringen 2026", -1163),
+    ]
+
+
 def test_the_rest_of_a_table_of_risks_after_a_page_break_is_not_read_either():
     html = (
         "<html><head><title>Begroting 2026 gemeente Ede</title></head><body><h2>Weerstandsvermogen</h2>"
