@@ -91,7 +91,8 @@ def is_number(text: str) -> bool:
 def figure_unit(text: str) -> str | None:
     """The unit printed after a figure, maybe before the year it is of ('205 kg', '1.200 m2', '214,4 kg (2022)';
     tables.toml value_units); None for any other text."""
-    figure, _, unit = _OWN_YEAR.sub("", text.strip()).rpartition(" ")
+    stripped = text.strip()
+    figure, _, unit = (_OWN_YEAR.sub("", stripped) if stripped.endswith(")") else stripped).rpartition(" ")
     return unit if figure and unit.lower() in _value_units() and is_number(figure) else None
 
 
