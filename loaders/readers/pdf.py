@@ -14,7 +14,7 @@ import unicodedata
 
 from loaders.errors import UnreadableDocument
 from loaders.readers.builder import DocumentBuilder
-from loaders.readers.pdf_layout import lay_out_page
+from loaders.readers.pdf_layout import heading_levels, lay_out_page
 from loaders.readers.pdf_lines import Chunk, Rule
 from model.colours import colour_word, is_symbol
 from model.document import Document, DocumentMeta, Mark
@@ -79,7 +79,8 @@ def _text_chunks(textpage, height: float) -> list[Chunk]:
             bold = raw.FPDFText_GetFontWeight(textpage.raw, char) >= _BOLD
             if bold and len(stripped) <= _MAX_COLOURED_TEXT:
                 marks.append(Mark("bold", "vet"))
-        chunks.append(Chunk(left, right, height - top, height - bottom, text, tuple(marks), bold))
+        size = raw.FPDFText_GetFontSize(textpage.raw, char) if char >= 0 else 0.0
+        chunks.append(Chunk(left, right, height - top, height - bottom, text, tuple(marks), bold, size=size))
     return chunks
 
 
@@ -159,6 +160,7 @@ def read_pdf(data: bytes) -> Document:
         )
         seen_text: list[str] = []
         checked = False
+        pages = []
         for number in range(len(document)):
             page = document[number]
             height = page.get_height()
@@ -170,11 +172,14 @@ def read_pdf(data: bytes) -> Document:
                     if not _readable(seen_text):
                         raise UnreadableDocument(_UNREADABLE)
                     checked = True
-            builder.new_page()
             shapes, rules = _shapes(page, height)
-            lay_out_page(builder, [*chunks, *shapes], rules)
+            pages.append((chunks, shapes, rules))
             textpage.close()
             page.close()
+        levels = heading_levels([chunk for chunks, _, _ in pages for chunk in chunks])
+        for chunks, shapes, rules in pages:  # laid out once the body text's size is known: larger lines are headings
+            builder.new_page()
+            lay_out_page(builder, [*chunks, *shapes], rules, levels)
     except pdfium.PdfiumError as error:
         raise UnreadableDocument(f"not a readable PDF ({str(error).rstrip('.')})") from None
     finally:

@@ -8,6 +8,7 @@ or description under a row that starts with a code) are joined to that row.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import reduce
 from statistics import median
 
@@ -38,6 +39,9 @@ from model.document import Cell
 from model.numbering import parse_numbered
 from model.text import fold, is_page_number
 
+_HEADING_SIZE = 1.1  # a line set this many times the body text's size or larger is a heading
+_MAX_HEADING_LEVEL = 3
+_MAX_HEADING_WORDS = 12
 _PROSE_SHARE = 0.55  # a single run wider than this share of the text width is a line of prose
 _MAX_GAP_LINES = 2.2  # a gap larger than this many line heights ends a table
 _WRAP_SHARE = 0.8  # a line this wide (of the text width) runs on to the next line
@@ -58,13 +62,13 @@ def _leading_text(lines: list[PageLine]) -> int:
     return count
 
 
-def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rule]) -> None:
+def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rule], levels: dict[float, int]) -> None:
     header_count = header_lines(lines, rules)
     body = lines[header_count:]
     columns = column_anchors(body)
     if len(columns) < 2:
         for line in lines:
-            _emit_line(builder, line)
+            _emit_line(builder, line, levels)
         return
     rows: list[list[Cell]] = []
     if header_count:
@@ -88,14 +92,41 @@ def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rul
     builder.table(rows, 1 if header_count else 0, layout="positioned")
 
 
-def _emit_line(builder: DocumentBuilder, line: PageLine) -> None:
+def heading_levels(chunks: list[Chunk]) -> dict[float, int]:
+    """The level of each font size larger than the body text's (the size most characters are set in): the
+    largest is level 1; sizes that few characters use are headings, up to three levels."""
+    counts: Counter[float] = Counter()
+    for chunk in chunks:
+        if chunk.size:
+            counts[round(chunk.size, 1)] += len(chunk.text)
+    if not counts:
+        return {}
+    body = counts.most_common(1)[0][0]
+    larger = sorted((size for size in counts if size >= body * _HEADING_SIZE), reverse=True)
+    return {size: min(level, _MAX_HEADING_LEVEL) for level, size in enumerate(larger, start=1)}
+
+
+def _emit_line(builder: DocumentBuilder, line: PageLine, levels: dict[float, int]) -> None:
     text = visible(line.text)
     marks = tuple(m for c in line.cells for m in c.marks)
     numbered = parse_numbered(text) if text else None
+    level = levels.get(round(line.cells[0].size, 1)) if len(line.cells) == 1 else None
     if numbered is not None and len(line.cells) == 1:
         builder.heading(text, numbered.depth)
+    elif level is not None and _heading_text(text):
+        builder.heading(text, level)
     else:
         builder.paragraph(text, marks)
+
+
+def _heading_text(text: str) -> bool:
+    """A short name, not a sentence or a figure: text set larger than the body that can be a heading."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= _MAX_HEADING_WORDS
+        and not stripped.endswith((".", ",", ";"))
+        and shape(stripped) not in {Shape.NUMBER, Shape.MISSING, Shape.YEAR}
+    )
 
 
 def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[bool, list[PageLine]]]:
@@ -167,8 +198,12 @@ def _trailing_years(line: PageLine) -> int:
     return count if count >= 2 else 0
 
 
-def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule] | None = None) -> None:
-    """Add one page's blocks to the builder; `rules` are the horizontal lines drawn on the page."""
+def lay_out_page(
+    builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule] | None = None, levels: dict[float, int] | None = None
+) -> None:
+    """Add one page's blocks to the builder; `rules` are the horizontal lines drawn on the page, `levels` the
+    heading level of each font size set larger than the body text (heading_levels)."""
+    levels = levels or {}
     if not chunks:
         return
     texts = [c for c in chunks if c.text.strip()]
@@ -188,19 +223,19 @@ def lay_out_page(builder: DocumentBuilder, chunks: list[Chunk], rules: list[Rule
     for is_table, run in _headed(regions):
         if is_table:
             if pending is not None:
-                _emit_line(builder, pending)
+                _emit_line(builder, pending, levels)
                 pending = None
-            _emit_table(builder, run, rules or [])
+            _emit_table(builder, run, rules or [], levels)
             continue
         for line in run:
             if pending is not None and _continues(pending, line, width, left):
                 pending = _join(pending, line)
                 continue
             if pending is not None:
-                _emit_line(builder, pending)
+                _emit_line(builder, pending, levels)
             pending = line
     if pending is not None:
-        _emit_line(builder, pending)
+        _emit_line(builder, pending, levels)
 
 
 def _headed(regions: list[tuple[bool, list[PageLine]]]) -> list[tuple[bool, list[PageLine]]]:

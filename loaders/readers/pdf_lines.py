@@ -44,6 +44,7 @@ class Chunk:
     bold: bool = False
     spaced: bool = False  # the run ended with a space: the next run is a new word
     parts: tuple[Chunk, ...] = ()  # the runs a cell was joined from, when more than one (header names to split)
+    size: float = 0.0  # the font size of the run (of the largest run joined into a cell)
 
     @property
     def height(self) -> float:
@@ -113,6 +114,7 @@ def merge(chunks: list[Chunk]) -> PageLine:
                     last.bold or chunk.bold,
                     cell.spaced,
                     _parts(last, cell, joiner),
+                    max(last.size, chunk.size),
                 )
                 continue
         line.cells.append(_stripped(chunk, text))
@@ -128,12 +130,13 @@ def _parts(last: Chunk, cell: Chunk, joiner: str) -> tuple[Chunk, ...]:
         return ()
     end = last.parts[-1]
     text, marks = end.text + cell.text, end.marks + cell.marks
-    glued = Chunk(end.x0, cell.x1, end.top, end.bottom, text, marks, end.bold, cell.spaced)
+    glued = Chunk(end.x0, cell.x1, end.top, end.bottom, text, marks, end.bold, cell.spaced, size=end.size)
     return (*last.parts[:-1], glued)
 
 
 def _stripped(chunk: Chunk, text: str) -> Chunk:
-    return Chunk(chunk.x0, chunk.x1, chunk.top, chunk.bottom, text, chunk.marks, chunk.bold, chunk.text[-1:].isspace())
+    spaced = chunk.text[-1:].isspace()
+    return Chunk(chunk.x0, chunk.x1, chunk.top, chunk.bottom, text, chunk.marks, chunk.bold, spaced, size=chunk.size)
 
 
 def is_value(cell: Chunk) -> bool:

@@ -40,6 +40,8 @@ def subject_of(text: str | None) -> str | None:
         return None
     words = _TABLE_NUMBER.sub("", text.strip()).split()
     generic = _generic()
+    if len(words) >= 2 and fold(words[-2]) == "per":
+        words = words[:-2]  # what the table is broken down by ('... per taakveld'), not what it is about
     while words and (fold(words[0].strip(_EDGE)) in generic or not words[0].strip(_EDGE)):
         words.pop(0)
     while words and (fold(words[-1].strip(_EDGE)) in generic or not words[-1].strip(_EDGE)):

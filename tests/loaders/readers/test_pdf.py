@@ -699,3 +699,28 @@ def test_a_total_and_a_section_set_apart_by_wider_gaps_stay_in_the_table_whose_c
         "Reserve sociaal domein",
         "Reserve sport",
     ]
+
+
+def test_lines_set_larger_than_the_body_text_are_headings_by_size_and_a_large_sentence_is_not():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_page()
+    for top, size, text in (
+        (30, 14, "Paragraaf Financiering"),
+        (40, 11, "Renterisiconorm"),
+        (48, 9, "De renterisiconorm beperkt de rente die in een jaar herzien mag worden."),
+        (54, 9, "Zij is twintig procent van het begrotingstotaal en wordt elk jaar berekend."),
+        (62, 14, "Dit is een zin in grote letters."),
+    ):
+        pdf.set_font("DejaVu", size=size)
+        pdf.text(20, top, text)
+    blocks = read_pdf(bytes(pdf.output())).blocks
+    assert [(type(b).__name__, getattr(b, "level", None), b.text) for b in blocks] == [
+        ("Heading", 1, "Paragraaf Financiering"),
+        ("Heading", 2, "Renterisiconorm"),
+        ("Paragraph", None, "De renterisiconorm beperkt de rente die in een jaar herzien mag worden."),
+        ("Paragraph", None, "Zij is twintig procent van het begrotingstotaal en wordt elk jaar berekend."),
+        ("Paragraph", None, "Dit is een zin in grote letters."),
+    ]

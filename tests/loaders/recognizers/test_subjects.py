@@ -97,3 +97,8 @@ def test_named_reserves_are_no_kind_rows():
 def test_a_subject_is_always_part_of_the_title(title: str):
     subject = subject_of(title)
     assert subject is None or subject in " ".join(title.split())
+
+
+def test_what_a_table_is_broken_down_by_is_no_subject():
+    assert subject_of("Overzicht baten en lasten per taakveld") is None
+    assert subject_of("Baten en lasten P2 Mens en maatschappij per taakveld") == "P2 Mens en maatschappij"
