@@ -433,15 +433,21 @@ def test_a_status_word_at_the_end_of_a_sentence_is_no_status_cell():
     assert not is_value(chunk("niet gehaald."))
 
 
-def _touching_header() -> bytes:
-    """A reserves table whose column names stand one space apart (two header lines, names right-aligned over
-    right-aligned figures), so that their runs touch like the words of one cell."""
+def _new_pdf(size: int):
+    """An FPDF document with one page and DejaVu at `size` points."""
     from fpdf import FPDF
 
     pdf = FPDF()
     pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=7)
+    pdf.set_font("DejaVu", size=size)
     pdf.add_page()
+    return pdf
+
+
+def _touching_header() -> bytes:
+    """A reserves table whose column names stand one space apart (two header lines, names right-aligned over
+    right-aligned figures), so that their runs touch like the words of one cell."""
+    pdf = _new_pdf(7)
     header = (("Begroting", "Vermeerde-", "Verminde-", "Begroting"), ("2025", "ringen 2026", "ringen 2026", "2026"))
     step = max(pdf.get_string_width(name) for names in header for name in names) + 0.8
     edges = [70 + step * column for column in range(4)]
@@ -481,12 +487,7 @@ def test_column_names_set_one_space_apart_are_split_over_their_columns_and_joine
 
 
 def test_a_note_that_runs_across_the_figure_columns_is_no_column_of_its_own():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=9)
-    pdf.add_page()
+    pdf = _new_pdf(9)
     edges = (100, 130, 160)
     rows = (
         ("Omschrijving", ("2024", "2025", "2026")),
@@ -510,12 +511,7 @@ def test_a_note_that_runs_across_the_figure_columns_is_no_column_of_its_own():
 def _investments() -> bytes:
     """An overview of credits whose column names are stacked word by word over five lines above the figures, with
     the page's number printed inside the table's area."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=8)
-    pdf.add_page()
+    pdf = _new_pdf(8)
     header = (
         ((15, "Omschrijving"), (95, "Totaal"), (120, "Nog te"), (145, "Begroot"), (170, "Begroting")),
         ((95, "beschikbaar"), (120, "besteden"), (145, "nog niet"), (170, "2026")),
@@ -561,12 +557,7 @@ def test_a_page_number_printed_inside_a_tables_area_is_dropped():
 
 
 def test_the_years_under_a_rule_below_the_column_names_complete_the_header():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=9)
-    pdf.add_page()
+    pdf = _new_pdf(9)
     pdf.text(20, 30, "Omschrijving")
     pdf.text(120, 30, "Meerjarenbeeld")
     pdf.line(15, 32, 195, 32)
@@ -584,12 +575,7 @@ def test_the_years_under_a_rule_below_the_column_names_complete_the_header():
 
 
 def test_years_on_the_caption_line_name_the_columns_and_the_caption_keeps_the_title():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=9)
-    pdf.add_page()
+    pdf = _new_pdf(9)
     rows = (
         ("Tabel 11.1 - Meerjarenbeeld (bedragen x € 1.000)", "2024", "2025", "2026"),
         ("Primitieve begroting 2023", "72", "812", "-2.561"),
@@ -670,12 +656,7 @@ def test_a_figure_on_a_line_of_its_own_beside_a_label_of_two_lines_is_a_cell_of_
 
 
 def test_a_total_and_a_section_set_apart_by_wider_gaps_stay_in_the_table_whose_columns_they_line_up_with():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=8)
-    pdf.add_page()
+    pdf = _new_pdf(8)
     lines = (
         (30, ("Overzicht reserves", "Begroting 2025", "Begroting 2026")),
         (35, ("Algemene reserve", "40.222", "40.047")),
@@ -702,11 +683,7 @@ def test_a_total_and_a_section_set_apart_by_wider_gaps_stay_in_the_table_whose_c
 
 
 def test_lines_set_larger_than_the_body_text_are_headings_by_size_and_a_large_sentence_is_not():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.add_page()
+    pdf = _new_pdf(9)
     for top, size, text in (
         (30, 14, "Paragraaf Financiering"),
         (40, 11, "Renterisiconorm"),

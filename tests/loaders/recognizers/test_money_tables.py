@@ -295,40 +295,28 @@ def test_budget_against_realisation_with_their_difference_is_a_budget_table_with
     assert _lines(extraction)[2] == ("1 Bestuur", "saldo", "Realisatie 2023", 2023, -2_400_123.5)
 
 
-def test_a_page_number_or_a_sentences_end_above_a_table_is_not_its_title():
-    extraction = _extract(
-        "Begroting 2024 gemeente Ede\nProgramma 2 Sociaal domein\nPagina 12 van 80\n"
-        "Bedragen x € 1.000\nOmschrijving | Begroting 2024 | Begroting 2025\nLasten | 1.200 | 1.300\nBaten | 100 | 120\n"
-    )
-    assert {b.table for b in extraction.budget_lines} == {"Programma 2 Sociaal domein"}
+_TABLE_BELOW = "Omschrijving | Begroting 2024 | Begroting 2025\nLasten | 1.200 | 1.300\nBaten | 100 | 120\n"
 
 
-def test_a_numbered_table_caption_that_also_states_the_unit_is_the_title_without_the_unit():
-    extraction = _extract(
-        "Begroting 2026 gemeente Ede\nParagraaf Financiering\nTabel 10.3 Renterisiconorm Bedragen x € 1.000\n"
-        "Omschrijving | 2026 | 2027\nRenteherzieningen | 150 | 300\nHerfinanciering | 20 | 40\n"
-    )
-    assert {(b.table, b.amount_eur) for b in extraction.budget_lines[:2]} == {
-        ("Tabel 10.3 Renterisiconorm", 150_000),
-        ("Tabel 10.3 Renterisiconorm", 300_000),
-    }
-
-
-def test_the_end_of_a_sentence_cut_off_above_a_table_is_not_its_title():
-    extraction = _extract(
-        "Begroting 2026 gemeente Ede\nParagraaf Financiering\n"
-        "renterisiconorm wordt berekend met een wettelijk percentage van het begrotingstotaal. Dit\n"
-        "Bedragen x € 1.000\nOmschrijving | 2026 | 2027\nRenteherzieningen | 150 | 300\nHerfinanciering | 20 | 40\n"
-    )
-    assert {b.table for b in extraction.budget_lines} == {"Paragraaf Financiering"}
-
-
-def test_a_line_that_announces_the_rows_is_not_the_tables_title():
-    extraction = _extract(
-        "Begroting 2024 gemeente Ede\nKasstroomoverzicht 2024\nBedragen x € 1.000\nToename:\n"
-        "Omschrijving | 2024 | 2025\nAfschrijvingen | 2.683 | 2.700\nStortingen in voorzieningen | 3.556 | 3.600\n"
-    )
-    assert {b.table for b in extraction.budget_lines} == {"Kasstroomoverzicht 2024"}
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        pytest.param("Programma 2 Sociaal domein\nPagina 12 van 80\nBedragen x € 1.000", "Programma 2 Sociaal domein",
+                     id="a page number and the unit are no title"),
+        pytest.param("Paragraaf Financiering\nTabel 10.3 Renterisiconorm Bedragen x € 1.000", "Tabel 10.3 Renterisiconorm",
+                     id="a numbered caption that states the unit is the title without it"),
+        pytest.param(
+            "Paragraaf Financiering\nrenterisiconorm wordt berekend met een wettelijk percentage van het totaal. Dit",
+            "Paragraaf Financiering",
+            id="the end of a sentence cut off above is no title",
+        ),
+        pytest.param("Kasstroomoverzicht 2024\nBedragen x € 1.000\nToename:", "Kasstroomoverzicht 2024",
+                     id="a line that announces the rows is no title"),
+    ],
+)
+def test_a_tables_title_is_the_nearest_line_above_it_that_names_it(above: str, title: str):
+    extraction = _extract(f"Begroting 2024 gemeente Ede\n{above}\n{_TABLE_BELOW}")
+    assert {b.table for b in extraction.budget_lines} == {title}
 
 
 def test_a_table_of_a_provisions_balance_and_its_changes_holds_amounts_not_indicators():
