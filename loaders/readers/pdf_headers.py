@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from statistics import median
 
-from loaders.readers.pdf_lines import PageLine, Rule, is_value
+from loaders.readers.pdf_lines import PageLine, Rule, is_figure, is_value
 from loaders.readers.shapes import Shape, looks_like_header, shape
 from model.text import fold
 
 MAX_HEADER_LINES = 4
 MAX_STACKED_HEADER = 12
+_FIGURES_WITHIN = 3  # lines: the figures that show a header has ended
 ALIGN = 3.0  # points: edges this close line up
 CAPTION_WORDS = ("tabel ", "tabel:", "figuur ", "grafiek ", "table ")
 MAX_HEADER_GAP_LINES = 4.0  # a header row set apart from the body by a gap of at most this many line heights
@@ -31,9 +32,9 @@ def header_lines(lines: list[PageLine], rules: list[Rule]) -> int:
         and not wraps_into_row(lines, count)
     ):
         count += 1
-    if count > MAX_HEADER_LINES and not _has_figures(lines[count]):
+    if count > MAX_HEADER_LINES and not _figures_follow(lines, count):
         return MAX_HEADER_LINES
-    if count and count + 1 < len(lines) and _years_line(lines[count]) and _has_figures(lines[count + 1]):
+    if count < len(lines) - 1 and count and _years_line(lines[count]) and _figures_follow(lines, count + 1):
         count += 1  # the years under the names, below the rule that closes them ('Meerjarenbeeld' over 2026 ... 2029)
     return count
 
@@ -42,11 +43,16 @@ def _name_over_a_column(lines: list[PageLine], index: int) -> bool:
     """A lone short name between header lines, over a column right of the labels ('Peilwaarde' between
     'Streefwaarde ...' and 'Effectindicator | Begroting ...'): part of the header."""
     line = lines[index]
-    if not index or len(line.cells) != 1 or is_value(line.cells[0]) or index + 1 >= len(lines):
+    if not index or len(line.cells) != 1 or is_figure(line.cells[0]) or index + 1 >= len(lines):
         return False
     margin = min(c.x0 for other in lines[: index + 2] for c in other.cells)
     short = len(line.cells[0].text.split()) <= _MAX_HEADER_WORDS
     return short and line.cells[0].x0 - margin > _INDENT and not _has_figures(lines[index - 1])
+
+
+def _figures_follow(lines: list[PageLine], index: int) -> bool:
+    """Figures on line `index` or the one or two after it (below a first row's label of a line of its own)."""
+    return any(map(_has_figures, lines[index : index + _FIGURES_WITHIN]))
 
 
 def _years_line(line: PageLine) -> bool:
@@ -60,7 +66,7 @@ def _has_figures(line: PageLine) -> bool:
 def header_line(line: PageLine) -> bool:
     """Short names over the columns (no values): a header line or a continuation of one."""
     return (
-        not any(is_value(c) and shape(c.text) != Shape.YEAR for c in line.cells)
+        not any(is_figure(c) for c in line.cells)
         and all(len(part.text.split()) <= _MAX_HEADER_WORDS for c in line.cells[1:] for part in c.parts or (c,))
         and (sum(len(c.parts) or 1 for c in line.cells) >= 2 or looks_like_header([c.text for c in line.cells] * 2))
     )

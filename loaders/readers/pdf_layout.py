@@ -28,6 +28,7 @@ from loaders.readers.pdf_lines import (
     PageLine,
     Rule,
     group_lines,
+    is_figure,
     is_value,
     merge,
     visible,
@@ -153,7 +154,7 @@ def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[boo
         )
         gap = line.top - run[-1].bottom if run else 0.0
         following = lines[position + 1] if position + 1 < len(lines) else None
-        valued = any(is_value(c) and shape(c.text) != Shape.YEAR for r in run for c in r.cells)
+        valued = any(is_figure(c) for r in run for c in r.cells)
         caption = valued and (
             (
                 len(line.cells) == 1
@@ -254,7 +255,8 @@ def _headed(regions: list[tuple[bool, list[PageLine]]]) -> list[tuple[bool, list
 
 
 def _names_only(lines: list[PageLine]) -> bool:
-    return all(not is_value(c) or shape(c.text) == Shape.YEAR for line in lines for c in line.cells)
+    return not any(is_figure(c) for line in lines for c in line.cells)
+
 
 
 def _behind(shape_chunk: Chunk, text: Chunk) -> bool:

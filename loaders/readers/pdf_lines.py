@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from loaders.readers.shapes import VALUE_SHAPES, shape
+from loaders.readers.shapes import VALUE_SHAPES, Shape, shape
 from model.caching import text_cache
 from model.document import Mark
 from model.statuses import match_status
@@ -19,6 +19,7 @@ _SIGNS = {"-", "−", "–"}
 _SIGN_GAP = 1.5  # a minus sign this close (in text heights) before a number is that number's sign
 _SPACE_SHARE = 0.6  # a gap narrower than this share of the text height is a space inside a cell
 _MAX_STATUS_WORDS = 3
+_BRACKETED_YEAR = re.compile(r"\(\s?(?:19|20)\d\d\s?\)\**$")
 _CODE = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,4}\.?$|^\d{1,2}(?:\.\d{1,3}){1,4}\s")
 
 
@@ -144,6 +145,13 @@ def is_value(cell: Chunk) -> bool:
     if not cell.text:
         return bool(cell.marks)
     return _is_value_text(cell.text)
+
+
+def is_figure(cell: Chunk) -> bool:
+    """A figure or a mark, not a year ('2026') nor the year a column's figures are of ('(2023)*', under
+    'Peilwaarde')."""
+    year = bool(cell.text) and (shape(cell.text) == Shape.YEAR or _BRACKETED_YEAR.match(cell.text) is not None)
+    return is_value(cell) and not year
 
 
 @text_cache(1 << 15)

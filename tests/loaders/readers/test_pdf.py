@@ -701,3 +701,28 @@ def test_lines_set_larger_than_the_body_text_are_headings_by_size_and_a_large_se
         ("Paragraph", None, "Zij is twintig procent van het begrotingstotaal en wordt elk jaar berekend."),
         ("Paragraph", None, "Dit is een zin in grote letters."),
     ]
+
+
+def test_the_year_of_a_baseline_under_its_name_and_a_first_label_alone_on_its_line_leave_the_header_whole():
+    pdf = _new_pdf(8)
+    for top, label, cells in (
+        (30, "", ("", "Streefwaarde", "Streefwaarde")),
+        (33.5, "", ("Peilwaarde", "", "")),
+        (37, "Effectindicator", ("", "Begroting", "Begroting")),
+        (40.5, "", ("(2023)*", "", "")),  # the year the baseline is of: no figure
+        (44, "", ("", "2026", "2027")),
+        (50, "Aantal woningen", ("", "", "")),  # the first row's label on a line of its own
+        (54, "(met nieuwbouw)", ("12.367", "12.602", "12.758")),
+    ):
+        if label:
+            pdf.text(20, top, label)
+        for edge, text in zip((110, 140, 170), cells, strict=True):
+            if text:
+                _right(pdf, edge, top, text)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert [c.text for c in table.rows[0]] == [
+        "Effectindicator",
+        "Peilwaarde (2023)*",
+        "Streefwaarde Begroting 2026",
+        "Streefwaarde Begroting 2027",
+    ]
