@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard import charts, filter_queries, money_queries, queries, strings
 from dashboard.exports import ExportContext
+from dashboard.format import as_list, indicator_values
 from dashboard.selection import Selection
 from model.records import page_of
 
@@ -151,12 +152,10 @@ def _budget(selection: Selection, path: Path | None):
 def _indicators(selection: Selection, path: Path | None):
     frame = queries.indicators(selection, path=path)
     frame = frame.assign(
-        values=[
-            ", ".join(f"{p}: {v}" for p, v in zip(ps, vs, strict=True)) if hasattr(ps, "__iter__") else ""
-            for ps, vs in zip(frame["periods"], frame["values"], strict=True)
-        ]
+        indicator=frame["name"],
+        values=[indicator_values(ps, vs) for ps, vs in zip(frame["periods"], frame["values"], strict=True)],
     )
-    return None, frame[["group_name", "name", "unit", "values", "target", "source", "title", "line"]]
+    return None, frame[["group_name", "indicator", "unit", "values", "target", "source", "title", "line"]]
 
 
 def _activities(selection: Selection, path: Path | None):
@@ -217,7 +216,7 @@ def context_for(selection: Selection, path: Path | None = None) -> ExportContext
     )
     sources = tuple(f"{t} ({s})" for t, s in zip(documents["title"].fillna(""), documents["source"], strict=True))
     pages = {
-        doc_id: (titles[doc_id], tuple(int(p) for p in starts) if isinstance(starts, list | tuple) else ())
+        doc_id: (titles[doc_id], tuple(int(p) for p in as_list(starts)))  # DuckDB gives a list as an array
         for doc_id, starts in zip(documents["doc_id"], documents["page_starts"], strict=True)
     }
     return ExportContext(filters={label: value for label, value in chosen if value}, sources=sources, documents=pages)

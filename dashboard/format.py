@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 from functools import lru_cache
 
 from babel.dates import format_datetime
 from babel.numbers import format_decimal
+
+from dashboard import strings
 
 LOCALE = "nl_NL"
 
@@ -19,6 +22,26 @@ def number(value: float, decimals: int = 0) -> str:
     """1234567.5 → '1.234.567,5' (Dutch: dots group thousands, a comma marks decimals; Babel's nl_NL)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def as_list(cell) -> list:
+    """DuckDB list cells arrive as arrays, or as a missing value when the indicator has no values."""
+    return list(cell) if hasattr(cell, "__iter__") and not isinstance(cell, str) else []
+
+
+def indicator_values(periods, values) -> str:
+    """An indicator's values as users read them: 'Peilwaarde 2022: 214,4; Streefwaarde 2024: 200' ('–' missing)."""
+    pairs = list(zip(as_list(periods), as_list(values), strict=True))
+    if not pairs:
+        return strings.NO_VALUES
+    return "; ".join(f"{p}: {number(v, 1).removesuffix(',0') if is_known(v) else '–'}" for p, v in pairs)
+
+
+def is_known(value) -> bool:
+    """Not a missing value as DuckDB and pandas give one: None, NaN or a masked entry of a list."""
+    if value is None or bool(getattr(value, "mask", False)):
+        return False
+    return not (isinstance(value, float) and math.isnan(value))
 
 
 def percent(value: float, decimals: int = 1) -> str:

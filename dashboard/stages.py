@@ -10,6 +10,7 @@ from functools import cache
 
 import pandas as pd
 
+from dashboard.format import as_list
 from dashboard.scopes import deviation_key, scope_key
 from model.periods import parse_period
 from model.records import page_of
@@ -55,7 +56,6 @@ def reports(documents: pd.DataFrame) -> list[Report]:
     for row in documents.itertuples():
         period = parse_period(row.period) if isinstance(row.period, str) else None
         year = int(row.year) if pd.notna(row.year) else None
-        starts = row.page_starts if isinstance(row.page_starts, list | tuple) else ()
         found.append(
             Report(
                 doc_id=row.doc_id,
@@ -63,7 +63,7 @@ def reports(documents: pd.DataFrame) -> list[Report]:
                 year=year,
                 role=_roles().get(period.kind) if period else None,
                 order=(year or 0, period.rank if period else 50, str(row.loaded_at)),
-                page_starts=tuple(int(s) for s in starts),
+                page_starts=tuple(int(s) for s in as_list(row.page_starts)),  # DuckDB gives an array
                 threshold_eur=_number(row.threshold_eur),
                 threshold_percent=_number(row.threshold_percent),
                 threshold_line=int(row.threshold_line) if pd.notna(row.threshold_line) else None,

@@ -445,6 +445,8 @@ COLUMN_NAMES = {  # database column → the Dutch header pages and exports show
     "incidental": COL_INCIDENTAL,
     "explanation": COL_EXPLANATION,
     "group_name": COL_GROUP,
+    "indicator": COL_INDICATOR,
+    "values": COL_VALUES,
     "unit": COL_UNIT,
     "target": COL_TARGET,
     "source": COL_SOURCE_NAME,

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import queries, strings
 from dashboard.downloads import downloads, report_button
 from dashboard.filters import current_selection
-from dashboard.format import number
+from dashboard.format import as_list, indicator_values, is_known, number
 from dashboard.guard import require_documents
 from dashboard.tables import show_table
 
@@ -26,21 +26,9 @@ if table.empty:
 st.write(strings.INDICATORS_COUNT.format(n=len(table), groups=table["group_name"].nunique()))
 
 
-def _as_list(cell) -> list:
-    """DuckDB list cells arrive as arrays, or as a missing value when the indicator has no values."""
-    return list(cell) if hasattr(cell, "__iter__") and not isinstance(cell, str) else []
-
-
-def _values(periods, values) -> str:
-    pairs = list(zip(_as_list(periods), _as_list(values), strict=True))
-    if not pairs:
-        return strings.NO_VALUES
-    return "; ".join(f"{p}: {number(v, 1).removesuffix(',0') if pd.notna(v) else '–'}" for p, v in pairs)
-
-
 shown = table.assign(
-    shown_values=[_values(p, v) for p, v in zip(table["periods"], table["values"], strict=True)],
-    trend=[[x for x in _as_list(v) if pd.notna(x)] if len(_as_list(v)) >= 2 else None for v in table["values"]],
+    shown_values=[indicator_values(p, v) for p, v in zip(table["periods"], table["values"], strict=True)],
+    trend=[[x for x in as_list(v) if is_known(x)] if len(as_list(v)) >= 2 else None for v in table["values"]],
     target=table["target"].map(lambda v: number(v, 1).removesuffix(",0") if pd.notna(v) else ""),
 )
 show_table(
@@ -63,7 +51,7 @@ downloads(
     "indicatoren",
     selection,
     data=shown[["group_name", "name", "unit", "shown_values", "target", "source", "title", "line"]].rename(
-        columns={"shown_values": strings.COL_VALUES}
+        columns={"name": "indicator", "shown_values": "values"}
     ),
 )
 report_button(

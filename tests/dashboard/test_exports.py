@@ -18,6 +18,8 @@ from openpyxl import load_workbook
 from dashboard import charts, exports, money_queries, queries, strings
 from dashboard.export_catalog import CATALOG, context_for, dutch_table, with_provenance
 from dashboard.selection import Selection
+from loaders import extract_file
+from loaders.store import load_extractions
 
 ZEVENAAR = Selection(municipality="Zevenaar")
 CONTEXT = exports.ExportContext(
@@ -266,3 +268,32 @@ def test_every_data_export_of_the_command_line_has_document_page_and_line_and_th
             header = list(next(book[strings.EXPORT_SHEET_DATA].values))
             assert next(iter(book[strings.EXPORT_SHEET_ABOUT].values))[0] == "Filters", name
         assert header[-3:] == [strings.COL_DOCUMENT, strings.COL_PAGE, strings.COL_LINE], (name, header)
+
+
+def test_the_indicators_export_names_its_columns_in_dutch_and_writes_values_the_dutch_way(tmp_path, write_text):
+    source = write_text("ede.txt", "Begroting 2024 gemeente Ede\nIndicatoren\nIndicator | 2022 | 2023\nNiet-sporters | 44,2 | 46,4\n")
+    db = tmp_path / "v.duckdb"
+    load_extractions([extract_file(source)], db)
+    _, data = CATALOG["indicators"].build(Selection("Ede"), db)
+    shown = dutch_table(data)
+    assert shown[[strings.COL_INDICATOR, strings.COL_VALUES]].values.tolist() == [["Niet-sporters", "2022: 44,2; 2023: 46,4"]]
+
+
+def test_an_exported_row_of_a_pdf_gets_the_page_it_is_printed_on(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("DejaVu", size=10)
+    for text in ("Programmabegroting 2025 gemeente Ede", "Indicatoren"):
+        pdf.add_page()
+        pdf.text(20, 30, text)
+    source = tmp_path / "ede.pdf"
+    source.write_bytes(bytes(pdf.output()))
+    db = tmp_path / "v.duckdb"
+    load_extractions([extract_file(source)], db)
+    context = context_for(Selection("Ede"), db)
+    [(title, starts)] = context.documents.values()
+    assert len(starts) == 2  # DuckDB gives the page starts as an array; before, they were taken for none
+    rows = with_provenance(pd.DataFrame({"item": ["Indicatoren"], "line": [starts[1]], "title": [title]}), context)
+    assert rows["page"].tolist() == [2]
