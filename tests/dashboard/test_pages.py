@@ -280,3 +280,17 @@ def test_a_link_naming_only_an_activity_opens_it_in_its_own_municipality(monkeyp
     app = open_app(monkeypatch, samples_db, ACTIVITIES, activiteit="GM0299|6.1.4")
     assert app.session_state["_selection"].municipality == "Zevenaar"
     assert app.query_params["gemeente"] == "Zevenaar"
+
+
+def test_indicatoren_shows_an_indicator_with_a_missing_value_as_a_dash(monkeypatch, tmp_path, write_text):
+    from loaders import extract_file
+    from loaders.store import load_extractions
+
+    source = write_text(
+        "ede.txt", "Begroting 2024 gemeente Ede\nIndicatoren\nIndicator | 2021 | 2022 | 2023\nNiet-sporters | 44,2 | - | 46,4\n"
+    )
+    db = tmp_path / "v.duckdb"
+    load_extractions([extract_file(source)], db)
+    app = open_app(monkeypatch, db, "app_pages/indicatoren.py", gemeente="Ede")
+    table = table_with(app, strings.COL_VALUES)
+    assert table[strings.COL_VALUES].tolist() == ["2021: 44,2; 2022: –; 2023: 46,4"]
