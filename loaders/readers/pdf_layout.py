@@ -28,6 +28,7 @@ from loaders.readers.pdf_lines import (
     PageLine,
     Rule,
     group_lines,
+    hyphenated,
     is_figure,
     is_value,
     merge,
@@ -78,8 +79,7 @@ def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rul
             for index, chunk in enumerate(group_slots(line, columns) or row_slots(line, columns, spread=True)):
                 if chunk is not None and chunk.text and chunk.text not in names[index]:
                     names[index].append(chunk.text)
-        # a name hyphenated over two header lines is joined ('Vermeerde-' and 'ringen 2026')
-        joined = (reduce(lambda name, part: wrapped(name, part, " "), parts, "") for parts in names)
+        joined = (reduce(_name_goes_on, parts, "") for parts in names)
         rows.append([Cell(visible(name), 0, header=True) for name in joined])
     for group in group_rows(body, columns, rules):
         cells: list[Cell] = [Cell("", 0) for _ in columns]
@@ -91,6 +91,14 @@ def _emit_table(builder: DocumentBuilder, lines: list[PageLine], rules: list[Rul
                     cells[index] = Cell(text, 0, old.marks + chunk.marks)
         rows.append([Cell(visible(cell.text), 0, cell.marks) for cell in cells])
     builder.table(rows, 1 if header_count else 0, layout="positioned")
+
+
+def _name_goes_on(name: str, part: str) -> str:
+    """A column name continued on the next header line; a word its column was too narrow for, hyphenated there,
+    is joined whole ('Vermeerde-' and 'ringen 2026': 'Vermeerderingen 2026')."""
+    if hyphenated(name, part):
+        return f"{name[:-1]}{part}"
+    return wrapped(name, part, " ")
 
 
 def heading_levels(chunks: list[Chunk]) -> dict[float, int]:

@@ -480,8 +480,8 @@ def test_column_names_set_one_space_apart_are_split_over_their_columns_and_joine
     assert [c.text for c in table.rows[0]] == [
         "Reserves per 31 december",
         "Begroting 2025",
-        "Vermeerde-ringen 2026",
-        "Verminde-ringen 2026",
+        "Vermeerderingen 2026",
+        "Verminderingen 2026",
         "Begroting 2026",
     ]
 
