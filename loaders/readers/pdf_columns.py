@@ -3,11 +3,13 @@ left edge), and the slot of each cell, header names spread over the columns they
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders.readers.pdf_lines import Chunk, PageLine, is_value
 
 _CLUSTER = 6.0  # points: anchors this close are one column
+_NOTE = re.compile(r"\(.*\)$")
 
 
 @dataclass
@@ -17,6 +19,7 @@ class Column:
     anchor: float
     numeric: bool
     count: int = 1
+    notes: bool = False  # every cell a note in brackets ('(plus 235)')
 
 
 def column_anchors(lines: list[PageLine]) -> list[Column]:
@@ -33,10 +36,11 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
             for column in columns:
                 if column.numeric == numeric and abs(column.anchor - anchor) <= _CLUSTER:
                     column.count += 1
+                    column.notes = column.notes and bool(_NOTE.match(cell.text))
                     edges[id(column)].append((cell.x0, cell.x1))
                     break
             else:
-                column = Column(cell.x0, cell.x1, anchor, numeric)
+                column = Column(cell.x0, cell.x1, anchor, numeric, notes=not numeric and bool(_NOTE.match(cell.text)))
                 columns.append(column)
                 edges[id(column)] = [(cell.x0, cell.x1)]
     for column in columns:
@@ -44,7 +48,7 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
         rights = sorted(x1 for _, x1 in edges[id(column)])
         column.left = lefts[0] if not column.numeric else lefts[len(lefts) // 2]
         column.right = rights[-1] if column.numeric else rights[len(rights) // 2]
-    columns = [column for column in columns if not _spans_figures(column, columns)]
+    columns = [column for column in columns if not _spans_figures(column, columns) and not _notes(column, columns)]
     columns.sort(key=lambda c: c.left)
     merged: list[Column] = []
     for column in columns:
@@ -67,6 +71,13 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
         else:
             merged.append(column)
     return merged
+
+
+def _notes(column: Column, columns: list[Column]) -> bool:
+    """Notes in brackets under a column of figures ('(plus 235)' under '12.602'): part of that column's cells."""
+    return column.notes and any(
+        other.numeric and column.left < other.right and other.left < column.right for other in columns
+    )
 
 
 def _spans_figures(column: Column, columns: list[Column]) -> bool:

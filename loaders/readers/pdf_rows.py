@@ -10,7 +10,8 @@ from collections.abc import Set as AbstractSet
 from loaders.readers.pdf_columns import Column, row_slots
 from loaders.readers.pdf_lines import PageLine, Rule, hyphenated, is_coded, is_value
 
-_YEAR_OF_FIGURE = re.compile(r"\(\s?(?:19|20)\d\d\s?\)$")
+_BRACKETED = re.compile(r"\(.*\)$")  # a note under a figure: its year '(2025)', '(plus 235)'
+
 
 
 def _anchor(line: PageLine, columns: list[Column]) -> bool:
@@ -39,7 +40,10 @@ def group_rows(body: list[PageLine], columns: list[Column], rules: list[Rule]) -
 
 
 def _unruled_rows(body: list[PageLine], columns: list[Column]) -> list[list[PageLine]]:
-    continued = {i for i in range(1, len(body)) if _continues_label(body, i, columns) or _label_below(body, i, columns)}
+    continued: set[int] = set()
+    for i in range(1, len(body)):  # in order: a label's rest may go on below a line that itself goes on
+        if _continues_label(body, i, columns) or _label_below(body, i, columns, i - 1 in continued):
+            continued.add(i)
     labelled = any(row_slots(line, columns, spread=False)[0] is not None for line in body)
     anchors = [
         i
@@ -96,24 +100,25 @@ def _continues_label(body: list[PageLine], index: int, columns: list[Column]) ->
     return not (valued and following is not None and _lower_row(following, columns) and any(is_value(c) for c in following.cells))
 
 
-def _label_below(body: list[PageLine], index: int, columns: list[Column]) -> bool:
+def _label_below(body: list[PageLine], index: int, columns: list[Column], after_rest: bool = False) -> bool:
     """The rest of a label that wrapped below its row's figures: one first-column text in lower case, without
-    figures but the years of those above, under a line with figures ('Inwoners dat zich | % | 45 | 47' /
-    'eenzaam voelt'; 'Totaal kg restafval | 205 kg | 190 kg' / 'per inwoner | (2025)')."""
+    figures but notes in brackets under those above (their years, '(plus 235)'), under a line with figures or
+    under another such rest (`after_rest`): 'Inwoners dat zich | % | 45 | 47' / 'eenzaam voelt';
+    'Totaal kg restafval | 205 kg | 190 kg' / 'per inwoner | (2025)'."""
     previous, line = body[index - 1], body[index]
     rest = line.cells[1:]
-    if not line.cells or not all(_YEAR_OF_FIGURE.match(c.text) for c in rest):
-        return False  # besides the label, at most the years of the figures above ('per inwoner | (2025)')
-    if not any(is_value(c) for c in previous.cells) or not _lower_row(line, columns):
+    if not line.cells or not all(_BRACKETED.match(c.text) for c in rest):
+        return False
+    if not (after_rest or any(is_value(c) for c in previous.cells)) or not _lower_row(line, columns):
         return False
     text = line.cells[0].text
     return not is_value(line.cells[0]) and not text.endswith((":", "."))
 
 
 def _lower_row(line: PageLine, columns: list[Column]) -> bool:
-    """The line's first-column text starts in lower case."""
+    """The line's first-column text starts in lower case (after an opening bracket)."""
     first = row_slots(line, columns, spread=False)[0] if line.cells else None
-    return first is not None and first.text[:1].islower()
+    return first is not None and first.text.lstrip("(")[:1].islower()  # '(plus nieuw ...' goes on a name
 
 
 def _nearest(lines: list[PageLine], anchors: list[int], continued: AbstractSet[int] = frozenset()) -> list[list[PageLine]]:

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from loaders.readers.pdf_lines import wrapped
-from loaders.readers.shapes import VALUE_SHAPES, figure_unit, shape
+from loaders.readers.shapes import VALUE_SHAPES, figure_unit, shape, without_notes
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.indicators import IndicatorResult, unit_from_name
 from loaders.recognizers.sections import indicator_vocabulary
@@ -66,7 +66,7 @@ def column_period(name: str, year: int | None) -> ParsedPeriod:
 
 def indicator_value(text: str) -> tuple[float | int | None, bool]:
     """(value, percent) of an indicator cell: '12,5%', '34**', '> 90%', '€ 285', '6 personen'; None when missing."""
-    cleaned = _OWN_YEAR.sub("", _COMPARATOR.sub("", text.strip())).rstrip("*").strip()
+    cleaned = _OWN_YEAR.sub("", _COMPARATOR.sub("", without_notes(text))).rstrip("*").strip()
     trailing = _TRAILING_WORDS.match(cleaned)
     if trailing:
         cleaned = trailing.group(1)

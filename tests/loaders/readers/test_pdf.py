@@ -726,3 +726,30 @@ def test_the_year_of_a_baseline_under_its_name_and_a_first_label_alone_on_its_li
         "Streefwaarde Begroting 2026",
         "Streefwaarde Begroting 2027",
     ]
+
+
+def test_a_name_over_four_lines_with_notes_in_brackets_under_its_figures_is_one_row():
+    pdf = _new_pdf(8)
+    for top, cells in (
+        (36, ("Effectindicator", "Peilwaarde", "Begroting 2026", "Begroting 2027")),
+        (40, ("Aantal woningen", "", "", "")),
+        (44, ("(plus nieuwe woningen", "", "12.602", "12.758")),
+        (47, ("", "12.367", "", "")),  # the baseline centred on the name's lines
+        (50, ("o.b.v. de Woonvisie, gesaldeerd met", "", "(plus 235)", "(plus 156)")),
+        (54, ("gesloopte woningen)", "", "", "")),
+    ):
+        label, *figures = cells
+        if label:
+            pdf.text(20, top, label)
+        for edge, text in zip((110, 140, 170), figures, strict=True):
+            if text:
+                _right(pdf, edge, top, text)
+    [table] = read_pdf(bytes(pdf.output())).tables()
+    assert [[c.text for c in row] for row in table.rows[1:]] == [
+        [
+            "Aantal woningen\n(plus nieuwe woningen\no.b.v. de Woonvisie, gesaldeerd met\ngesloopte woningen)",
+            "12.367",
+            "12.602\n(plus 235)",
+            "12.758\n(plus 156)",
+        ]
+    ]

@@ -182,3 +182,11 @@ def test_figures_printed_with_their_unit_are_values_and_give_the_indicator_its_u
         ("Restafval per inwoner", "kg", [("Peilwaarde 2022", 214.4), ("Streefwaarde 2024", 200), ("Streefwaarde 2025", 190)]),
         ("Wachttijd Wmo", "weken", [("Peilwaarde 2022", 8.1), ("Streefwaarde 2024", 6), ("Streefwaarde 2025", 5)]),
     ]
+
+
+def test_a_note_in_brackets_below_a_figure_in_its_cell_leaves_the_figure_its_value():
+    from loaders.readers.shapes import Shape, shape
+    from loaders.recognizers.indicator_tables import indicator_value
+
+    assert shape("12.602\n(plus 235)") == Shape.NUMBER  # a figure, so the table is one of figures
+    assert indicator_value("12.602\n(plus 235)") == (12602, False)
