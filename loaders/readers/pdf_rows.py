@@ -116,9 +116,9 @@ def _label_below(body: list[PageLine], index: int, columns: list[Column], after_
 
 
 def _lower_row(line: PageLine, columns: list[Column]) -> bool:
-    """The line's first-column text starts in lower case (after an opening bracket)."""
+    """The line's first-column text starts in lower case or with an opening bracket (a name's parenthesis)."""
     first = row_slots(line, columns, spread=False)[0] if line.cells else None
-    return first is not None and first.text.lstrip("(")[:1].islower()  # '(plus nieuw ...' goes on a name
+    return first is not None and (first.text.startswith("(") or first.text[:1].islower())  # '(plus nieuw ...' 
 
 
 def _nearest(lines: list[PageLine], anchors: list[int], continued: AbstractSet[int] = frozenset()) -> list[list[PageLine]]:

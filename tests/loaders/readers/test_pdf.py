@@ -728,12 +728,13 @@ def test_the_year_of_a_baseline_under_its_name_and_a_first_label_alone_on_its_li
     ]
 
 
-def test_a_name_over_four_lines_with_notes_in_brackets_under_its_figures_is_one_row():
+@pytest.mark.parametrize("parenthesis", ["(plus nieuwe woningen", "(Plus nieuwe woningen"])
+def test_a_name_over_four_lines_with_notes_in_brackets_under_its_figures_is_one_row(parenthesis: str):
     pdf = _new_pdf(8)
     for top, cells in (
         (36, ("Effectindicator", "Peilwaarde", "Begroting 2026", "Begroting 2027")),
         (40, ("Aantal woningen", "", "", "")),
-        (44, ("(plus nieuwe woningen", "", "12.602", "12.758")),
+        (44, (parenthesis, "", "12.602", "12.758")),
         (47, ("", "12.367", "", "")),  # the baseline centred on the name's lines
         (50, ("o.b.v. de Woonvisie, gesaldeerd met", "", "(plus 235)", "(plus 156)")),
         (54, ("gesloopte woningen)", "", "", "")),
@@ -747,7 +748,7 @@ def test_a_name_over_four_lines_with_notes_in_brackets_under_its_figures_is_one_
     [table] = read_pdf(bytes(pdf.output())).tables()
     assert [[c.text for c in row] for row in table.rows[1:]] == [
         [
-            "Aantal woningen\n(plus nieuwe woningen\no.b.v. de Woonvisie, gesaldeerd met\ngesloopte woningen)",
+            f"Aantal woningen\n{parenthesis}\no.b.v. de Woonvisie, gesaldeerd met\ngesloopte woningen)",
             "12.367",
             "12.602\n(plus 235)",
             "12.758\n(plus 156)",
