@@ -3,13 +3,12 @@ left edge), and the slot of each cell, header names spread over the columns they
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from loaders.readers.pdf_lines import Chunk, PageLine, is_value
+from loaders.readers.shapes import is_note
 
 _CLUSTER = 6.0  # points: anchors this close are one column
-_NOTE = re.compile(r"\(.*\)$")
 
 
 @dataclass
@@ -36,11 +35,11 @@ def column_anchors(lines: list[PageLine]) -> list[Column]:
             for column in columns:
                 if column.numeric == numeric and abs(column.anchor - anchor) <= _CLUSTER:
                     column.count += 1
-                    column.notes = column.notes and bool(_NOTE.match(cell.text))
+                    column.notes = column.notes and is_note(cell.text)
                     edges[id(column)].append((cell.x0, cell.x1))
                     break
             else:
-                column = Column(cell.x0, cell.x1, anchor, numeric, notes=not numeric and bool(_NOTE.match(cell.text)))
+                column = Column(cell.x0, cell.x1, anchor, numeric, notes=not numeric and is_note(cell.text))
                 columns.append(column)
                 edges[id(column)] = [(cell.x0, cell.x1)]
     for column in columns:

@@ -17,7 +17,7 @@ CAPTION_WORDS = ("tabel ", "tabel:", "figuur ", "grafiek ", "table ")
 MAX_HEADER_GAP_LINES = 4.0  # a header row set apart from the body by a gap of at most this many line heights
 _ACROSS = 0.8  # a rule this share of the table's width or wider runs across the table
 _MAX_HEADER_WORDS = 4
-_INDENT = 15.0  # points: a name starting this far right of the table's left edge stands over a column
+INDENT = 15.0  # points: a line or name starting this far right of the left edge is inside a column
 
 
 def header_lines(lines: list[PageLine], rules: list[Rule]) -> int:
@@ -47,7 +47,7 @@ def _name_over_a_column(lines: list[PageLine], index: int) -> bool:
         return False
     margin = min(c.x0 for other in lines[: index + 2] for c in other.cells)
     short = len(line.cells[0].text.split()) <= _MAX_HEADER_WORDS
-    return short and line.cells[0].x0 - margin > _INDENT and not _has_figures(lines[index - 1])
+    return short and line.cells[0].x0 - margin > INDENT and not _has_figures(lines[index - 1])
 
 
 def _figures_follow(lines: list[PageLine], index: int) -> bool:
@@ -78,7 +78,7 @@ def _section_below_header(lines: list[PageLine], index: int) -> bool:
     line, above = lines[index], lines[index - 1]
     if index == 0 or len(line.cells) != 1 or len(above.cells) < 2 or line.cells[0].x1 >= above.cells[1].x0:
         return False
-    return line.cells[0].x0 - min(c.x0 for other in lines for c in other.cells) <= _INDENT
+    return line.cells[0].x0 - min(c.x0 for other in lines for c in other.cells) <= INDENT
 
 
 def wraps_into_row(lines: list[PageLine], index: int) -> bool:

@@ -17,6 +17,7 @@ from loaders.readers.pdf_columns import column_anchors, group_slots, row_slots
 from loaders.readers.pdf_headers import (
     ALIGN,
     CAPTION_WORDS,
+    INDENT,
     MAX_HEADER_GAP_LINES,
     detached_header,
     header_line,
@@ -48,7 +49,6 @@ _PROSE_SHARE = 0.55  # a single run wider than this share of the text width is a
 _MAX_GAP_LINES = 2.2  # a gap larger than this many line heights ends a table
 _WRAP_SHARE = 0.8  # a line this wide (of the text width) runs on to the next line
 _WRAP_GAP = 0.7  # at most this many line heights between the lines of one paragraph
-_INDENT = 15.0  # points: a line starting further right than this is inside a column, not a paragraph
 
 
 def _leading_text(lines: list[PageLine]) -> int:
@@ -58,7 +58,7 @@ def _leading_text(lines: list[PageLine]) -> int:
     count = 0
     while count < len(lines) - 1 and len(lines[count].cells) == 1 and not is_value(lines[count].cells[0]):
         cell = lines[count].cells[0]
-        if (header_line(lines[count]) and cell.x0 - margin > _INDENT) or wraps_into_row(lines, count):
+        if (header_line(lines[count]) and cell.x0 - margin > INDENT) or wraps_into_row(lines, count):
             break
         count += 1
     return count
@@ -158,7 +158,7 @@ def _regions(lines: list[PageLine], width: float, left: float) -> list[tuple[boo
         prose = (
             len(line.cells) == 1
             and (line.cells[0].x1 - line.cells[0].x0) > _PROSE_SHARE * width
-            and line.cells[0].x0 - left < _INDENT
+            and line.cells[0].x0 - left < INDENT
         )
         gap = line.top - run[-1].bottom if run else 0.0
         following = lines[position + 1] if position + 1 < len(lines) else None

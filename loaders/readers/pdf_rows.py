@@ -4,14 +4,11 @@ their own joined to the row they belong to."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set as AbstractSet
 
 from loaders.readers.pdf_columns import Column, row_slots
 from loaders.readers.pdf_lines import PageLine, Rule, hyphenated, is_coded, is_value
-
-_BRACKETED = re.compile(r"\(.*\)$")  # a note under a figure: its year '(2025)', '(plus 235)'
-
+from loaders.readers.shapes import is_note
 
 
 def _anchor(line: PageLine, columns: list[Column]) -> bool:
@@ -107,7 +104,7 @@ def _label_below(body: list[PageLine], index: int, columns: list[Column], after_
     'Totaal kg restafval | 205 kg | 190 kg' / 'per inwoner | (2025)'."""
     previous, line = body[index - 1], body[index]
     rest = line.cells[1:]
-    if not line.cells or not all(_BRACKETED.match(c.text) for c in rest):
+    if not line.cells or not all(is_note(c.text) for c in rest):
         return False
     if not (after_rest or any(is_value(c) for c in previous.cells)) or not _lower_row(line, columns):
         return False

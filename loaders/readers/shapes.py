@@ -36,7 +36,7 @@ _NUMBER = re.compile(
 _CODE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}\.?|\d{1,2}\.)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d|21\d\d)$")
-_NOTE_LINE = re.compile(r"\(.+\)$")
+_NOTE = re.compile(r"\(.+\)$")
 _OWN_YEAR = re.compile(r"\s*\(\s?(?:19|20)\d\d\s?\)$")
 _SENTENCE_END = re.compile(r"[.:;!?]$")
 
@@ -181,13 +181,18 @@ def shape(text: str) -> Shape:
     return Shape.SHORT
 
 
+def is_note(text: str) -> bool:
+    """A note in brackets printed under a figure: the year it is of ('(2025)') or a remark ('(plus 235)')."""
+    return _NOTE.match(text.strip()) is not None
+
+
 def without_notes(text: str) -> str:
     """A cell's text without the notes in brackets on the lines below its figure ('12.602' of '12.602\n(plus 235)')."""
     stripped = text.strip()
     if "\n" not in stripped:
         return stripped
     first, *rest = stripped.split("\n")
-    return first.strip() if all(_NOTE_LINE.match(line.strip()) for line in rest) and is_number(first) else stripped
+    return first.strip() if all(map(is_note, rest)) and is_number(first) else stripped
 
 
 def looks_like_header(texts: list[str]) -> bool:
