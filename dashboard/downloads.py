@@ -120,9 +120,11 @@ def view_url(base: str, page: str, params: dict[str, list[str]], pages: tuple[st
 
 
 def share_link(page: str) -> None:
-    """The full URL of the current view (page and filters), with a copy button."""
+    """The full URL of the current view (page and filters), with a copy button, in a popover: its code box needs
+    Streamlit's 1.5 MB syntax highlighter, which a closed popover does not make the browser load on every first
+    page."""
     if st.context.url:
         params = {key: st.query_params.get_all(key) for key in st.query_params}
         url = view_url(st.context.url, page, params, tuple(PAGE_FILTERS))
-        st.sidebar.caption(strings.COPY_LINK, help=strings.COPY_LINK_HELP)
-        st.sidebar.code(url, language=None, wrap_lines=True)
+        with st.sidebar.popover(strings.COPY_LINK, help=strings.COPY_LINK_HELP, icon=":material/link:"):
+            st.code(url, language=None, wrap_lines=True)

@@ -27,6 +27,16 @@ def choose(page: Page, label: str, option: str) -> None:
     wait_idle(page)
 
 
+def shared_link(page: Page) -> str:
+    """The address in the sidebar's share box, opened as a user opens it, and closed again."""
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Link naar deze weergave").click()
+    box = page.get_by_test_id("stCode").first
+    expect(box).to_be_visible(timeout=TIMEOUT)
+    address = box.inner_text().strip()
+    page.keyboard.press("Escape")
+    return address
+
+
 def test_overview_filter_and_click_through_to_an_activity(page: Page, app_url: str):
     page.goto(app_url)
     wait_idle(page)
@@ -118,7 +128,7 @@ def test_the_municipality_stays_across_pages_links_and_a_shared_url(page: Page, 
     wait_idle(page)
     expect(page.get_by_role("heading", name="6.1.4 Vergroten grip op kosten")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Gemeente: Zevenaar")).to_be_visible()
-    shared = page.get_by_test_id("stCode").first.inner_text().strip()
+    shared = shared_link(page)
     assert "/activiteiten?" in shared and "gemeente=Zevenaar" in shared and "activiteit=GM0299" in shared
     page.goto(shared)
     wait_idle(page)

@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.test_browser import TIMEOUT, wait_idle
+from tests.e2e.test_browser import TIMEOUT, shared_link, wait_idle
 
 OTHER_TOWNS = ("Ooststellingwerf", "Bronckhorst", "Heusden", "Oude IJsselstreek")
 
@@ -50,7 +50,7 @@ def test_a_user_allowed_zevenaar_sees_only_zevenaar_in_pages_exports_and_the_sha
     page.get_by_test_id("stSelectbox").filter(has_text="Gemeente").click()
     assert page.get_by_role("option").all_inner_texts() == ["Zevenaar"]
     page.keyboard.press("Escape")
-    shared = page.get_by_test_id("stCode").first.inner_text().strip()
+    shared = shared_link(page)
     assert "gemeente=Zevenaar" in shared and not any(town in shared for town in OTHER_TOWNS)
 
     page.get_by_role("button", name="Downloaden").first.click()
