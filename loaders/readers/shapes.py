@@ -104,7 +104,14 @@ def _value_units() -> frozenset[str]:
 
 def is_missing(text: str) -> bool:
     """True for a cell that stands for a missing value: '-', '.', 'n.n.b.', 'nb', '***', 'PM'."""
-    return text.strip().lower() in _vocabulary()[2]
+    stripped = text.strip()
+    return len(stripped) <= _longest_missing() and stripped.lower() in _vocabulary()[2]
+
+
+@cache
+def _longest_missing() -> int:
+    """The length of the longest missing-value word: a longer line (most lines) is none, without lower-casing it."""
+    return max(map(len, _vocabulary()[2]))
 
 
 @text_cache(1 << 15)
