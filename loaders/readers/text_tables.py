@@ -53,14 +53,14 @@ def _pipe_table(lines: list[Line], start: int) -> tuple[Found | None, int]:
         if len(after) != width and not any(shape(cell) in {Shape.NUMBER, Shape.MISSING} for cell in after):
             break  # a header of another width: a new table (the first rows' width may lack the label column)
         end = gap
-    rows = [tuple(line_cell(line, text) for text in pipe_cells(line.text)) for line in lines[start:end]]
-    widest = max(len(row) for row in rows)
-    valued = any(shape(cell.text) in VALUE_SHAPES for row in rows for cell in row[1:])
+    texts = [pipe_cells(line.text) for line in lines[start:end]]
+    widest = max(len(row) for row in texts)
     if end - start < 2 and widest < 3:
         return None, end
-    header = 1 if looks_like_header([c.text for c in rows[0]]) else 0
-    if widest < 3 and not valued and not header:
+    header = 1 if looks_like_header(texts[0]) else 0
+    if widest < 3 and not header and not any(shape(text) in VALUE_SHAPES for row in texts for text in row[1:]):
         return None, end  # two columns of words are a table only under a header ('Activiteit | Status')
+    rows = [tuple(line_cell(line, text) for text in row) for line, row in zip(lines[start:end], texts, strict=True)]
     return Found(start, end, Table(rows=rows, line=lines[start].number, header_rows=header, layout="pipes")), end
 
 
