@@ -56,15 +56,49 @@ class Legend:
 _MIN_SUFFIX = 4
 
 
+_ORDER = ("council_action", "unknown", "partly", "on_track", "done")
+_PROBLEMS = frozenset({"council_action", "partly"})
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(fold(word)) for word in words)
+
+
 @cache
 def _cues() -> tuple[tuple[Status, re.Pattern[str]], ...]:
-    """Per status in the order tried, one pattern of its cue words (a cue starts a word)."""
+    """Per status in the order tried, one pattern of its cue words (a cue starts a word); a severe word before a
+    partly cue is council_action, an expected word before a done cue is on_track (statuses.toml [legend])."""
     data = load_vocabulary("statuses")["legend"]
-    return tuple(
-        (status, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(c)) for c in data['cues'][status])})"))
-        for status in ("council_action", "unknown", "partly", "on_track", "done")
-        if status in STATUSES and data["cues"].get(status)
-    )
+    cues = {status: _words(data["cues"][status]) for status in _ORDER if status in STATUSES and data["cues"].get(status)}
+    if "partly" in cues and data.get("severe"):
+        cues["council_action"] += rf"|(?:{_words(data['severe'])})\s+(?:\S+\s+)?(?:{cues['partly']})"
+    if "done" in cues and data.get("expected"):
+        cues["on_track"] += rf"|(?:{_words(data['expected'])})\s+(?:\S+\s+){{0,3}}(?:{cues['done']})"
+    return tuple((status, re.compile(rf"(?<!\w)(?:{cue})")) for status, cue in cues.items())
+
+
+@cache
+def _negated() -> re.Pattern[str] | None:
+    """A negation word and the word after it ('geen afwijkingen'): no problem is named there."""
+    words = load_vocabulary("statuses")["legend"].get("negations")
+    return re.compile(rf"(?<!\w)(?:{_words(words)})\s+\S+") if words else None
+
+
+def cue_status(description: str) -> Status | None:
+    """The status a legend's description names by its cue words; problems only negated ('geen vertraging',
+    'zonder afwijkingen') mean on_track."""
+    folded = fold(description)
+    negations = _negated()
+    plain = negations.sub(" ", folded) if negations else folded
+    negated_problem = False
+    for status, cues in _cues():
+        if status in _PROBLEMS and cues.search(plain):
+            return status
+        if status in _PROBLEMS:
+            negated_problem = negated_problem or cues.search(folded) is not None
+        elif cues.search(folded):
+            return status
+    return "on_track" if negated_problem else None
 
 
 def status_of(description: str, key: str, municipality: str | None) -> Status | None:
@@ -72,10 +106,9 @@ def status_of(description: str, key: str, municipality: str | None) -> Status | 
     known = match_status(description, municipality)
     if known.known:
         return known.status
-    folded = fold(description)
-    for status, cues in _cues():
-        if cues.search(folded):
-            return status
+    cued = cue_status(description)
+    if cued is not None:
+        return cued
     by_key = match_status(key, municipality)
     return by_key.status if by_key.known else None
 

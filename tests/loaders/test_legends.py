@@ -6,7 +6,7 @@ import pytest
 
 from loaders.extract import parse_text
 from loaders.readers.text import read_text
-from loaders.recognizers.legends import find_legend
+from loaders.recognizers.legends import cue_status, find_legend
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,39 @@ def test_a_legend_of_coloured_emoji_governs_a_two_column_pipe_table_of_them():
         ("1.2", "partly", "aandacht nodig"),
         ("1.3", "partly", "achter op schema"),
     ]
+
+
+def _legend_statuses(text: str) -> dict[str, str]:
+    return {key.lower(): status for key, _, status in find_legend(read_text(text), None).entries}
+
+
+def test_a_problem_the_legend_negates_means_on_track():
+    legend = "Groen = er is geen vertraging\nOranje = enige afwijking\nRood = een grote afwijking van de planning"
+    assert _legend_statuses(legend) == {"groen": "on_track", "oranje": "partly", "rood": "council_action"}
+
+
+def test_a_severe_word_before_a_delay_makes_it_a_matter_for_the_council():
+    legend = "Groen: op schema\nOranje: lichte vertraging\nRood: ernstig achter op schema"
+    assert _legend_statuses(legend) == {"groen": "on_track", "oranje": "partly", "rood": "council_action"}
+
+
+def test_a_result_that_will_be_reached_is_on_track_and_one_reached_is_done():
+    legend = "Groen = de prestatie wordt gerealiseerd\nBlauw = de prestatie is gerealiseerd\nOranje = onzeker"
+    assert _legend_statuses(legend) == {"groen": "on_track", "blauw": "done", "oranje": "partly"}
+
+
+@pytest.mark.parametrize(
+    ("description", "status"),
+    [
+        ("Zonder vertraging", "on_track"),
+        ("Er zijn geen risico's", "on_track"),
+        ("Forse overschrijding van de planning, aanzienlijke vertraging", "council_action"),
+        ("Het doel zal naar alle waarschijnlijkheid worden bereikt", "on_track"),
+        ("Het doel is bereikt", "done"),
+        ("Loopt iets achter op de planning", "partly"),
+        ("Project stopgezet", "council_action"),
+        ("Nog te starten", "unknown"),
+    ],
+)
+def test_cue_words_and_their_rules_name_a_status(description, status):
+    assert cue_status(description) == status
