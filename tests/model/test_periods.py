@@ -31,6 +31,14 @@ from model.periods import YEAR, parse_period
         ("Begroting primitief 2023", "begroting", 2023, "Begroting 2023"),
         ("Begroting 2024 actueel", "actuele_begroting", 2024, "Actuele begroting 2024"),
         ("Begroting 2024 na wijz.", "actuele_begroting", 2024, "Actuele begroting 2024"),
+        ("Tussenrapportage 1", "vgr", 2019, "1e VGR 2019"),
+        ("Burap II 2024", "vgr", 2024, "2e VGR 2024"),
+        ("Bestuursrapportage 2024-I", "vgr", 2024, "1e VGR 2024"),
+        ("VGR-2 2024", "vgr", 2024, "2e VGR 2024"),
+        ("Voorjaarsrapportage 2024", "voorjaarsnota", 2024, "Voorjaarsnota 2024"),
+        ("Eindejaarsrapportage", "najaarsnota", 2019, "Najaarsnota 2019"),
+        ("Stand per 1 juli", "maand", 2019, "maand 7 2019"),
+        ("Peildatum 30 juni 2024", "maand", 2024, "maand 6 2024"),
     ],
 )
 def test_labels_parse_into_kind_year_and_canonical_name(label, kind, year, canonical):
