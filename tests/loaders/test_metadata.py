@@ -118,6 +118,11 @@ def test_a_budget_for_a_span_of_years_is_of_its_first_year():
         ("Zomernota 2024", "perspectiefnota", 2024, None),
         ("Begroting 2025 en meerjarenraming 2026-2028", "begroting", 2025, "Begroting 2025"),
         ("Concept Programmabegroting 2025-2028", "begroting", 2025, "Begroting 2025"),
+        ("Burap 2024-II", "bestuursrapportage", 2024, "2e VGR 2024"),
+        ("Turap 2023-1", "tussenrapportage", 2023, "1e VGR 2023"),
+        ("Kwartaalrapportage Q3 2024", "kwartaalrapportage", 2024, "Q3 2024"),
+        ("Voorjaarsrapportage 2024", "voorjaarsnota", 2024, "Voorjaarsnota 2024"),
+        ("Bestuursrapportage 2024 2.1 Wonen", "bestuursrapportage", 2024, "Rapportage 2024"),
     ],
 )
 def test_the_number_after_the_name_a_roman_numeral_and_a_budgets_first_year(title, doc_type, year, period):
