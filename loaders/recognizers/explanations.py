@@ -13,6 +13,8 @@ from decimal import Decimal
 from functools import cache
 
 from loaders.recognizers.money_vocabulary import money_vocabulary
+from loaders.recognizers.prose_amounts import EURO as _EURO
+from loaders.recognizers.prose_amounts import prose_amount
 from loaders.recognizers.sections import is_goal_stop
 from loaders.recognizers.subjects import names_something
 from model.amounts import NotAnAmount, parse_amount, to_euros
@@ -21,7 +23,6 @@ from model.numbering import parse_numbered
 from model.records import Deviation, DeviationPart, WarningRecord
 from model.text import fold
 
-_EURO = r"€\s*-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?\*?"
 _MAX_ITEM_WORDS = 14
 _BULLETS = "•·-–*▪◦"
 _FOOTNOTE = re.compile(r"^\*\s")
@@ -34,23 +35,6 @@ _INCIDENTAL_WORD = re.compile(r"\b(?:incidenteel|eenmalig)\b", re.IGNORECASE)
 _MAX_TITLE_CHARS = 60
 _FIGURE = re.compile(r"[\d€]")
 _ASIDE = re.compile(r"\([^()]*\)")
-_PROSE = re.compile(
-    r"\b(?P<dir>voordelig|nadelig|voordeel|nadeel)\b(?:\s+(?:van|is|of))?\s*"
-    + _EURO
-    + r"|"
-    + _EURO
-    + r"\s*\(?(?P<dir2>voordelig|nadelig|voordeel|nadeel|[NV])\b"
-    # 'het nadeel op jeugdzorg bedraagt € 450.000', 'het nadeel op de lasten van € 712.000'
-    + r"|\b(?P<dir3>voordeel|nadeel)\b[^.€]{1,60}?\b(?:bedraagt|bedroeg|van)\s*"
-    + _EURO
-    + r"|"
-    + _EURO
-    + r"[^.()€]{1,60}\((?P<dir4>voordelig|nadelig|voordeel|nadeel)\)",  # '€ 80.000 hoger uit dan begroot (nadelig)'
-
-    re.IGNORECASE,
-)
-
-
 @dataclass
 class Explanation:
     """One explained item with its sub-items and the heading (scope) above it."""
@@ -106,6 +90,8 @@ def _item_line(line: Line) -> tuple[str, str, int | float, bool] | None:
         return None
     if not item or (re.search(r"\d", item) and not re.match(r"^\d+(\.\d+)*\s", item)):
         return None
+    if fold(item).split()[-1] in money_vocabulary().sentence_starts:
+        return None  # a sentence's start, no item's name: 'Per saldo is er een voordeel van € 120.000'
     if text[direction.end() :].strip(" ,:").split(" ")[0] not in {"€", "van", ""} and not text[
         direction.end() :
     ].lstrip(" ,:").startswith("€"):
@@ -170,20 +156,6 @@ def _scope_line(line: Line) -> bool:
     return text.endswith(":") and len(text.split()) <= _MAX_SCOPE_WORDS and "€" not in text
 
 
-def _main_match(text: str) -> re.Match[str] | None:
-    """The amount with a direction that the sentence is about: not one inside an aside '(Act. 2022 € 100.000 V)'."""
-    if "€" not in text:  # every amount the pattern reads is a euro amount
-        return None
-    matches = list(_PROSE.finditer(text))
-    outside = [m for m in matches if not _inside_aside(text, m.start())]
-    return (outside or matches or [None])[-1] if len(outside) != 1 else outside[0]
-
-
-def _inside_aside(text: str, position: int) -> bool:
-    opening = text.rfind("(", 0, position)
-    return opening >= 0 and text.find(")", opening) > position and bool(re.search(r"[A-Za-z]", text[opening:position]))
-
-
 def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset()) -> list[Explanation]:
     """Deviations told in sentences ('... (voordelig € 35.000).') under a heading, for documents without a table
     or item lines: the heading is the item, the sentence its explanation (up to a line of `ends`)."""
@@ -195,21 +167,24 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
         if _scope_line(line):
             scope, named, title = line.text.rstrip(": ").strip(), None, None
             continue
-        match = _main_match(line.text)
+        stated = prose_amount(line.text)
+        match = stated.match if stated else None
         amount = _euro_amount(match.group(0)) if match else None
-        if not match or not amount:
+        if not stated or not match or not amount:
             title = line.text.strip() if _title_line(line.text) else None
             if named is not None and _ends_explanation(line, ends):
                 named = None
             if named is not None and len(named.text) < _MAX_EXPLANATION_LINES and not _FOOTNOTE.match(line.text):
                 named.text.append(line.text)
             continue
-        direction = money_vocabulary().directions[fold(next(match.group(g) for g in ("dir", "dir2", "dir3", "dir4") if match.group(g)))]
+        direction = stated.direction
         before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
         closing = not line.text[match.end() :].strip(" .)")
         leading = line.text[match.end() :].lstrip(" )").startswith(":")  # 'Jeugdzorg (nadeel € 450.000): ...'
         named = None
-        sentence = bool(before) and fold(before.split(" ", 1)[0]) in money_vocabulary().sentence_starts  # 'De lasten vallen € ...'
+        words = fold(before).split()
+        starts = money_vocabulary().sentence_starts  # 'De lasten vallen € ...', 'Per saldo is er een voordeel ...'
+        sentence = bool(words) and (words[0] in starts or words[-1] in starts)
         if not sentence and (
             (closing and before and len(before.split()) <= _MAX_ITEM_WORDS)
             or (leading and before and len(before.split()) <= _MAX_NAME_WORDS)
