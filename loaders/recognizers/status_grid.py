@@ -112,20 +112,27 @@ def transposed(grid: Grid, year: int | None) -> list[str] | None:
     return codes if len(periods) >= 1 else None
 
 
+def _holds_codes(grid: Grid, column: Column) -> bool:
+    """More than half of the column's filled cells are activity codes ('6.1.4')."""
+    cells = [row.cells[column.index].text for row in grid.rows if row.cells[column.index].text]
+    return bool(cells) and sum(1 for text in cells if _CODE.match(text.strip())) * 2 > len(cells)
+
+
 def _roles(grid: Grid, fielded: dict[str, Column]) -> dict[str, Column | None]:
     """Which label column holds the code, the name, the description and the progress ('Stand van zaken',
     'Toelichting': the field labels of an activity's progress); the `fielded` columns hold other fields."""
     code = description = progress = None
     group, name = group_and_name(grid)
+    if group is not None and _holds_codes(grid, group):
+        group = None  # 'Doel' over '2.1', '2.2': the activities' codes, not what groups them
     skipped = {column.index for column in fielded.values()} | {c.index for c in (group, name) if c}
     for column in grid.label_columns:
         if column.index in skipped:
             continue
         folded = fold(column.name)
         cells = [row.cells[column.index].text for row in grid.rows if row.cells[column.index].text]
-        codes = sum(1 for text in cells if _CODE.match(text.strip()))
         field_name = (match_field(column.name) or ("", ""))[0]
-        if code is None and cells and codes * 2 > len(cells):
+        if code is None and cells and _holds_codes(grid, column):
             code = column
         elif field_name == "progress" and name and progress is None:
             progress = column

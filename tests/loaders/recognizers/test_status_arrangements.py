@@ -154,3 +154,17 @@ def test_a_name_the_cell_wrapped_is_one_name_and_a_sentence_below_it_the_descrip
         ("6.2.3", "Bekendheid onafhankelijke cliënt-ondersteuning", None),
         ("6.2.4", "Mantelzorg", "We breiden de respijtzorg uit in alle kernen."),
     ]
+
+
+def test_codes_under_a_column_named_for_what_groups_activities_are_the_activities_codes():
+    table = _table(
+        ["Doel", "Actie", "1e Voortgangsrapportage", "2e Voortgangsrapportage"],
+        [["2.1", "Woningbouw versnellen", "groen", "oranje"], ["2.2", "Starterslening", "groen", "groen"]],
+    )
+    statuses = _statuses(extract_bytes(_html(table), "ede.html"))
+    assert statuses == [
+        ("2.1", "1e Voortgangsrapportage", "on_track"),
+        ("2.1", "2e Voortgangsrapportage", "partly"),
+        ("2.2", "1e Voortgangsrapportage", "on_track"),
+        ("2.2", "2e Voortgangsrapportage", "on_track"),
+    ]
