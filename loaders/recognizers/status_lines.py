@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from model.document import Mark, Paragraph
 from model.periods import ParsedPeriod, parse_period
 
-_STATUS = re.compile(r"(?P<word>status|stand|kleur|score)\b\s*(?P<after>[^:]{0,40}?)\s*:\s*", re.IGNORECASE)
+_STATUS = re.compile(
+    r"(?P<word>status|stand van zaken|stand|kleur|score)\b\s*(?P<after>[^:]{0,40}?)\s*:\s*", re.IGNORECASE
+)
 _WORDS = ("status", "stand", "kleur", "score")  # the words _STATUS starts with: a cheap test before it runs
+_PROGRESS_WORD = "stand van zaken"  # its value is mostly a progress text: a status only when it is a known one
 _MAX_VALUE_WORDS = 8
 
 
@@ -23,6 +26,7 @@ class StatusLine:
     text: str
     marks: tuple[Mark, ...]
     line: int
+    needs_known: bool = False  # 'Stand van zaken: op schema' is a status, 'Stand van zaken: de bouw is gestart' not
 
 
 def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | None) -> list[StatusLine]:
@@ -64,7 +68,8 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
             marks.append(glyphs[position])
         else:
             marks += [m for m in glyphs if m.value in value]
-        found.append(StatusLine(period, value, tuple(marks), paragraph.line))
+        progress = match.group("word").casefold() == _PROGRESS_WORD
+        found.append(StatusLine(period, value, tuple(marks), paragraph.line, progress))
     return found
 
 

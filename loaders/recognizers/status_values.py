@@ -3,6 +3,7 @@ document's own legend first and the status vocabulary after."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders.readers.shapes import Shape, shape
@@ -25,6 +26,15 @@ class StatusValue:
     known: bool
 
 
+_KEY_AND_MEANING = re.compile(r"^(?P<key>[^\s()=:–—-][^()=:–—]{0,30}?)\s*(?:\s[-–—]\s|[=:]|\()\s*(?P<meaning>[^()]+?)\)?$")
+
+
+def _key_and_meaning(text: str) -> list[str]:
+    """A colour or symbol printed with its meaning ('Groen - op schema', 'Oranje (vertraagd)'): both parts."""
+    match = _KEY_AND_MEANING.match(text)
+    return [match.group("key").strip(), match.group("meaning").strip()] if match else []
+
+
 def candidates(text: str, marks: tuple[Mark, ...] | list[Mark]) -> list[str]:
     """The things a cell shows that may name its status, most specific first."""
     found: list[str] = []
@@ -36,6 +46,7 @@ def candidates(text: str, marks: tuple[Mark, ...] | list[Mark]) -> list[str]:
     colour = named_colour(cleaned) if cleaned else None  # a coloured emoji ('🟢') shows its colour
     if colour and colour not in found:
         found.append(colour)
+    found += [part for part in _key_and_meaning(cleaned) if part and part not in found]
     return found
 
 
@@ -64,10 +75,11 @@ def resolve(
                 found = lookup(option)
                 if found:
                     return StatusValue(found[0], found[1], True)
+    parts = _key_and_meaning(text.strip())
     for option in options:
         match = match_status(option, municipality)
-        if match.known:
-            return StatusValue(match.status, option, True)
+        if match.known:  # a part is known by the cell's whole text ('Groen - op schema')
+            return StatusValue(match.status, text.strip() if option in parts else option, True)
     shown = next((o for o in options if fold(o)), options[0])
     return StatusValue("unknown", shown, False)
 

@@ -435,3 +435,36 @@ def test_a_goal_column_before_the_activity_column_is_each_activitys_theme_not_th
         ("Inwonerspanel opzetten", "1.2 Actieve democratie"),
     ]
     assert [s.status for s in result.statuses] == ["done", "on_track", "done"]
+
+
+PROGRESS_FIELDS = """\
+2e Bestuursrapportage 2024 gemeente Oss
+
+1 Veiligheid
+1.1 Cameratoezicht uitbreiden
+Stand van zaken: op schema
+De camera's zijn geplaatst.
+1.2 Buurtpreventie
+Stand van zaken: de werving van vrijwilligers is gestart
+"""
+
+
+def test_a_progress_field_that_holds_only_a_known_status_is_that_status():
+    result = parse_text(PROGRESS_FIELDS, "oss.txt", "0" * 64)
+    assert [(s.activity_code, s.period, s.status, s.status_raw) for s in result.statuses] == [
+        ("1.1", "2e VGR 2024", "on_track", "op schema")
+    ]
+
+
+def test_a_status_cell_with_its_colour_and_meaning_is_known_by_both_and_kept_whole():
+    text = (
+        "2e Bestuursrapportage 2024 gemeente Oss\n\nActiviteit | Status\n"
+        "Cameratoezicht uitbreiden | Groen - op schema\nBuurtpreventie | Oranje (vertraagd)\n"
+        "Ondermijning aanpakken | Rood: niet haalbaar\n"
+    )
+    result = parse_text(text, "oss.txt", "0" * 64)
+    assert [(s.activity_name, s.status, s.status_raw) for s in result.statuses] == [
+        ("Cameratoezicht uitbreiden", "on_track", "Groen - op schema"),
+        ("Buurtpreventie", "partly", "Oranje (vertraagd)"),
+        ("Ondermijning aanpakken", "council_action", "Rood: niet haalbaar"),
+    ]
