@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from model.document import Mark, Paragraph
 from model.periods import ParsedPeriod, parse_period
 
-_STATUS = re.compile(
-    r"(?P<word>status|stand van zaken|stand|kleur|score)\b\s*(?P<after>[^:]{0,40}?)\s*:\s*", re.IGNORECASE
-)
+_STATUS = re.compile(r"(?P<word>status|stand|kleur|score)\b\s*(?P<after>[^:]{0,40}?)\s*:\s*", re.IGNORECASE)
 _WORDS = ("status", "stand", "kleur", "score")  # the words _STATUS starts with: a cheap test before it runs
-_PROGRESS_WORD = "stand van zaken"  # its value is mostly a progress text: a status only when it is a known one
+_PROGRESS = "van zaken"  # 'Stand van zaken': mostly a progress text after it, a status only when it is a known one
 _MAX_VALUE_WORDS = 8
 
 
@@ -51,6 +49,8 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
         value = text[match.end() : value_end].strip(" ,;.")
         before = text[previous_end : match.start()].strip(" ,;.")
         after = match.group("after").strip()
+        progress = after.casefold().startswith(_PROGRESS) and match.group("word").casefold() == "stand"
+        after = after[len(_PROGRESS) :].strip() if progress else after
         period = parse_period(after, year) if after else None
         if period is None and before:
             period = parse_period(before, year)
@@ -68,7 +68,6 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
             marks.append(glyphs[position])
         else:
             marks += [m for m in glyphs if m.value in value]
-        progress = match.group("word").casefold() == _PROGRESS_WORD
         found.append(StatusLine(period, value, tuple(marks), paragraph.line, progress))
     return found
 

@@ -29,10 +29,15 @@ class StatusValue:
 _KEY_AND_MEANING = re.compile(r"^(?P<key>[^\s()=:–—-][^()=:–—]{0,30}?)\s*(?:\s[-–—]\s|[=:]|\()\s*(?P<meaning>[^()]+?)\)?$")
 
 
-def _key_and_meaning(text: str) -> list[str]:
-    """A colour or symbol printed with its meaning ('Groen - op schema', 'Oranje (vertraagd)'): both parts."""
-    match = _KEY_AND_MEANING.match(text)
-    return [match.group("key").strip(), match.group("meaning").strip()] if match else []
+_SEPARATORS = frozenset("-–—=:(")
+
+
+def _key_and_meaning(text: str, taken: list[str]) -> list[str]:
+    """A colour or symbol printed with its meaning ('Groen - op schema', 'Oranje (vertraagd)'): both parts, but
+    those already in `taken`."""
+    match = _KEY_AND_MEANING.match(text) if not _SEPARATORS.isdisjoint(text) else None
+    parts = [match.group("key").strip(), match.group("meaning").strip()] if match else []
+    return [part for part in parts if part and part not in taken]
 
 
 def candidates(text: str, marks: tuple[Mark, ...] | list[Mark]) -> list[str]:
@@ -46,7 +51,6 @@ def candidates(text: str, marks: tuple[Mark, ...] | list[Mark]) -> list[str]:
     colour = named_colour(cleaned) if cleaned else None  # a coloured emoji ('🟢') shows its colour
     if colour and colour not in found:
         found.append(colour)
-    found += [part for part in _key_and_meaning(cleaned) if part and part not in found]
     return found
 
 
@@ -69,17 +73,21 @@ def resolve(
     options = candidates(text, marks)
     if not options:
         return None
+    parts = _key_and_meaning(text.strip(), options) if legend is not None else None
     if legend is not None:
         for lookup in (legend.lookup, legend.lookup_near):
-            for option in options:
+            for option in [*options, *parts]:
                 found = lookup(option)
                 if found:
                     return StatusValue(found[0], found[1], True)
-    parts = _key_and_meaning(text.strip())
     for option in options:
         match = match_status(option, municipality)
+        if match.known:
+            return StatusValue(match.status, option, True)
+    for part in parts if parts is not None else _key_and_meaning(text.strip(), options):
+        match = match_status(part, municipality)
         if match.known:  # a part is known by the cell's whole text ('Groen - op schema')
-            return StatusValue(match.status, text.strip() if option in parts else option, True)
+            return StatusValue(match.status, text.strip(), True)
     shown = next((o for o in options if fold(o)), options[0])
     return StatusValue("unknown", shown, False)
 

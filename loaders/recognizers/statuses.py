@@ -103,11 +103,13 @@ class _Walker:
             self.labelled = label
             if match_field(paragraph.text) is None:  # 'Stand van zaken' also opens the progress text
                 return
-        lines = [
-            found
-            for found in status_lines(paragraph, self.year, self.context.period)
-            if not found.needs_known or known_status(found.text, found.marks, self.legend, self.municipality)
-        ]
+        lines = status_lines(paragraph, self.year, self.context.period)
+        if lines:  # 'Stand van zaken: ...' only where it shows a known status
+            lines = [
+                found
+                for found in lines
+                if not found.needs_known or known_status(found.text, found.marks, self.legend, self.municipality)
+            ]
         if lines:
             for found in lines:
                 self.add(self.owner(paragraph.line), found.period, found.text, found.marks, found.line)
