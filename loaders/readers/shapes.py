@@ -211,8 +211,17 @@ def looks_like_header(texts: list[str]) -> bool:
     kinds = [shape(text) for text in filled]
     if any(kind in {Shape.NUMBER, Shape.MISSING} for kind in kinds[1:]):
         return False
-    named = [i for i, kind in enumerate(kinds) if kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR}]
+    named = [
+        i
+        for i, kind in enumerate(kinds)
+        if kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR} or (kind == Shape.SHORT and fold(filled[i]) in _direction_columns())
+    ]
     return len(named) >= 2 or (len(named) == 1 and named[0] > 0) or kinds.count(Shape.CODE) >= 2
+
+
+@cache
+def _direction_columns() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_vocabulary("tables")["direction_columns"])
 
 
 @cache

@@ -179,7 +179,7 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
             continue
         direction = stated.direction
         before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
-        closing = not line.text[match.end() :].strip(" .)")
+        closing = not _INCIDENTAL.sub("", line.text[match.end() :]).strip(" .)")  # '... € 210.000 (incidenteel)'
         leading = line.text[match.end() :].lstrip(" )").startswith(":")  # 'Jeugdzorg (nadeel € 450.000): ...'
         named = None
         words = fold(before).split()

@@ -44,12 +44,18 @@ def subject_of(text: str | None) -> str | None:
         words = words[:-2]  # what the table is broken down by ('... per taakveld'), not what it is about
     while words and (fold(words[0].strip(_EDGE)) in generic or not words[0].strip(_EDGE)):
         words.pop(0)
-    while words and (fold(words[-1].strip(_EDGE)) in generic or not words[-1].strip(_EDGE)):
+    while words and (fold(words[-1].strip(_EDGE)) in generic or not words[-1].strip(_EDGE) or _elided(words)):
         words.pop()
     subject = " ".join(words).strip(_EDGE)
     if not any(_ALPHA.search(word) and fold(word.strip(_EDGE)) not in generic for word in subject.split()):
         return None  # nothing but generic words, years and numbers
     return subject
+
+
+def _elided(words: list[str]) -> bool:
+    """The last word is the first half of a compound whose other half was generic and is gone ('Voor-' of
+    'Voor- en nadelen', 'Baten-' of 'Baten- en lastenoverzicht')."""
+    return words[-1].endswith(("-", "–")) and len(words[-1]) > 1
 
 
 def names_something(text: str) -> bool:

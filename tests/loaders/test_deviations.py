@@ -187,6 +187,28 @@ def test_a_table_with_a_voordeel_and_a_nadeel_column_gives_each_item_the_directi
     assert [w.code for w in result.warnings] == []
 
 
+def test_a_voordeel_and_a_nadeel_column_are_the_header_without_other_column_words():
+    result = parse(
+        "Voorjaarsnota 2024 gemeente Gouda\nVoor- en nadelen\nOnderwerp | Voordeel | Nadeel\n"
+        "Energiekosten | | 300.000\nRente | 150.000 |\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction, d.scope) for d in result.deviations] == [
+        ("Energiekosten", 300000, "N", "Voor- en nadelen"),
+        ("Rente", 150000, "V", "Voor- en nadelen"),
+    ]
+
+
+def test_an_item_in_a_list_keeps_its_name_when_its_amount_is_called_one_off():
+    result = parse(
+        "Najaarsnota 2024 gemeente Gouda\nProgramma 4 Wonen\n- Bouwleges: voordeel € 210.000 (incidenteel)\n"
+        "- Onderhoud wegen: nadeel € 95.000\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction, d.incidental) for d in result.deviations] == [
+        ("Bouwleges", 210000, "V", True),
+        ("Onderhoud wegen", 95000, "N", False),
+    ]
+
+
 def test_a_table_titled_voor_en_nadelen_is_a_deviation_table():
     result = parse(
         "Najaarsnota 2024 gemeente Gouda\nOverzicht voor- en nadelen (bedragen x € 1.000)\nOmschrijving | Bedrag\n"

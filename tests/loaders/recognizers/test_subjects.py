@@ -102,3 +102,8 @@ def test_a_subject_is_always_part_of_the_title(title: str):
 def test_what_a_table_is_broken_down_by_is_no_subject():
     assert subject_of("Overzicht baten en lasten per taakveld") is None
     assert subject_of("Baten en lasten P2 Mens en maatschappij per taakveld") == "P2 Mens en maatschappij"
+
+
+def test_the_first_half_of_a_compound_whose_generic_half_is_gone_names_nothing():
+    assert subject_of("Voor- en nadelen") is None
+    assert subject_of("Sport- en cultuurbeleid") == "Sport- en cultuurbeleid"
