@@ -1,5 +1,5 @@
-"""What an HTML element shows besides text: an icon's accessible label, status words in its classes or image
-file name, its inline colour or svg fill, a lone symbol. These marks let a status recognizer read a cell whose
+"""What an HTML element shows besides text: an icon's accessible label, status words in its classes, data
+attributes or image file name, its inline colour or svg fill, a lone symbol. These marks let a status recognizer read a cell whose
 status is an icon or a colour."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ _ICON_TAGS = {"img", "span", "i", "svg", "abbr", "em", "b", "strong", "div", "td
 _MAX_GLYPH = 2
 _CLASS_PREFIXES = ("status", "stoplicht", "kleur", "traffic", "icon", "icoon", "indicator", "rag", "bol", "dot",
                    "light", "state", "smiley", "score", "badge", "label")
+_DATA_WORDS = ("status", "kleur", "color", "colour", "state", "stoplicht", "rag", "score")
 _STYLE_COLOUR = re.compile(r"(?:^|;)\s*(?:background(?:-color)?|color|fill)\s*:\s*([^;]+)", re.IGNORECASE)
 _SHAPES = ("circle", "rect", "path", "ellipse", "polygon")
 
@@ -54,11 +55,17 @@ def _class_words(element) -> list[str]:
             last = re.split(r"[-_]", token)[-1]
             if last != token and named_colour(last):
                 words.append(last)
+    words.extend(value.lower() for name, value in element.attrib.items() if _status_data(name) and value)
     source = element.get("src") if element.tag == "img" else None
     if source:
         stem = PurePosixPath(source.split("?")[0]).stem.lower()
         words.extend(part for part in re.split(r"[-_.]", stem) if named_colour(part))
     return [w for w in (w.replace("_", " ").replace("-", " ") for w in words) if _meaningful(w)]
+
+
+def _status_data(attribute: str) -> bool:
+    """A data attribute that holds a status or its colour ('data-status', 'data-kleur', 'data-rag')."""
+    return attribute.startswith("data-") and any(word in attribute for word in _DATA_WORDS)
 
 
 def _meaningful(word: str) -> bool:

@@ -65,6 +65,18 @@ def test_colour_classes_inline_colours_and_svg_fills_become_colour_marks():
     assert Mark("colour", "oranje") in svg.marks
 
 
+def test_a_data_attribute_that_holds_a_status_or_its_colour_becomes_a_mark_and_others_do_not():
+    markup = _page(
+        "<table><tr><td>1.1</td><td><span data-status='on-track'></span></td><td><i data-kleur='rood'></i></td>"
+        "<td><span data-id='groen'></span></td></tr></table>"
+    )
+    [table] = read_html(markup).tables()
+    _first, status, colour, other = table.rows[0]
+    assert Mark("class", "on track") in status.marks
+    assert Mark("class", "rood") in colour.marks
+    assert other.marks == ()
+
+
 def test_a_legend_paragraph_keeps_its_coloured_swatch():
     document = read_html(_page("<p><span style='color:green'>●</span> Op schema</p>"))
     [paragraph] = [b for b in document.blocks if isinstance(b, Paragraph)]
