@@ -219,6 +219,16 @@ def looks_like_header(texts: list[str]) -> bool:
     return len(named) >= 2 or (len(named) == 1 and named[0] > 0) or kinds.count(Shape.CODE) >= 2
 
 
+def is_text_column(name: str) -> bool:
+    """A column whose cells are words, never figures ('Bron', 'Toelichting'; tables.toml text_columns)."""
+    return fold(name) in _text_columns()
+
+
+@cache
+def _text_columns() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_vocabulary("tables")["text_columns"])
+
+
 @cache
 def _direction_columns() -> frozenset[str]:
     return frozenset(fold(name) for name in load_vocabulary("tables")["direction_columns"])

@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 from loaders.readers.headers import (
     group_header_lines,
     is_continuation,
     simple_groups,
 )
-from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, shape
+from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, is_text_column, shape
 from loaders.readers.text_lines import (
     Found,
     header_run_at,
@@ -25,8 +24,6 @@ from loaders.readers.text_lines import (
 )
 from model.amounts import parse_unit
 from model.document import Cell, Line, Table
-from model.text import fold
-from model.vocabulary import load_vocabulary
 
 _MAX_HEADER_LINES = 16
 _MAX_FIRST_LABELS = 3
@@ -191,14 +188,9 @@ def _split_header(texts: list[str]) -> tuple[list[str], list[str], list[str]]:
     while count < len(texts) and column_role(texts[count]) == "label":
         count += 1
     end = len(texts)
-    while end > count + 1 and fold(texts[end - 1]) in _text_columns():
+    while end > count + 1 and is_text_column(texts[end - 1]):
         end -= 1
     return texts[:count], texts[count:end], texts[end:]
-
-
-@cache
-def _text_columns() -> frozenset[str]:
-    return frozenset(fold(name) for name in load_vocabulary("tables")["text_columns"])
 
 
 def _arrange(row: _Row, label_columns: int) -> list[tuple[list[Line], list[tuple[Line, str]]]]:

@@ -17,7 +17,7 @@ from loaders.readers.headers import (
     split_flat_header,
 )
 from loaders.readers.numeric_rows import read_row
-from loaders.readers.shapes import VALUE_SHAPES, Shape, looks_like_header, shape
+from loaders.readers.shapes import VALUE_SHAPES, Shape, is_text_column, looks_like_header, shape
 from loaders.readers.stacked_tables import stacked_table, starts_rows
 from loaders.readers.status_runs import fixed_table
 from loaders.readers.text_lines import Found, header_run_at, is_pipe_row, line_cell, pipe_cells
@@ -175,18 +175,22 @@ def _spaced_table(lines: list[Line], start: int, floor: int) -> Found | None:
 def _aligned_table(lines: list[Line], start: int) -> Found | None:
     """Columns aligned with runs of spaces under a header of three or more names ('Indicator   Eenheid   2022
     2023'): every row has as many cells as the header, cut at those runs (so a unit is a column of its own and a
-    lone '-' an empty cell); a short line between rows is a section. Rows need a value in their last cell."""
+    lone '-' an empty cell); a short line between rows is a section. Rows need a value in their last cell before
+    any text columns at the end ('Bron')."""
     names = _GAP.split(lines[start].text.strip())
     if len(names) < _MIN_ALIGNED or start + 1 >= len(lines) or is_pipe_row(lines[start]):
         return None
     if len(_GAP.split(lines[start + 1].text.strip())) != len(names) or not looks_like_header(names):
         return None  # the first row has as many cells as the header: most lines fail that without a look at them
     body: list[tuple[Cell, ...]] = []
+    last = len(names) - 1
+    while last > 1 and is_text_column(names[last]):
+        last -= 1  # a source or a remark at the end ('Bron': CBS): the row's last value is before it
     cursor = start + 1
     while cursor < len(lines) and not is_pipe_row(lines[cursor]):
         line = lines[cursor]
         parts = _GAP.split(line.text.strip())
-        if len(parts) == len(names) and shape(parts[-1]) in VALUE_SHAPES:
+        if len(parts) == len(names) and shape(parts[last]) in VALUE_SHAPES:
             body.append(tuple(line_cell(line, text) for text in parts))
         elif len(parts) == 1 and body and _section_line(line) and cursor + 1 < len(lines):
             body.append((line_cell(line, line.text), *(line_cell(line, "") for _ in names[1:])))

@@ -186,9 +186,13 @@ def _read_transposed(
 
 
 def _name_columns(grid: Grid) -> list[Column]:
-    """The label columns that make up an indicator's name: not its unit, source, note, target, programme or number."""
+    """The label columns that make up an indicator's name: not its unit, source, note, target, programme or number,
+    and none right of the figures ('Behaald?': Ja), where a name column never stands."""
     roles = {"unit", "source", "note", "target", "programme", "year"}
-    return [c for c in grid.label_columns if indicator_role(c.name) not in roles and not _numbering(grid, c)]
+    named = [c for c in grid.label_columns if indicator_role(c.name) not in roles and not _numbering(grid, c)]
+    first_value = min((c.index for c in grid.value_columns), default=None)
+    before = [c for c in named if first_value is None or c.index < first_value]
+    return before or named
 
 
 def continue_last(indicator: Indicator, grid: Grid, rest: list[Cell]) -> None:

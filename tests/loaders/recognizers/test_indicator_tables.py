@@ -190,3 +190,27 @@ def test_a_note_in_brackets_below_a_figure_in_its_cell_leaves_the_figure_its_val
 
     assert shape("12.602\n(plus 235)") == Shape.NUMBER  # a figure, so the table is one of figures
     assert indicator_value("12.602\n(plus 235)") == (12602, False)
+
+
+def test_an_aligned_table_whose_last_column_is_the_source_is_read_with_its_source():
+    text = (
+        "Programmabegroting 2025 gemeente Oss\nBeleidsindicatoren\n"
+        "Indicator                  Eenheid      Oss 2023    Nederland 2023   Bron\n"
+        "Jongeren met jeugdhulp     %            11,2        12,7             CBS\n"
+        "Banen                      per 1.000    812,3       804,2            LISA\n"
+    )
+    indicators = extract_bytes(text.encode(), "oss.txt").indicators
+    assert [(i.name, i.unit, [v.value for v in i.values], i.source) for i in indicators] == [
+        ("Jongeren met jeugdhulp", "%", [11.2, 12.7], "CBS"),
+        ("Banen", "per 1.000", [812.3, 804.2], "LISA"),
+    ]
+
+
+def test_a_words_column_right_of_the_figures_is_no_part_of_the_indicators_name():
+    text = (
+        "Jaarverslag 2023 gemeente Oss\nEffectindicatoren\n"
+        "Indicator | Nulmeting | Realisatie 2023 | Streefwaarde 2023 | Behaald?\n"
+        "Percentage inwoners dat sport | 48% | 51% | 50% | Ja\nAantal meldingen overlast | 320 | 355 | 300 | Nee\n"
+    )
+    indicators = extract_bytes(text.encode(), "oss.txt").indicators
+    assert [(i.name, i.target) for i in indicators] == [("Percentage inwoners dat sport", 50), ("Aantal meldingen overlast", 300)]
