@@ -19,6 +19,7 @@ from loaders.recognizers.money_vocabulary import MoneyVocabulary, money_vocabula
 from loaders.recognizers.signals import indicator_signals, money_signals
 from loaders.recognizers.subjects import names_only_a_kind
 from model.amounts import Amount, parse_unit, to_euros
+from model.document import Cell
 from model.records import BudgetLine, WarningRecord
 from model.text import fold
 
@@ -191,11 +192,13 @@ def read_budget(
     marking = {c.index for c in directions.values()}
     trailing = [i for i, c in enumerate(grid.label_columns) if i not in leading and c.index not in marking]
     trailing = trailing if leading else []
+    carried = ""  # the group ('6.1 Samenkracht') of the kind rows below it, printed once or spanning them
     for row in grid.rows:
         naming = [row.label_cells[i] for i in leading] if leading else row.label_cells
         note = " ".join(filter(None, (" ".join(row.label_cells[i].text.split()) for i in trailing))) or None
         marker = next((cell.text for cell in naming if cell.text in _MARKERS), None)
         label = " ".join(cell.text for cell in naming if cell.text and cell.text not in _MARKERS)
+        group, carried = _group(naming, carried)
         if marker is None and marked_labels and label.rsplit(" ", 1)[-1] in _MARKERS:
             label, marker = label.rsplit(" ", 1)  # the L/B column ran into the label in a space-separated export
         row_kind = _MARKERS[marker] if marker else vocabulary.row_kind(label)
@@ -207,7 +210,7 @@ def read_budget(
                 section, section_label = row_kind, fold(label)
             continue
         total = vocabulary.is_total(label) or (bool(section_label) and fold(label) == section_label)
-        scoped = scoped or not names_only_a_kind(label)
+        scoped = scoped or bool(group) or not names_only_a_kind(label)
         for position, (column, cell) in enumerate(zip(values, cells, strict=True)):
             if cell is None:
                 continue
@@ -230,8 +233,8 @@ def read_budget(
             result.cells.append(BudgetCell(row, column, amount.value, direction, kind, total, label))
             result.lines.append(
                 BudgetLine(
-                    scope=label or title or "(zonder naam)",
-                    row=label or None,
+                    scope=group or label or title or "(zonder naam)",
+                    row=(naming[-1].text if group and naming[-1].text not in _MARKERS else label) or None,
                     kind=kind,  # type: ignore[arg-type]
                     column=column.name or f"kolom {position + 1}",
                     year=column.year,
@@ -295,3 +298,16 @@ def _per_programme(grid: Grid, around: str, vocabulary: MoneyVocabulary) -> bool
         return False
     coded = sum(1 for row in grid.rows if _CODED.match(row.label))
     return coded * 2 > len(grid.rows) or any(word in around.split() for word in ("taakveld", "programma"))
+
+
+def _group(naming: list[Cell], carried: str) -> tuple[str, str]:
+    """(the group a row belongs to, the group carried to the rows below): where the last label cell names only a
+    kind ('Lasten', 'B'), the cells before it name the group ('6.1 Samenkracht'), or, left empty under a name
+    printed once or spanning rows, the group above; a row of another label ends the group."""
+    last = naming[-1].text.strip() if len(naming) >= 2 else ""
+    if not last or not (last in _MARKERS or names_only_a_kind(last)):
+        return "", ""
+    group = " ".join(cell.text for cell in naming[:-1] if cell.text and cell.text not in _MARKERS)
+    if group and names_only_a_kind(group):
+        return "", ""  # kinds in both columns ('Baten' | 'Baten'): no group
+    return (group, group) if group else (carried, carried)

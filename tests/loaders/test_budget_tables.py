@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import parse_text
+from loaders.extract import extract_bytes, parse_text
 from tests.conftest import SAMPLES
 
 SIGNED = """\
@@ -282,3 +282,34 @@ def test_the_direction_check_follows_a_table_that_prints_costs_positive_and_inco
     assert "budget-direction-mismatch" not in codes(parse(text))
     wrong = parse(text.replace("492 V", "492 N"))
     assert [w.line for w in wrong.warnings if w.code == "budget-direction-mismatch"] == [7]
+
+
+def _scoped(result) -> list[tuple[str, str | None, str, int]]:
+    return [(b.scope, b.row, b.kind, b.amount_eur) for b in result.budget_lines]
+
+
+def test_kind_rows_under_a_group_printed_once_belong_to_that_group():
+    text = (
+        "Begroting 2025 gemeente Oss\nProgramma 6 Sociaal domein\nBedragen x € 1.000\n"
+        "Taakveld | Soort | Begroting 2025\n6.1 Samenkracht | Lasten | 1.000\n | Baten | 200\n"
+        "6.3 Inkomensregelingen | Lasten | 5.000\n | Baten | 4.000\n"
+    )
+    assert _scoped(parse_text(text, "oss.txt", "0" * 64)) == [
+        ("6.1 Samenkracht", "Lasten", "lasten", 1_000_000),
+        ("6.1 Samenkracht", "Baten", "baten", 200_000),
+        ("6.3 Inkomensregelingen", "Lasten", "lasten", 5_000_000),
+        ("6.3 Inkomensregelingen", "Baten", "baten", 4_000_000),
+    ]
+
+
+def test_a_group_spanning_its_kind_rows_in_html_scopes_each_of_them():
+    html = (
+        "<html><head><title>Begroting 2025 - Gemeente Ede</title></head><body><h1>Begroting 2025</h1><p>x € 1.000</p>"
+        "<table><tr><th>Taakveld</th><th>Soort</th><th>Begroting 2025</th></tr>"
+        "<tr><td rowspan='2'>6.1 Samenkracht</td><td>Lasten</td><td>1.000</td></tr><tr><td>Baten</td><td>200</td></tr>"
+        "</table></body></html>"
+    )
+    assert _scoped(extract_bytes(html.encode(), "ede.html")) == [
+        ("6.1 Samenkracht", "Lasten", "lasten", 1_000_000),
+        ("6.1 Samenkracht", "Baten", "baten", 200_000),
+    ]
