@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.readers.shapes import VALUE_SHAPES, Shape, column_role, looks_like_header, shape
+from model.amounts import parse_unit
 from model.document import Cell, Table
 from model.periods import YEAR, ParsedPeriod, parse_period
 from model.text import fold
@@ -155,11 +156,19 @@ def _align(row: list[Cell], width: int) -> list[Cell]:
     return [Cell("", row[0].line, header=True)] * (width - len(row)) + row
 
 
+def _unit_row(row: list[Cell]) -> bool:
+    """A header row that only states the unit, one cell over several columns ('Bedragen x € 1.000'): no part of
+    the column names (it stays in the grid's context, where units are read)."""
+    texts = {cell.text for cell in row if cell.text}
+    return len(texts) == 1 and sum(1 for cell in row if cell.text) >= 2 and parse_unit(next(iter(texts))) is not None
+
+
 def _names(header: list[list[Cell]], width: int) -> list[str]:
     names = []
+    naming = [row for row in header if not _unit_row(row)] if len(header) > 1 else header
     for index in range(width):
         parts: list[str] = []
-        for row in header:
+        for row in naming:
             text = row[index].text if index < len(row) else ""
             if text and text not in parts:
                 parts.append(text)

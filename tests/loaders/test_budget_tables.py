@@ -313,3 +313,14 @@ def test_a_group_spanning_its_kind_rows_in_html_scopes_each_of_them():
         ("6.1 Samenkracht", "Lasten", "lasten", 1_000_000),
         ("6.1 Samenkracht", "Baten", "baten", 200_000),
     ]
+
+
+def test_a_header_row_that_only_states_the_unit_scales_the_amounts_and_names_no_column():
+    html = (
+        "<html><head><title>Jaarrekening 2023 - Gemeente Ede</title></head><body><h1>Jaarrekening 2023</h1>"
+        "<table><thead><tr><th colspan='3'>Bedragen x € 1.000</th></tr>"
+        "<tr><th>Omschrijving</th><th>Begroting 2023</th><th>Realisatie 2023</th></tr></thead>"
+        "<tbody><tr><td>Lasten</td><td>12.345</td><td>12.500</td></tr></tbody></table></body></html>"
+    )
+    lines = extract_bytes(html.encode(), "ede.html").budget_lines
+    assert [(b.column, b.amount_eur) for b in lines] == [("Begroting 2023", 12_345_000), ("Realisatie 2023", 12_500_000)]
