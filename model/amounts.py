@@ -124,6 +124,14 @@ def parse_unit(text: str) -> int | None:
     return None
 
 
+_UNIT_START = re.compile(r"\s*[(\[]?\s*\b(?:(?:alle\s+)?bedrag(?:en)?\b|(?:x|in)\s*(?:€|euro))", re.IGNORECASE)
+
+
+def without_unit(text: str) -> str:
+    """The text before the unit it states ('Tabel 10.3 Renterisiconorm' of '... (bedragen x € 1.000)')."""
+    return _UNIT_START.split(text, maxsplit=1)[0].strip()
+
+
 def to_euros(amount: Decimal, multiplier: int = 1) -> int | float:
     """Whole euros when the scaled amount is integral, otherwise a float rounded to cents."""
     scaled = amount * multiplier

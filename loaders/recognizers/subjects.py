@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from model.amounts import parse_unit
+from model.amounts import parse_unit, without_unit
 from model.text import first_word, fold
 from model.vocabulary import load_vocabulary
 
@@ -36,7 +36,9 @@ def names_only_a_kind(label: str) -> bool:
 def subject_of(text: str | None) -> str | None:
     """The subject a title or heading names, without a table number or the leading and trailing words that only
     say what the table shows; None for a question ('Wat heeft het gekost?') or a title of such words alone."""
-    if not text or text.rstrip().endswith("?") or parse_unit(text) is not None:
+    if text and parse_unit(text) is not None:
+        text = without_unit(text)  # 'Programma 1 Veiligheid (bedragen x € 1.000)'; a unit line alone names nothing
+    if not text or text.rstrip().endswith("?"):
         return None
     words = _TABLE_NUMBER.sub("", text.strip()).split()
     generic = _generic()

@@ -17,7 +17,7 @@ from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.money import Unit, sign_legend
 from loaders.recognizers.signals import figures, indicator_signals, is_figure_table, money_signals
 from loaders.recognizers.subjects import table_subject
-from model.amounts import parse_unit
+from model.amounts import parse_unit, without_unit
 from model.document import Cell, Document, Heading, Paragraph, Table
 from model.periods import ParsedPeriod
 from model.records import BudgetLine, Deviation, Indicator, WarningRecord
@@ -31,7 +31,6 @@ _BULLETS = ("- ", "• ", "* ", "– ", "· ")
 _PROSE_SCAN = 400  # characters: enough to count a sentence's first words
 _MIN_SENTENCE_WORDS = 8
 _TABLE_LABEL = re.compile(r"(?:tabel|table)\s+(?:nr\.?\s*)?\d", re.IGNORECASE)
-_UNIT_START = re.compile(r"\s*[(\[]?\s*\b(?:(?:alle\s+)?bedragen\b|(?:x|in)\s*(?:€|euro))", re.IGNORECASE)
 _CONTINUED = re.compile(r"\b(?:volgende|vorige) pagina\b|^vervolg\b", re.IGNORECASE)
 _WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a word that starts with a letter
 
@@ -61,8 +60,12 @@ def table_title(table: Table, heading: str | None) -> str | None:
     for index in range(len(table.caption) - 1, -1, -1):
         text = table.caption[index]
         if _TABLE_LABEL.match(text):  # 'Tabel 10.3 Renterisiconorm Bedragen x € 1.000': the title, its unit cut off
-            return _UNIT_START.split(text, maxsplit=1)[0].strip()
-        if parse_unit(text) is not None or sign_legend(text) or len(text.split()) > 12 or source_note(text):
+            return without_unit(text)
+        if parse_unit(text) is not None:  # 'Programma 1 Veiligheid (bedragen x € 1.000)': the name before the unit
+            text = without_unit(text)
+            if not text or sign_legend(text) or parse_unit(text) is not None:
+                continue
+        if sign_legend(text) or len(text.split()) > 12 or source_note(text):
             continue
         if text.lstrip().startswith(_BULLETS) or (listed and text.rstrip().endswith(":")):
             listed = True  # a list above the table, and the line that announces it

@@ -107,3 +107,21 @@ def test_what_a_table_is_broken_down_by_is_no_subject():
 def test_the_first_half_of_a_compound_whose_generic_half_is_gone_names_nothing():
     assert subject_of("Voor- en nadelen") is None
     assert subject_of("Sport- en cultuurbeleid") == "Sport- en cultuurbeleid"
+
+
+def test_a_caption_that_names_the_table_and_its_unit_is_its_title_and_scopes_its_kind_rows():
+    text = (
+        "Begroting 2025 gemeente Oss\nProgramma 1 Veiligheid (bedragen x € 1.000)\n"
+        "Omschrijving | Rekening 2023 | Begroting 2025\nLasten | 4.512 | 5.010\nBaten | -1.200 | -1.300\n"
+    )
+    lines = parse_text(text, "oss.txt", "0" * 64).budget_lines
+    assert {(b.scope, b.table) for b in lines} == {("Programma 1 Veiligheid", "Programma 1 Veiligheid")}
+    assert [b.amount_eur for b in lines] == [4_512_000, 5_010_000, -1_200_000, -1_300_000]
+
+
+def test_a_unit_line_alone_is_no_title_even_when_it_says_bedrag():
+    text = (
+        "Jaarverslag 2023 gemeente Oss\nProgramma 6\nBedrag x € 1.000\n"
+        "Omschrijving | Lasten geraamd | Lasten werkelijk\n01 Sociaal domein | 18.924 | 19.730\n"
+    )
+    assert {b.table for b in parse_text(text, "oss.txt", "0" * 64).budget_lines} == {"Programma 6"}
