@@ -22,6 +22,8 @@ from model.vocabulary import load_vocabulary
 
 _MAX_NAME_CHARS = 300
 _MAX_GROUP_WORDS = 12
+_BRACKETS = re.compile(r"\(([^()]{1,40})\)")  # the text in brackets in a name: "(per 1.000 inwoners)"
+_PER_NUMBER = re.compile(r"per \d")  # a rate: "per 10.000 inwoners"
 
 
 @dataclass
@@ -86,9 +88,16 @@ def _values_row(line: Line) -> list[float | int | None] | None:
 
 
 def unit_from_name(name: str) -> str | None:
-    """The unit an indicator's name states: 'Percentage ...', '... (%)', '... (per 1.000 inwoners)'."""
-    folded = fold(name.replace("(", " ").replace(")", " "))
+    """The unit an indicator's name states: 'Percentage ...', '... (%)', '... (per 1.000 inwoners)' (a unit in
+    brackets as printed, when it starts with a unit's word)."""
     units = load_vocabulary("documents")["indicator_units"]
+    for bracket in _BRACKETS.findall(name):
+        folded_bracket = fold(bracket)
+        if _PER_NUMBER.match(folded_bracket) or any(
+            folded_bracket == word or folded_bracket.startswith(word + " ") for words in units.values() for word in words
+        ):
+            return " ".join(bracket.split())
+    folded = fold(name.replace("(", " ").replace(")", " "))
     return next(
         (
             unit

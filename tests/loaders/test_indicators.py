@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from loaders.extract import parse_text
+from loaders.recognizers.indicators import unit_from_name
 from tests.conftest import SAMPLES
 
 
@@ -83,3 +86,17 @@ def test_an_indicator_written_as_a_card_gives_its_values_target_and_source():
         ("Aantal woninginbraken per 1.000 woningen", "Programma 1 Veiligheid", "aantal",
          [("Realisatie 2023", 2.4)], 2, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("Banen (per 1.000 inwoners)", "per 1.000 inwoners"),
+        ("Wmo-cliënten (per 10.000 inwoners)", "per 10.000 inwoners"),
+        ("Tevredenheid inwoners (rapportcijfer)", "rapportcijfer"),
+        ("Wachttijd (weken)", "weken"),
+        ("Werkloosheid (%)", "%"),
+    ],
+)
+def test_a_unit_in_brackets_in_the_name_is_the_unit_as_printed(name, unit):
+    assert unit_from_name(name) == unit
