@@ -17,7 +17,7 @@ from model.text import fold
 from model.vocabulary import load_vocabulary
 
 EURO = r"€\s*-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,-{1,2})?(?:\s?(?:mln|miljoen))?\*?"
-_DIRECTION_GROUPS = ("dir", "dir2", "dir3", "dir4")
+_DIRECTION_GROUPS = ("dir", "dir2", "dir3", "dir4", "dir5")
 # characters a match reaches before or after an amount: a direction word and up to 60 characters before it
 # ('het nadeel op ... bedraagt € 450.000'), the amount and up to 60 characters and a bracketed word after it
 _MARGIN = 200
@@ -39,12 +39,13 @@ def _with_direction(flags: int = 0) -> re.Pattern[str]:
     """A direction word before or after the amount, or in brackets after it (budget.toml [prose_directions]), for
     lower-cased text (`flags` re.IGNORECASE for text whose lower case is longer)."""
     words = load_vocabulary("budget")["prose_directions"]
-    beside, apart = _alternatives(words["beside"]), _alternatives(words["apart"])
+    beside, apart, stated = (_alternatives(words[key]) for key in ("beside", "apart", "stated"))
     return re.compile(
         rf"\b(?P<dir>{beside})\b(?:\s+(?:van|is|of))?\s*{EURO}"
         rf"|{EURO}\s*\(?(?P<dir2>{beside}|[nv])\b"
         # 'het nadeel op jeugdzorg bedraagt € 450.000', 'een overschrijding van het budget met € 95.000'
         rf"|\b(?P<dir3>{apart})\b[^.€]{{1,60}}?\b(?:bedraagt|bedroeg|van|met)\s*{EURO}"
+        rf"|\b(?P<dir5>{stated})\b[^.€]{{0,60}}?\b(?:bedraagt|bedroeg)\s*{EURO}"  # 'het tekort bedraagt € 400.000'
         rf"|{EURO}[^.()€]{{1,60}}\((?P<dir4>{beside})\)",  # '€ 80.000 hoger uit dan begroot (nadelig)'
         flags,
     )

@@ -18,6 +18,7 @@ from loaders.recognizers.prose_amounts import prose_amount
         ("We verwachten een overschrijding van het budget met € 95.000.", "N"),
         ("Hierdoor ontstaat een nadelig verschil van € 110.000.", "N"),
         ("Er is een tekort van € 400.000.", "N"),
+        ("Het tekort op de jeugdzorg bedraagt € 400.000.", "N"),
     ],
 )
 def test_a_direction_word_names_the_deviation(sentence, direction):
