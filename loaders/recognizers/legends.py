@@ -78,6 +78,16 @@ def _cues() -> tuple[tuple[Status, re.Pattern[str]], ...]:
 
 
 @cache
+def _hedged() -> re.Pattern[str] | None:
+    """A council_action cue after a hedge word ('mogelijk niet gehaald'): a risk, so partly."""
+    data = load_vocabulary("statuses")["legend"]
+    council = data["cues"].get("council_action")
+    if not data.get("hedges") or not council:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_words(data['hedges'])})\s+(?:\S+\s+){{0,2}}(?:{_words(council)})")
+
+
+@cache
 def _negated() -> re.Pattern[str] | None:
     """A negation word and the word after it ('geen afwijkingen'): no problem is named there."""
     words = load_vocabulary("statuses")["legend"].get("negations")
@@ -90,6 +100,9 @@ def cue_status(description: str) -> Status | None:
     folded = fold(description)
     negations = _negated()
     plain = negations.sub(" ", folded) if negations else folded
+    hedged = _hedged()
+    if hedged is not None and hedged.search(plain):
+        return "partly"
     negated_problem = False
     for status, cues in _cues():
         if status in _PROBLEMS and cues.search(plain):

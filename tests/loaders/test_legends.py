@@ -97,6 +97,8 @@ def test_a_result_that_will_be_reached_is_on_track_and_one_reached_is_done():
         ("Loopt iets achter op de planning", "partly"),
         ("Project stopgezet", "council_action"),
         ("Nog te starten", "unknown"),
+        ("Het doel wordt mogelijk niet gehaald", "partly"),
+        ("Het doel wordt niet gehaald", "council_action"),
     ],
 )
 def test_cue_words_and_their_rules_name_a_status(description, status):
