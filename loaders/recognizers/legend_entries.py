@@ -21,6 +21,7 @@ _SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
 _MAX_GLYPH = 2  # characters of a coloured glyph ('🟢', or '●' with a variation selector)
 _SYMBOL_ENTRY = re.compile(r"^(?P<key>[^\w\s]{1,3}|\d{1,3}\s?%)\s*[:=]\s*(?P<desc>[^\W\d].*)$")  # '+ = op schema'
 _WORD_KEY_ENTRY = re.compile(r"\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$")  # "Groen: ...", "(G) ..."
+_SYMBOL_ITEM = re.compile(r"^(?P<key>[^\w\s;]{1,3}(?:/[^\w\s;]{1,3})?)\s+(?P<desc>[^\W\d][^;]*)$")  # '+/- aandacht'
 _KEY_IN_BRACKETS = re.compile(r"\((?P<key>[A-Za-z]{1,7})\)")
 _ASSIGNMENT = re.compile(r"(?:^|[;,.]\s*|\s)(?P<key>[^\s;,=:]{1,12}(?:\s\([^)]{1,20}\))?|=(?=\s*=))\s*=\s*")
 
@@ -125,9 +126,16 @@ def _table_entries(table: Table) -> list[Entry]:
             continue
         key_cell, meaning = filled
         keys = _cell_keys(key_cell)
+        if _is_key(meaning.text) and not key_cell.marks:
+            continue  # a name and its status ('Nieuw zwembad | groen'): a status table's row, not a legend's
         if keys and meaning.text and not meaning.marks and len(meaning.text) <= _MAX_DESCRIPTION:
             entries.append(Entry(tuple(keys), meaning.text, key_cell.line))
     return entries if len(entries) >= 2 else []
+
+
+def _is_key(text: str) -> bool:
+    """A legend's key word or colour ('groen', 'G', '🟢'): what a legend explains, never its meaning."""
+    return fold(text) in _word_keys() or named_colour(text.strip()) is not None
 
 
 def block_entries(document: Document) -> list[Entry]:
@@ -184,6 +192,20 @@ def _assignments(text: str, number: int) -> list[Entry]:
     return entries
 
 
+def _symbol_list(text: str, number: int) -> list[Entry]:
+    """Several 'symbol meaning' entries in one line, separated by semicolons, after an optional title: 'Toelichting
+    symbolen: + op schema; +/- aandacht; - achter op schema'."""
+    if ";" not in text:
+        return []
+    head = text.split(";", 1)[0]
+    body = text.split(":", 1)[1] if ":" in head else text
+    parts = [part.strip() for part in body.split(";") if part.strip()]
+    matches = [_SYMBOL_ITEM.match(part) for part in parts]
+    if len(parts) < 2 or not all(matches):
+        return []
+    return [Entry((match.group("key"),), match.group("desc").strip(" ."), number) for match in matches if match]
+
+
 def _legend_block(lines: list[Line], index: int) -> list[Entry]:
     """Lines after a 'Legenda' title: 'duim omhoog Op koers' (key in lower case, meaning capitalised)."""
     entries = []
@@ -208,7 +230,7 @@ def line_entries(lines: list[Line]) -> list[Entry]:
             and fold(text).startswith(_LEGEND_TITLES)
         ):
             found.extend(_legend_block(lines, index))
-        entries = _assignments(text, line.number) or _word_entry(text, line.number)
+        entries = _assignments(text, line.number) or _symbol_list(text, line.number) or _word_entry(text, line.number)
         found.extend(entries)
         if len(text) <= 7 and fold(text) in keys:
             following = [ln for ln in lines[index + 1 : index + 3] if ln.text.strip() not in {"=", ":"}]

@@ -103,3 +103,32 @@ def test_a_result_that_will_be_reached_is_on_track_and_one_reached_is_done():
 )
 def test_cue_words_and_their_rules_name_a_status(description, status):
     assert cue_status(description) == status
+
+
+def test_symbols_with_their_meanings_separated_by_semicolons_are_a_legend():
+    text = (
+        "Bestuursrapportage 2024 gemeente Oss\n\nToelichting symbolen: + op schema; +/- aandacht; - achter op schema\n\n"
+        "Activiteit | Burap 1 | Burap 2\nNieuw zwembad | + | +\nCentrumplan | +/- | -\n"
+    )
+    result = parse_text(text, "oss.txt", "0" * 64)
+    assert result.document.legend == {"+": "on_track", "+/-": "partly", "-": "partly"}
+    assert [(s.activity_name, s.status) for s in result.statuses] == [
+        ("Nieuw zwembad", "on_track"),
+        ("Nieuw zwembad", "on_track"),
+        ("Centrumplan", "partly"),
+        ("Centrumplan", "partly"),
+    ]
+
+
+def test_a_two_column_table_of_names_and_their_colours_is_a_status_table_not_a_legend():
+    text = (
+        "Bestuursrapportage 2024 gemeente Oss\n\nActiviteit | Status\nNieuw zwembad | groen\n"
+        "Fietspad Oost | oranje\nCentrumplan | rood\n"
+    )
+    result = parse_text(text, "oss.txt", "0" * 64)
+    assert result.document.legend == {}
+    assert [(s.activity_name, s.status) for s in result.statuses] == [
+        ("Nieuw zwembad", "on_track"),
+        ("Fietspad Oost", "partly"),
+        ("Centrumplan", "council_action"),
+    ]
