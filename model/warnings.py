@@ -57,6 +57,8 @@ _ENTRIES: tuple[tuple[str, str, str, Severity], ...] = (
     ("status-values-missing", "status columns without values (icons lost in the export)",
      "Statuskolommen zonder waarden (iconen verloren bij export)", Severity.WARNING),
     ("status-values-partial", "fewer statuses than columns", "Minder statussen dan kolommen", Severity.WARNING),
+    ("status-values-unexplained", "period columns of symbols or letters that no legend or vocabulary explains",
+     "Periodekolommen met tekens of letters die geen legenda of woordenlijst verklaart", Severity.WARNING),
     ("status-without-activity", "status found without an activity", "Status gevonden zonder activiteit erboven",
      Severity.WARNING),
     ("status-without-period", "status found without a period", "Status gevonden zonder periode", Severity.WARNING),

@@ -16,7 +16,13 @@ from loaders.recognizers.grid import Grids
 from loaders.recognizers.legends import Legend
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.sections import is_goal_stop
-from loaders.recognizers.status_grid import StatusTable, heading_code, is_status_table, read_status_table
+from loaders.recognizers.status_grid import (
+    StatusTable,
+    heading_code,
+    is_status_table,
+    read_status_table,
+    unexplained_values,
+)
 from loaders.recognizers.status_lines import status_label, status_lines, status_value
 from loaders.recognizers.status_values import known_status, resolve
 from model.document import Document, Heading, Mark, Paragraph, Table
@@ -245,6 +251,7 @@ class _Walker:
         if not is_status_table(grid, self.year, hint or self.context.period, self.legend, self.municipality):
             if table.rows:
                 self.last_title = None
+            self.result.warnings.extend(unexplained_values(grid, self.year, hint or self.context.period))
             return
         theme = self.stack[-1].text if self.stack else None
         read = read_status_table(grid, self.year, self.context.period, theme, hint, self.legend)

@@ -468,3 +468,14 @@ def test_a_status_cell_with_its_colour_and_meaning_is_known_by_both_and_kept_who
         ("Buurtpreventie", "partly", "Oranje (vertraagd)"),
         ("Ondermijning aanpakken", "council_action", "Rood: niet haalbaar"),
     ]
+
+
+def test_period_columns_of_symbols_that_nothing_explains_are_reported_not_guessed():
+    text = (
+        "Bestuursrapportage 2024 gemeente Oss\n\nActiviteit | Burap 1 | Burap 2\n"
+        "Nieuw zwembad | ◆ | ◇\nCentrumplan | ◇ | ◆\n"
+    )
+    result = parse_text(text, "oss.txt", "0" * 64)
+    assert result.statuses == []
+    [warning] = [w for w in result.warnings if w.code == "status-values-unexplained"]
+    assert "Burap 1, Burap 2" in warning.message and "'◆', '◇'" in warning.message and warning.line == 3
