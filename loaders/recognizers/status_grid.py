@@ -21,7 +21,6 @@ from loaders.recognizers.status_values import resolve_cell, shows_status
 from model.document import Cell
 from model.numbering import parse_numbered
 from model.periods import ParsedPeriod, parse_period
-from model.records import WarningRecord
 from model.text import fold
 
 _CODE_NAME = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<name>\S.*)$")
@@ -66,7 +65,7 @@ def period_of(column: Column, year: int | None, document_period: ParsedPeriod | 
     return None
 
 
-def _period_columns(grid: Grid, year: int | None, own: ParsedPeriod | None) -> list[tuple[Column, ParsedPeriod]]:
+def period_columns(grid: Grid, year: int | None, own: ParsedPeriod | None) -> list[tuple[Column, ParsedPeriod]]:
     found = []
     for column in grid.value_columns:
         period = period_of(column, year, own)
@@ -81,7 +80,7 @@ def is_status_table(
 ) -> bool:
     """Period columns whose filled cells mostly show statuses (words, symbols, icons, colours), or period columns
     named 'Status …' (or under 'Stand van zaken') whose cells are all empty (icons lost in an export)."""
-    columns = _period_columns(grid, year, own)
+    columns = period_columns(grid, year, own)
     if not columns:
         return transposed(grid, year) is not None
     filled = [cell for row in grid.rows for column, _ in columns if (cell := row.value(column)) is not None]
@@ -101,34 +100,6 @@ def is_status_table(
             if misses > len(counted) - needed:
                 return False  # too many cells without a status already: a table of figures, not statuses
     return len(counted) >= needed
-
-
-_MAX_SHOWN = 4
-_MAX_SYMBOL = 3  # characters of a status symbol or letter: '◆', 'A', '+/-'
-
-
-def _symbol_like(text: str) -> bool:
-    """A cell that shows a symbol or a letter ('◆', 'A', '+/-'), not a word, a figure or a missing value."""
-    return len(text) <= _MAX_SYMBOL and not any(ch.isdigit() for ch in text) and shape(text) != Shape.MISSING
-
-
-def unexplained_values(grid: Grid, year: int | None, own: ParsedPeriod | None) -> list[WarningRecord]:
-    """A warning for a table that is no status table but whose period columns hold only symbols or letters ('◆',
-    'A'): statuses that no legend or vocabulary explains, which are not guessed."""
-    columns = _period_columns(grid, year, own)
-    texts = [cell.text.strip() for row in grid.rows for column, _ in columns if (cell := row.value(column)) is not None]
-    texts = [text for text in texts if text]
-    if len(texts) < 2 or not all(_symbol_like(text) for text in texts):
-        return []
-    names, shown = ", ".join(c.name for c, _ in columns), ", ".join(map(repr, list(dict.fromkeys(texts))[:_MAX_SHOWN]))
-    return [
-        WarningRecord(
-            code="status-values-unexplained",
-            line=grid.table.line,
-            message=f"period columns ({names}) show {shown}, which no legend in the document and no status vocabulary "
-            "explains; not read as statuses",
-        )
-    ]
 
 
 def transposed(grid: Grid, year: int | None) -> list[str] | None:
@@ -236,7 +207,7 @@ def read_status_table(
     codes = transposed(grid, year)
     if codes is not None:
         return _read_transposed(grid, year)
-    columns = _period_columns(grid, year, period_hint or own)
+    columns = period_columns(grid, year, period_hint or own)
     result = StatusTable(periods=[p for _, p in columns], header_line=_header_line(grid, columns))
     fielded = field_columns(grid)
     roles = _roles(grid, fielded)

@@ -16,15 +16,10 @@ from loaders.recognizers.grid import Grids
 from loaders.recognizers.legends import Legend
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.sections import is_goal_stop
-from loaders.recognizers.status_grid import (
-    StatusTable,
-    heading_code,
-    is_status_table,
-    read_status_table,
-    unexplained_values,
-)
+from loaders.recognizers.status_grid import StatusTable, heading_code, is_status_table, read_status_table
 from loaders.recognizers.status_lines import status_label, status_lines, status_value
 from loaders.recognizers.status_values import known_status, resolve
+from loaders.recognizers.status_warnings import read_warnings, unexplained_values
 from model.document import Document, Heading, Mark, Paragraph, Table
 from model.numbering import prefix_roles
 from model.periods import YEAR, ParsedPeriod, parse_period
@@ -259,27 +254,7 @@ class _Walker:
 
     def _use(self, read: StatusTable, table: Table) -> None:
         self.result.consumed |= {cell.line for row in table.rows for cell in row}
-        if read.values_missing:
-            labels = ", ".join(p.label for p in read.periods)
-            self.result.warnings.append(
-                WarningRecord(
-                    code="status-values-missing",
-                    line=read.header_line or table.line,
-                    message=f"status columns ({labels}) without status values (icons or colours lost in the "
-                    "export?); no statuses taken from this table",
-                )
-            )
-        if table.ragged:
-            filled = max((len(row.cells) for row in read.rows), default=0)
-            assigned = ", ".join(p.label for p in read.periods[len(read.periods) - filled :])
-            self.result.warnings.append(
-                WarningRecord(
-                    code="status-values-partial",
-                    line=table.line,
-                    message=f"{len(read.periods)} period columns but {filled} status values; assigned them to the "
-                    f"latest periods ({assigned})",
-                )
-            )
+        self.result.warnings.extend(read_warnings(read, table))
         for row in read.rows:
             if row.name or row.code:
                 name = row.name or self._known_name(row.code)
