@@ -213,7 +213,7 @@ def _legend_block(lines: list[Line], index: int) -> list[Entry]:
         match = re.match(r"^(?P<key>[^A-Z:=]{2,40}?)\s+(?P<desc>[A-Z].*)$", line.text.strip())
         if not match or len(match.group("key").split()) > _MAX_KEY_WORDS:
             break
-        entries.append(Entry((match.group("key"),), match.group("desc"), line.number))
+        entries.append(Entry((match.group("key").strip(" |"),), match.group("desc"), line.number))  # 'groen | Op ...'
     return entries if len(entries) >= 2 else []
 
 

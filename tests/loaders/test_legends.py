@@ -132,3 +132,10 @@ def test_a_two_column_table_of_names_and_their_colours_is_a_status_table_not_a_l
         ("Fietspad Oost", "partly"),
         ("Centrumplan", "council_action"),
     ]
+
+
+def test_a_legend_block_of_table_rows_keeps_its_keys_without_the_cell_separator():
+    text = "Legenda\ngroen | Loopt volgens planning\noranje | Lichte vertraging\nrood | Ernstige vertraging\n"
+    legend = find_legend(read_text(text), None)
+    assert set(legend.mapping) >= {"groen", "oranje", "rood"}
+    assert not any("|" in key for key in legend.mapping)
