@@ -1,6 +1,6 @@
 """What an HTML element shows besides text: an icon's accessible label, status words in its classes, data
-attributes or image file name, its inline colour or svg fill, a lone symbol. These marks let a status recognizer read a cell whose
-status is an icon or a colour."""
+attributes or image file name, its inline colour or svg fill, a lone symbol. These marks let a status recognizer
+read a cell whose status is an icon or a colour."""
 
 from __future__ import annotations
 

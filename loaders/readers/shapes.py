@@ -211,12 +211,13 @@ def looks_like_header(texts: list[str]) -> bool:
     kinds = [shape(text) for text in filled]
     if any(kind in {Shape.NUMBER, Shape.MISSING} for kind in kinds[1:]):
         return False
-    named = [
-        i
-        for i, kind in enumerate(kinds)
-        if kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR} or (kind == Shape.SHORT and fold(filled[i]) in _direction_columns())
-    ]
+    named = [i for i, (text, kind) in enumerate(zip(filled, kinds, strict=True)) if _names_a_column(text, kind)]
     return len(named) >= 2 or (len(named) == 1 and named[0] > 0) or kinds.count(Shape.CODE) >= 2
+
+
+def _names_a_column(text: str, kind: Shape) -> bool:
+    """A period, a column word or a year; or 'Voordeel', 'Nadeel' (tables.toml direction_columns) in a row of cells."""
+    return kind in {Shape.PERIOD, Shape.COLUMN, Shape.YEAR} or (kind == Shape.SHORT and fold(text) in _direction_columns())
 
 
 def is_text_column(name: str) -> bool:

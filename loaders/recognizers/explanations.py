@@ -168,16 +168,15 @@ def find_prose_deviations(lines: list[Line], ends: frozenset[int] = frozenset())
             scope, named, title = line.text.rstrip(": ").strip(), None, None
             continue
         stated = prose_amount(line.text)
-        match = stated.match if stated else None
-        amount = _euro_amount(match.group(0)) if match else None
-        if not stated or not match or not amount:
+        amount = _euro_amount(stated.match.group(0)) if stated else None
+        if stated is None or not amount:
             title = line.text.strip() if _title_line(line.text) else None
             if named is not None and _ends_explanation(line, ends):
                 named = None
             if named is not None and len(named.text) < _MAX_EXPLANATION_LINES and not _FOOTNOTE.match(line.text):
                 named.text.append(line.text)
             continue
-        direction = stated.direction
+        match, direction = stated
         before = _ASIDE.sub("", line.text[: match.start()]).strip(" ,:;-–(")
         closing = not _INCIDENTAL.sub("", line.text[match.end() :]).strip(" .)")  # '... € 210.000 (incidenteel)'
         leading = line.text[match.end() :].lstrip(" )").startswith(":")  # 'Jeugdzorg (nadeel € 450.000): ...'
