@@ -16,7 +16,7 @@ from dashboard import charts, filter_queries, money_queries, queries, strings
 from dashboard.exports import ExportContext
 from dashboard.format import as_list, indicator_values
 from dashboard.selection import Selection
-from model.records import page_of
+from model.document import page_of
 
 CHART_FORMATS = ("png", "svg", "html")
 DATA_FORMATS = ("csv", "xlsx")

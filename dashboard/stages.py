@@ -12,8 +12,8 @@ import pandas as pd
 
 from dashboard.format import as_list
 from dashboard.scopes import deviation_key, scope_key
+from model.document import page_of
 from model.periods import parse_period
-from model.records import page_of
 from model.vocabulary import load_vocabulary
 
 ROLE_RANK = {"original": 0, "amendment": 1, "actuals": 2}

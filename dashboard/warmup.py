@@ -1,10 +1,11 @@
 """What the first page needs, made ready in the server process while the browser loads Streamlit's front end: the
-libraries, Babel's Dutch locale, plotly's chart classes, the database connection and the first municipality's
-rows. Page runs wait for it, so that no module is ever imported by two threads at once (pandas half-imported in
-one session's thread broke another's first page)."""
+libraries, Babel's Dutch locale, the module files Streamlit's first element looks up, the database check, plotly's
+chart classes, the database connection and the first municipality's rows. Page runs wait for it, so that no module
+is ever imported by two threads at once (pandas half-imported in one session's thread broke another's first page)."""
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 import time
@@ -67,10 +68,11 @@ def _load() -> None:
     from dashboard.db import database_path
     from dashboard.selection import Selection
 
-    del downloads, export_catalog, exports, filters, guard, navigation, money_queries, tables  # imported is enough
+    del downloads, export_catalog, exports, filters, navigation, money_queries, tables  # imported is enough
     format.number(1.5, 1)
-    if not Path(database_path()).exists():
-        return
-    town = filter_queries.newest_municipality()
-    if town is not None:
-        charts.status_trend(queries.status_counts(Selection(town)))
+    if Path(database_path()).exists():
+        guard.database_problem()  # opens the file to check it, once per version of the file
+        town = filter_queries.newest_municipality()
+        if town is not None:
+            charts.status_trend(queries.status_counts(Selection(town)))
+    inspect.stack()  # Streamlit's first element of a process calls it, which looks up every loaded module's file

@@ -119,3 +119,10 @@ class Document:
     def tables(self) -> list[Table]:
         """The tables, in document order."""
         return [block for block in self.blocks if isinstance(block, Table)]
+
+
+def page_of(line: int | None, page_starts: list[int] | None) -> int | None:
+    """The page a line is on, when the document has pages."""
+    if not line or not page_starts:
+        return None
+    return sum(1 for start in page_starts if start <= line) or None

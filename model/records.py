@@ -176,13 +176,6 @@ class Goal(Record):
     line: int | None = None
 
 
-def page_of(line: int | None, page_starts: list[int] | None) -> int | None:
-    """The page a line is on, when the document has pages."""
-    if not line or not page_starts:
-        return None
-    return sum(1 for start in page_starts if start <= line) or None
-
-
 class Extraction(Record):
     """Everything one file yields: the object `voortgang extract --json` prints per file."""
 

@@ -14,7 +14,7 @@ from dashboard.linking import story
 from dashboard.navigation import ACTIVITY_PARAM, selectable_table
 from dashboard.tables import show_table
 from dashboard.theme import status_label
-from model.records import page_of
+from model.document import page_of
 
 st.title(strings.ACTIVITIES_HEADER)
 require_documents()

@@ -253,7 +253,7 @@ def test_a_pdf_with_dots_and_a_budget_table_gives_the_same_records_as_text():
 
 @needs_font
 def test_pdf_lines_keep_their_page():
-    from model.records import page_of
+    from model.document import page_of
 
     extraction = extract_bytes(_pdf(TWO_PAGE_REPORT), "lang.pdf")
     assert len(extraction.page_starts) == 2
