@@ -61,12 +61,13 @@ def _income(text: str) -> bool:
 
 
 @cache
-def _labels_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The card field labels (label, field name) per first word: a line starting otherwise is no field."""
+def _labels_by_first_word() -> dict[str, tuple[int, tuple[tuple[str, str], ...]]]:
+    """The card field labels (label, field name) per first word, with the most words one of them has and one
+    more (what a line's start is compared with): a line starting otherwise is no field."""
     grouped: dict[str, list[tuple[str, str]]] = {}
     for label, name in card_labels():
         grouped.setdefault(re.split(r"[ :]", label, maxsplit=1)[0], []).append((label, name))
-    return {word: tuple(labels) for word, labels in grouped.items()}
+    return {word: (max(label.count(" ") for label, _ in labels) + 2, tuple(labels)) for word, labels in grouped.items()}
 
 
 def _field_row(line: Line) -> tuple[str, str, str] | None:
@@ -76,10 +77,10 @@ def _field_row(line: Line) -> tuple[str, str, str] | None:
 
 @text_cache(1 << 14)
 def _field_of(text: str) -> tuple[str, str, str] | None:
-    labels = _labels_by_first_word().get(first_word(text))
-    if labels is None:
+    found = _labels_by_first_word().get(first_word(text))
+    if found is None:
         return None
-    words = max(label.count(" ") for label, _ in labels) + 2
+    words, labels = found
     folded = fold(" ".join(text.split(maxsplit=words)[:words]))  # a label's words and one more, not the whole line
     for label, name in labels:
         if folded == label or folded.startswith((label + " ", label + ":")):
@@ -220,7 +221,7 @@ def _cost_lines(
         name, label, value = _field_row(lines[row])
         if name != "costs":
             continue
-        for sentence in _SENTENCES.split(value):
+        for sentence in _SENTENCES.split(value) if "€" in value or "eur" in value.lower() else ():
             for match in _AMOUNT.finditer(sentence):
                 raw = match.group("a") or match.group("b")
                 if _DECIMALS_AFTER.match(sentence, match.end()):

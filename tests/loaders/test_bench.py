@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 import re
 import shutil
 from pathlib import Path
@@ -42,6 +43,7 @@ def test_bench_prints_text_in_megabytes_and_pdf_in_pages_per_second(tmp_path, ca
     assert re.search(r"^pdf\s+raw\s+1 files\s+3 pages .* pages/s", out, re.MULTILINE)
     assert re.search(r"^pdf\s+extract\s+1 files\s+3 pages .* pages/s", out, re.MULTILINE)
     assert "peak memory:" in out
+    assert out.startswith(f"python {platform.python_version()} (")
 
 
 def test_a_pdf_without_text_is_listed_as_refused_and_not_counted(tmp_path, capsys):
