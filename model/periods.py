@@ -13,7 +13,7 @@ from model.vocabulary import load_vocabulary
 
 # 1950-2199 not inside a longer number; written to start with a literal digit so the engine skips ahead fast
 YEAR = re.compile(r"((?:1(?<!\d1)9[5-9]|2(?<!\d2)[01]\d)\d)(?!\d)")
-_SHORT_YEAR = re.compile(r"(?<![\d/-])'(\d\d)(?!\d)")
+_SHORT_YEAR = re.compile(r"(?<![\d/-])['’](\d\d)(?!\d)")  # "2e VGR '19", as Word prints it "’19"
 # more words than the longest label the vocabulary allows: a prefix, a kind, an ordinal and a year
 # ("stand van zaken 2e tussentijdse rapportage 2024")
 MAX_WORDS = 10
@@ -73,6 +73,12 @@ def _vocabulary() -> tuple[tuple[_Kind, ...], tuple[str, ...], dict[str, int]]:
     return kinds, prefixes, {fold(word): number for word, number in data.get("ordinals", {}).items()}
 
 
+@cache
+def _prefix_starts() -> tuple[str, ...]:
+    """How a label with a prefix ('stand', 'stand van zaken') starts: the prefix and a space."""
+    return tuple(prefix + " " for prefix in _vocabulary()[1])
+
+
 def _ordinal(raw: str | None, ordinals: dict[str, int]) -> int | None:
     if raw is None:
         return None
@@ -92,14 +98,15 @@ def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod |
     if len(years) > 1:
         return None
     year = int(years[0]) if years else None
-    if year is None and (short := _SHORT_YEAR.search(label)):
+    if year is None and ("'" in label or "’" in label) and (short := _SHORT_YEAR.search(label)):
         year = 2000 + int(short.group(1))
         text = fold(_SHORT_YEAR.sub(" ", label))
     rest = fold(YEAR.sub(" ", text)) if years else text  # text is folded already
-    for prefix in prefixes:
-        if rest == prefix or rest.startswith(prefix + " "):
-            rest = rest[len(prefix) :].strip(" :")
-            break
+    if rest.startswith(_prefix_starts()) or rest in prefixes:  # most labels have no prefix: one test for all
+        for prefix in prefixes:
+            if rest == prefix or rest.startswith(prefix + " "):
+                rest = rest[len(prefix) :].strip(" :")
+                break
     if not rest:
         if year is None:
             return None

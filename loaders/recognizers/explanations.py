@@ -18,6 +18,7 @@ from loaders.recognizers.prose_amounts import prose_amount
 from loaders.recognizers.sections import is_goal_stop
 from loaders.recognizers.subjects import names_something
 from model.amounts import NotAnAmount, parse_amount, to_euros
+from model.caching import text_cache
 from model.document import Line
 from model.numbering import parse_numbered
 from model.records import Deviation, DeviationPart, WarningRecord
@@ -150,7 +151,12 @@ def find_explanations(lines: list[Line], start: int = 0, ends: frozenset[int] = 
 
 def _scope_line(line: Line) -> bool:
     """A heading such as '3. Maatschappelijk werk:' or 'Thema 1.1 Jeugd' that groups the explanations below it."""
-    text = line.text
+    return _scope_text(line.text)
+
+
+@text_cache(1 << 14)
+def _scope_text(text: str) -> bool:
+    """_scope_line of a line's text; cached, as both ways of reading explanations ask it of every line."""
     if parse_numbered(text) is not None and len(text.split()) <= _MAX_ITEM_WORDS:
         return True
     return text.endswith(":") and len(text.split()) <= _MAX_SCOPE_WORDS and "€" not in text
@@ -225,6 +231,7 @@ def _is_prose(explanation: Explanation) -> bool:
     return last.endswith(".") and last.lstrip()[:1] not in _BULLETS
 
 
+@text_cache(1 << 14)
 def _title_line(text: str) -> bool:
     """A short line without figures or a sentence's end that names something: a heading in a text export
     ('Bijstand', not 'Toelichting'). Most lines are longer than any such heading, which takes one look."""
