@@ -56,7 +56,19 @@ def is_deviation_table(grid: Grid, title: str | None) -> bool:
         return len(columns) == 2
     if _yearly(columns):  # years are also an indicator table's columns: only with a money unit or a sign legend
         return parse_unit(words) is not None or sign_legend(words) is not None
+    if _balance_column(columns) is not None:  # 'Lasten | Baten | Saldo': each item's effect on both and the net
+        return True
     return 1 <= len(columns) <= 1 and len(_amount_columns(grid)) <= _MAX_AMOUNT_COLUMNS
+
+
+def _balance_column(columns: list[Column]) -> Column | None:
+    """Of amount columns each named for what it holds ('Lasten | Baten | Saldo'; budget.toml [row_kinds]), the
+    one balance column: a deviation's net effect, the amount its N/V is about."""
+    kinds = [money_vocabulary().row_kind(c.name) for c in columns]
+    balances = [c for c, kind in zip(columns, kinds, strict=True) if kind == "saldo"]
+    if len(columns) < 2 or None in kinds or len(balances) != 1 or len(set(kinds)) != len(kinds):
+        return None
+    return balances[0]
 
 
 def _yearly(columns: list[Column]) -> bool:
@@ -123,6 +135,8 @@ def read_deviation_table(
     amounts = [only] if only is not None else [c for c in _amount_columns(grid) if not fold(c.name).startswith("totaal")]
     if _yearly(amounts):
         amounts = [next((c for c in amounts if c.name.strip() == str(year)), amounts[0])]
+    balance = _balance_column(amounts) if only is None else None
+    amounts = [balance] if balance is not None else amounts
     column = amounts[0]
     directed = _directed(grid) or {}
     direction_column = _direction_column(grid)

@@ -369,3 +369,33 @@ def test_a_deviation_named_after_its_subject_and_a_generic_heading_is_no_item():
     )
     [deviation] = parse(text).deviations
     assert (deviation.item, deviation.amount_eur, deviation.direction) == ("Programma 6 Sociaal domein", 712_000, "N")
+
+
+LASTEN_BATEN_SALDO = """\
+Tweede bestuursrapportage 2024
+Programma 2 Sociaal domein
+Analyse afwijkingen (bedragen x € 1.000)
+Omschrijving | Lasten | Baten | Saldo
+Hogere kosten jeugdzorg | -450 | 0 | -450 N
+Lagere uitgaven bijstand | 120 | -30 | 90 V
+Extra rijksbijdrage WMO | 0 | 75 | 75 V
+Totaal | -330 | 45 | -285 N
+"""
+
+
+def test_a_deviation_table_of_lasten_baten_and_saldo_gives_each_items_balance_as_its_deviation():
+    extraction = parse(LASTEN_BATEN_SALDO)
+    items = {d.item: (d.amount_eur, d.direction) for d in extraction.deviations}
+    assert items == {
+        "Hogere kosten jeugdzorg": (450_000, "N"),
+        "Lagere uitgaven bijstand": (90_000, "V"),
+        "Extra rijksbijdrage WMO": (75_000, "V"),
+    }
+    assert extraction.budget_lines == []
+
+
+def test_a_budget_table_of_lasten_baten_and_saldo_without_a_deviation_title_stays_a_budget():
+    text = LASTEN_BATEN_SALDO.replace("Analyse afwijkingen", "Overzicht per taakveld")
+    extraction = parse(text)
+    assert extraction.deviations == []
+    assert {(b.scope, b.kind) for b in extraction.budget_lines} >= {("Hogere kosten jeugdzorg", "saldo")}
