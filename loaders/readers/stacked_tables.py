@@ -230,17 +230,40 @@ def _odd_last_texts(rows: list[_Row]) -> int:
     return 0
 
 
+def _header(header: list[Line]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The header lines' label names, value column lines, text column names and value column names."""
+    label_names, value_texts, text_names = _split_header([line.text for line in header])
+    groups = simple_groups(value_texts) if value_texts else []
+    return label_names, value_texts, text_names if groups else [], groups
+
+
+def _labels_in_header(rows: list[_Row], label_columns: int, header: list[Line]) -> int:
+    """How many of the header's last lines are the first row's labels: the first row has fewer labels than the
+    header names label columns while every other row has them all, and those lines are no year or period."""
+    valued = [row for row in rows if row.values]
+    if len(valued) < 2 or rows[0] is not valued[0] or any(len(row.labels) != label_columns for row in valued[1:]):
+        return 0
+    missing = label_columns - len(valued[0].labels)
+    if missing <= 0 or missing >= len(header) - label_columns:
+        return 0
+    if any(shape(line.text) in {Shape.YEAR, Shape.PERIOD} for line in header[-missing:]):
+        return 0
+    return missing
+
+
 def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | None:
     label_start = _first_label(lines, first_value, floor)
     if label_start < floor or (is_value_line(lines[label_start]) and not row_number(lines[label_start].text)):
         return None
     header_start = _header_above(lines, label_start, floor)
-    header_texts = [line.text for line in lines[header_start:label_start]]
-    label_names, value_texts, text_names = _split_header(header_texts)
-    groups = simple_groups(value_texts) if value_texts else []
+    label_names, value_texts, text_names, groups = _header(lines[header_start:label_start])
     label_columns = max(1, len(label_names))
-    text_names = text_names if groups else []
     rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns, len(text_names))
+    taken = _labels_in_header(rows, label_columns, lines[header_start:label_start])
+    if taken:  # the first row's name looked like a column name ('Aantal inwoners' above its unit 'aantal')
+        label_start -= taken
+        label_names, value_texts, text_names, groups = _header(lines[header_start:label_start])
+        rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns, len(text_names))
     if label_columns >= 2 and text_names and not _complete(rows, label_columns, len(text_names)):
         fewer, fewer_end = _read_rows(lines, label_start, len(groups) or None, label_columns - 1, len(text_names))
         if _complete(fewer, label_columns - 1, len(text_names)):

@@ -95,6 +95,8 @@ def test_an_indicator_written_as_a_card_gives_its_values_target_and_source():
         ("Wmo-cliënten (per 10.000 inwoners)", "per 10.000 inwoners"),
         ("Tevredenheid inwoners (rapportcijfer)", "rapportcijfer"),
         ("Wachttijd (weken)", "weken"),
+        ("Gemiddelde wachttijd sociale huur (jaren)", "jaren"),
+        ("Doorlooptijd bezwaren in maanden", "maanden"),
         ("Werkloosheid (%)", "%"),
     ],
 )

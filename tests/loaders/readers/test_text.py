@@ -48,6 +48,13 @@ def test_one_cell_per_line_becomes_the_table_it_was(table, before, after):
     assert document.tables()[0].header_rows == 1
 
 
+def test_a_first_row_whose_name_looks_like_a_column_name_keeps_it_beside_its_unit():
+    header = ["Indicator", "Eenheid", "2021", "2022", "2023"]
+    body = [["Aantal inwoners", "aantal", "25.000", "25.300", "25.600"], ["Tevredenheid", "rapportcijfer", "7,1", "7,3", "-"]]
+    lines = ["Beleidsindicatoren", *header, *[cell for row in body for cell in row], "Het college heeft dit gedaan."]
+    assert _texts(read_text("\n".join(lines))) == [header, *body]
+
+
 SOURCES = ("CBS", "DUO", "Eigen gegevens", "RWS", "Basisregistratie adressen en gebouwen")
 
 
