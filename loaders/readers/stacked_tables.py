@@ -239,7 +239,8 @@ def _header(header: list[Line]) -> tuple[list[str], list[str], list[str], list[s
 
 def _labels_in_header(rows: list[_Row], label_columns: int, header: list[Line]) -> int:
     """How many of the header's last lines are the first row's labels: the first row has fewer labels than the
-    header names label columns while every other row has them all, and those lines are no year or period."""
+    header names label columns while every other row has them all, and those lines are no year or period (not
+    asked of a table with text columns at the end: their cells can pass for the next row's labels)."""
     valued = [row for row in rows if row.values]
     if len(valued) < 2 or rows[0] is not valued[0] or any(len(row.labels) != label_columns for row in valued[1:]):
         return 0
@@ -259,7 +260,7 @@ def stacked_table(lines: list[Line], first_value: int, floor: int) -> Found | No
     label_names, value_texts, text_names, groups = _header(lines[header_start:label_start])
     label_columns = max(1, len(label_names))
     rows, end = _read_rows(lines, label_start, len(groups) or None, label_columns, len(text_names))
-    taken = _labels_in_header(rows, label_columns, lines[header_start:label_start])
+    taken = 0 if text_names else _labels_in_header(rows, label_columns, lines[header_start:label_start])
     if taken:  # the first row's name looked like a column name ('Aantal inwoners' above its unit 'aantal')
         label_start -= taken
         label_names, value_texts, text_names, groups = _header(lines[header_start:label_start])

@@ -48,9 +48,16 @@ def test_one_cell_per_line_becomes_the_table_it_was(table, before, after):
     assert document.tables()[0].header_rows == 1
 
 
-def test_a_first_row_whose_name_looks_like_a_column_name_keeps_it_beside_its_unit():
-    header = ["Indicator", "Eenheid", "2021", "2022", "2023"]
-    body = [["Aantal inwoners", "aantal", "25.000", "25.300", "25.600"], ["Tevredenheid", "rapportcijfer", "7,1", "7,3", "-"]]
+UNITS = ("%", "aantal", "dagen", "per 1.000 inw.", "euro")
+COLUMN_LIKE_NAMES = ("Aantal inwoners", "Aantal banen", "Aantal meldingen")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacked_tables(), st.sampled_from(COLUMN_LIKE_NAMES), st.lists(st.sampled_from(UNITS), min_size=8, max_size=8))
+def test_a_first_row_whose_name_looks_like_a_column_name_keeps_it_beside_its_unit(table, name, units):
+    header, body = table
+    header = [header[0], "Eenheid", *header[1:]]
+    body = [[name if i == 0 else row[0], unit, *row[1:]] for i, (row, unit) in enumerate(zip(body, units, strict=False))]
     lines = ["Beleidsindicatoren", *header, *[cell for row in body for cell in row], "Het college heeft dit gedaan."]
     assert _texts(read_text("\n".join(lines))) == [header, *body]
 
@@ -121,9 +128,6 @@ def test_prose_gives_paragraphs_and_no_tables(paragraphs):
     document = read_text("\n".join(paragraphs))
     assert not document.tables()
     assert [block.text for block in document.blocks if isinstance(block, Paragraph)] == paragraphs
-
-
-UNITS = ("%", "aantal", "dagen", "per 1.000 inw.", "euro")
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
