@@ -152,6 +152,9 @@ def block_entries(document: Document) -> list[Entry]:
 def _word_entry(text: str, number: int) -> list[Entry]:
     """'Groen: ...', '- Rood = ...', '(G) ...', 'GROEN  ...', '... (geel)' with a known key word or letter."""
     keys = _word_keys()
+    symbol = _SYMBOL_ENTRY.match(text.strip()) if text.lstrip()[:1] in "-*•·" else None
+    if symbol:  # '- = vertraagd': the dash is the key, no bullet
+        return [Entry((symbol.group("key"),), symbol.group("desc").strip(), number)]
     stripped = text.strip(" -•·*")
     first = stripped[:1]
     match = _WORD_KEY_ENTRY.match(stripped) if first == "(" or (first.isascii() and first.isalpha()) else None

@@ -143,15 +143,33 @@ def find_legend(document: Document, municipality: str | None) -> Legend | None:
         if len({label_key(entry.keys[0]) for entry in group}) < _MIN_ENTRIES:
             continue
         legend = Legend(line=group[0].line)
+        owned: list[list[str]] = []  # the keys each entry maps
         for entry in group:
             status = status_of(entry.description, entry.keys[0], municipality)
             if status is None or label_key(entry.keys[0]) in legend.mapping:
                 continue
             legend.entries.append((entry.keys[0], entry.description, status))
+            owned.append([])
             for key in (*entry.keys, entry.description):
                 if label_key(key) and label_key(key) not in legend.mapping:
                     legend.mapping[label_key(key)] = status
                     legend.descriptions[label_key(key)] = entry.description
+                    owned[-1].append(label_key(key))
         if len(legend.entries) >= _MIN_ENTRIES:
+            _worst_of_three(legend, owned[-1])
             return legend
     return None
+
+
+_THREE_LEVELS = ["on_track", "partly", "partly"]
+
+
+def _worst_of_three(legend: Legend, last_keys: list[str]) -> None:
+    """A legend of three levels read as on track, partly and partly ('op schema', 'aandacht nodig', 'achter op
+    schema') is a scale of green, orange and red: its last, worst level is the red one, council action."""
+    if [status for _, _, status in legend.entries] != _THREE_LEVELS:
+        return
+    key, description, _ = legend.entries[-1]
+    legend.entries[-1] = (key, description, "council_action")
+    for owned in last_keys:
+        legend.mapping[owned] = "council_action"

@@ -28,6 +28,20 @@ def test_legend_layouts_map_colours_to_statuses(legend):
     )
 
 
+@pytest.mark.parametrize(
+    ("legend", "expected"),
+    [
+        ("Legenda: ✅ = op schema, ⚠️ = aandacht nodig, ❌ = achter op schema",
+         {"✅": "on_track", "⚠️": "partly", "❌": "council_action"}),
+        ("+ = op koers\n+/- = risico\n- = vertraagd", {"+": "on_track", "+/-": "partly", "-": "council_action"}),
+        ("A = volgens afspraak, B = kleine afwijking", {"A": "on_track", "B": "partly"}),
+    ],
+)
+def test_the_worst_of_three_levels_read_as_partly_is_the_red_one(legend, expected):
+    found = find_legend(read_text(legend), None)
+    assert {key: status for key, _, status in found.entries} == expected
+
+
 def test_no_legend_in_ordinary_text():
     assert find_legend(read_text("De gemeente werkt aan groen in de wijk.\nRood asfalt op fietspaden."), None) is None
 
@@ -63,7 +77,7 @@ def test_a_legend_of_coloured_emoji_governs_a_two_column_pipe_table_of_them():
     assert [(s.activity_code, s.status, s.status_raw) for s in result.statuses] == [
         ("1.1", "on_track", "op schema"),
         ("1.2", "partly", "aandacht nodig"),
-        ("1.3", "partly", "achter op schema"),
+        ("1.3", "council_action", "achter op schema"),  # the worst of three levels: the red one
     ]
 
 
@@ -111,12 +125,12 @@ def test_symbols_with_their_meanings_separated_by_semicolons_are_a_legend():
         "Activiteit | Burap 1 | Burap 2\nNieuw zwembad | + | +\nCentrumplan | +/- | -\n"
     )
     result = parse_text(text, "oss.txt", "0" * 64)
-    assert result.document.legend == {"+": "on_track", "+/-": "partly", "-": "partly"}
+    assert result.document.legend == {"+": "on_track", "+/-": "partly", "-": "council_action"}
     assert [(s.activity_name, s.status) for s in result.statuses] == [
         ("Nieuw zwembad", "on_track"),
         ("Nieuw zwembad", "on_track"),
         ("Centrumplan", "partly"),
-        ("Centrumplan", "partly"),
+        ("Centrumplan", "council_action"),
     ]
 
 
