@@ -93,8 +93,8 @@ def fixed_table(lines: list[Line], start: int) -> Found | None:
         cursor += width
     if not rows and name_kinds.count(Shape.PERIOD) >= 2:
         return _header_only(lines, start, end_header, names)
-    if not rows or (name_kinds.count(Shape.PERIOD) < 2 and len(rows) < 2) or (status_named and not labels[0]):
-        return None
+    if not rows or (name_kinds.count(Shape.PERIOD) < 2 and len(rows) < 2) or (label_columns and not labels[0]):
+        return None  # a row starts with its activity, then its statuses: a period before the name is a title
     header = tuple(line_cell(lines[start + i], name, True) for i, name in enumerate(names))
     body = [tuple(line_cell(line, line.text) for line in chunk) for chunk in rows]
     return Found(start, cursor, Table(rows=[header, *body], line=lines[start].number, header_rows=1, layout="stacked"))

@@ -399,3 +399,17 @@ def test_a_budget_table_of_lasten_baten_and_saldo_without_a_deviation_title_stay
     extraction = parse(text)
     assert extraction.deviations == []
     assert {(b.scope, b.kind) for b in extraction.budget_lines} >= {("Hogere kosten jeugdzorg", "saldo")}
+
+
+def test_deviations_told_under_short_headings_below_the_documents_title_are_no_status_table():
+    text = (
+        "Gemeente Ede\nNajaarsnota 2024\nProgramma 3 Jeugd\nJeugdhulp\n"
+        "Op jeugdhulp verwachten we een overschrijding van € 1,2 miljoen door meer verwijzingen.\n"
+        "Leerlingenvervoer\nDe kosten voor leerlingenvervoer vallen € 150.000 lager uit dan begroot.\n"
+    )
+    extraction = parse(text)
+    assert (extraction.document.doc_type, extraction.document.year) == ("najaarsnota", 2024)
+    assert [(d.scope, d.item, d.amount_eur, d.direction) for d in extraction.deviations] == [
+        ("Programma 3 Jeugd", "Jeugdhulp", 1_200_000, "N"),
+        ("Programma 3 Jeugd", "Leerlingenvervoer", 150_000, "V"),
+    ]
