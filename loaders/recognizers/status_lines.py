@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from model.document import Mark, Paragraph
 from model.periods import ParsedPeriod, parse_period
 
-_STATUS = re.compile(r"(?P<word>status|stand|kleur|score)\b\s*(?P<after>[^:]{0,40}?)\s*:\s*", re.IGNORECASE)
-_WORDS = ("status", "stand", "kleur", "score")  # the words _STATUS starts with: a cheap test before it runs
+_STATUS = re.compile(r"(?P<word>status|stand|kleur|score|voortgang)\b\s*(?P<after>[^:]{0,40}?)\s*:\s*", re.IGNORECASE)
+_WORDS = ("status", "stand", "kleur", "score", "voortgang")  # the words _STATUS starts with: a cheap test first
 _PROGRESS = "van zaken"  # 'Stand van zaken': mostly a progress text after it, a status only when it is a known one
+_PROGRESS_WORD = "voortgang"  # 'Voortgang: loopt volgens planning' likewise
 _MAX_VALUE_WORDS = 8
 
 
@@ -49,8 +50,9 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
         value = text[match.end() : value_end].strip(" ,;.")
         before = text[previous_end : match.start()].strip(" ,;.")
         after = match.group("after").strip()
-        progress = after.casefold().startswith(_PROGRESS) and match.group("word").casefold() == "stand"
-        after = after[len(_PROGRESS) :].strip() if progress else after
+        word = match.group("word").casefold()
+        progress = (after.casefold().startswith(_PROGRESS) and word == "stand") or word == _PROGRESS_WORD
+        after = after[len(_PROGRESS) :].strip() if progress and word == "stand" else after
         period = parse_period(after, year) if after else None
         if period is None and before:
             period = parse_period(before, year)

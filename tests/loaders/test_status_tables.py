@@ -449,11 +449,26 @@ Stand van zaken: de werving van vrijwilligers is gestart
 """
 
 
-def test_a_progress_field_that_holds_only_a_known_status_is_that_status():
-    result = parse_text(PROGRESS_FIELDS, "oss.txt", "0" * 64)
+@pytest.mark.parametrize("field", ["Stand van zaken", "Voortgang"])
+def test_a_progress_field_that_holds_only_a_known_status_is_that_status(field):
+    result = parse_text(PROGRESS_FIELDS.replace("Stand van zaken", field), "oss.txt", "0" * 64)
     assert [(s.activity_code, s.period, s.status, s.status_raw) for s in result.statuses] == [
         ("1.1", "2e VGR 2024", "on_track", "op schema")
     ]
+
+
+def test_a_project_table_with_a_status_column_reads_stopped_projects_and_reports_unknown_words():
+    text = (
+        "Kwartaalrapportage Q3 2024 gemeente Amersfoort\n\nProject | Fase | Planning | Budget | Status\n"
+        "Stationsgebied | Uitvoering | Q4 2026 | Binnen budget | Op koers\n"
+        "Brandweerkazerne | Ontwerp | Q2 2025 | Overschrijding | Risico\n"
+        "Warmtenet Zuid | Voorbereiding | onbekend | Onzeker | Gestopt\n"
+    )
+    result = parse_text(text, "amersfoort.txt", "0" * 64)
+    assert [(s.activity_name, s.status) for s in result.statuses] == [
+        ("Stationsgebied", "on_track"), ("Brandweerkazerne", "unknown"), ("Warmtenet Zuid", "council_action")
+    ]
+    assert [w.code for w in result.warnings if w.code == "unmapped-status-label"] == ["unmapped-status-label"]
 
 
 def test_a_status_cell_with_its_colour_and_meaning_is_known_by_both_and_kept_whole():
