@@ -36,7 +36,7 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
         return []
     folded = text.casefold()
     if not any(word in folded for word in _WORDS):
-        return []
+        return _period_pairs(paragraph, year)
     matches = list(_STATUS.finditer(text))
     if not matches:
         return []
@@ -71,6 +71,28 @@ def status_lines(paragraph: Paragraph, year: int | None, own: ParsedPeriod | Non
         else:
             marks += [m for m in glyphs if m.value in value]
         found.append(StatusLine(period, value, tuple(marks), paragraph.line, progress))
+    return found
+
+
+_PAIRS = re.compile(r"\s*[|;]\s*")
+_MAX_PAIRS_CHARS = 300  # a line of a few periods and their statuses
+
+
+def _period_pairs(paragraph: Paragraph, year: int | None) -> list[StatusLine]:
+    """'1e Burap: op schema | 2e Burap: vertraagd': a period and its status, each pair of the line, when every
+    part is one (a year alone is a plan's date, no period of a report) and its words are a known status."""
+    if len(paragraph.text) > _MAX_PAIRS_CHARS:
+        return []
+    found = []
+    for part in _PAIRS.split(paragraph.text.strip()):
+        name, colon, value = part.partition(":")
+        value = value.strip(" ,.")
+        if not colon or not value or len(value.split()) > _MAX_VALUE_WORDS or len(name.split()) > _MAX_VALUE_WORDS:
+            return []  # the cheap tests first: most lines with a colon are a field and its text
+        period = parse_period(name.strip(), year)
+        if period is None or period.kind == "jaar":
+            return []
+        found.append(StatusLine(period, value, (), paragraph.line, needs_known=True))
     return found
 
 

@@ -494,3 +494,15 @@ def test_period_columns_of_symbols_that_nothing_explains_are_reported_not_guesse
     assert result.statuses == []
     [warning] = [w for w in result.warnings if w.code == "status-values-unexplained"]
     assert "Burap 1, Burap 2" in warning.message and "'◆', '◇'" in warning.message and warning.line == 3
+
+
+def test_a_line_of_periods_and_their_statuses_under_an_activity_gives_a_status_per_period():
+    text = (
+        "Tweede bestuursrapportage 2024 gemeente Leusden\n3.1.1 Verbeteren dienstverlening\n"
+        "1e Burap: op schema | 2e Burap: vertraagd\nToelichting: De nieuwe website is later live gegaan.\n"
+        "3.1.2 Digitalisering archief\nPlanning: 2025\n2023: gestart; 2024: afgerond\n"
+    )
+    result = parse_text(text, "leusden.txt", "0" * 64)
+    assert [(s.activity_code, s.status, s.status_raw) for s in result.statuses] == [
+        ("3.1.1", "on_track", "op schema"), ("3.1.1", "partly", "vertraagd")
+    ]
