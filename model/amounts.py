@@ -21,6 +21,7 @@ _SCALE_WORDS = {
     "dzd": 1_000,
     "duizend": 1_000,
 }
+SCALE_WORDS = frozenset(_SCALE_WORDS)  # words after a figure that scale it ('1,2 mln')
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _SPACE_GROUPED = re.compile(r"^[^\d]*\d{1,3}(?: \d{3})+(?:,\d+)?[^\d]*$")
 _AMOUNT = re.compile(

@@ -15,7 +15,7 @@ from loaders.readers.shapes import VALUE_SHAPES, figure_unit, shape, without_not
 from loaders.recognizers.grid import Column, Grid, GridRow
 from loaders.recognizers.indicators import IndicatorResult, unit_from_name
 from loaders.recognizers.sections import indicator_vocabulary
-from model.amounts import NotAnAmount, parse_amount
+from model.amounts import SCALE_WORDS, NotAnAmount, parse_amount
 from model.document import Cell
 from model.periods import ParsedPeriod, parse_period
 from model.records import Indicator, IndicatorValue, WarningRecord
@@ -68,7 +68,7 @@ def indicator_value(text: str) -> tuple[float | int | None, bool]:
     """(value, percent) of an indicator cell: '12,5%', '34**', '> 90%', '€ 285', '6 personen'; None when missing."""
     cleaned = _OWN_YEAR.sub("", _COMPARATOR.sub("", without_notes(text))).rstrip("*").strip()
     trailing = _TRAILING_WORDS.match(cleaned)
-    if trailing:
+    if trailing and cleaned.split()[-1].lower() not in SCALE_WORDS:  # '6 personen' is 6, '1,2 mln' 1.200.000
         cleaned = trailing.group(1)
     try:
         amount = parse_amount(cleaned)

@@ -192,6 +192,15 @@ def test_a_note_in_brackets_below_a_figure_in_its_cell_leaves_the_figure_its_val
     assert indicator_value("12.602\n(plus 235)") == (12602, False)
 
 
+@pytest.mark.parametrize(
+    ("cell", "value"), [("6 personen", 6), ("1,1 mln", 1_100_000), ("2 miljoen", 2_000_000), ("35 duizend", 35_000)]
+)
+def test_a_word_after_a_figure_is_its_unit_unless_it_scales_the_figure(cell, value):
+    from loaders.recognizers.indicator_tables import indicator_value
+
+    assert indicator_value(cell) == (value, False)
+
+
 def test_an_aligned_table_whose_last_column_is_the_source_is_read_with_its_source():
     text = (
         "Programmabegroting 2025 gemeente Oss\nBeleidsindicatoren\n"
