@@ -8,6 +8,7 @@ from functools import cache
 
 from model.colours import named_colour
 from model.document import Cell, Document, Line, Mark, Paragraph, Table
+from model.numbering import parse_numbered
 from model.text import first_word, fold
 from model.vocabulary import load_vocabulary
 
@@ -166,8 +167,8 @@ def _word_entry(text: str, number: int) -> list[Entry]:
     glyph, _, meaning = stripped.partition(" ") if not first.isascii() else ("", "", "")  # glyphs are not ASCII
     if meaning and len(glyph) <= _MAX_GLYPH and (colour := named_colour(glyph)) and meaning.strip()[:1].isalpha():
         return [Entry((glyph, colour), meaning.strip(), number)]  # a coloured glyph and its meaning, without '='
-    if not _KEY_IN_BRACKETS.search(text):
-        return []
+    if not _KEY_IN_BRACKETS.search(text) or parse_numbered(text) is not None:
+        return []  # '1.1 Nieuw zwembad (groen)' is an activity and its status, no legend's meaning
     entries = []
     for match in _KEY_IN_BRACKETS.finditer(text):
         if fold(match.group("key")) not in keys:

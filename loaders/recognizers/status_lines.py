@@ -115,3 +115,12 @@ def status_value(paragraph: Paragraph, period: ParsedPeriod) -> StatusLine | Non
     if not text or len(text.split()) > _MAX_VALUE_WORDS or text.endswith((".", ":", ";")):
         return None
     return StatusLine(period, text, paragraph.marks, paragraph.line)
+
+
+_TRAILING = re.compile(r"^(?P<title>.+?)\s*\((?P<status>[^()]{1,30})\)$")
+
+
+def heading_status(title: str) -> tuple[str, str] | None:
+    """(title, status words) of a heading that ends in its status in brackets ('Nieuw zwembad (groen)')."""
+    match = _TRAILING.match(title.strip())
+    return (match.group("title"), match.group("status").strip()) if match else None

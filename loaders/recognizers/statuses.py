@@ -17,7 +17,7 @@ from loaders.recognizers.legends import Legend
 from loaders.recognizers.metadata import DocumentContext
 from loaders.recognizers.sections import is_goal_stop
 from loaders.recognizers.status_grid import StatusTable, heading_code, is_status_table, read_status_table
-from loaders.recognizers.status_lines import status_label, status_lines, status_value
+from loaders.recognizers.status_lines import heading_status, status_label, status_lines, status_value
 from loaders.recognizers.status_values import known_status, resolve
 from loaders.recognizers.status_warnings import read_warnings, unexplained_values
 from model.document import Document, Heading, Mark, Paragraph, Table
@@ -84,13 +84,18 @@ class _Walker:
             self.last_title = (text, line)
             return
         code, title = found
+        trailing = heading_status(title) if self.context.period is not None else None
+        if trailing and not known_status(trailing[1], (), self.legend, self.municipality):
+            trailing = None
         depth = code.count(".") + 1
         while self.stack and self.stack[-1].depth >= depth:
             self.stack.pop()
-        section = _Section(code, title, line, depth, text)
+        section = _Section(code, trailing[0] if trailing else title, line, depth, text)
         self.stack.append(section)
         self.sections.append(section)
         self.last_title = self.labelled = None
+        if trailing and self.context.period is not None:  # 'Nieuw zwembad (groen)': the document's own period
+            self.add(self.owner(line), self.context.period, trailing[1], (), line)
 
     def paragraph(self, paragraph: Paragraph) -> None:
         labelled, self.labelled = self.labelled, None

@@ -506,3 +506,16 @@ def test_a_line_of_periods_and_their_statuses_under_an_activity_gives_a_status_p
     assert [(s.activity_code, s.status, s.status_raw) for s in result.statuses] == [
         ("3.1.1", "on_track", "op schema"), ("3.1.1", "partly", "vertraagd")
     ]
+
+
+def test_a_heading_that_ends_in_its_status_in_brackets_gives_that_status_and_no_legend():
+    text = (
+        "Voortgangsrapportage 2024 gemeente Bunnik\n1.1 Nieuw zwembad (groen)\nDe bouw ligt op schema.\n"
+        "1.2 Fietspad Noord (oranje)\nDe vergunning is vertraagd.\n1.3 Cultuurhuis (rood)\nBudget ontoereikend.\n"
+        "1.4 Sporthal (fase 2)\nDe aanbesteding loopt.\n"
+    )
+    result = parse_text(text, "bunnik.txt", "0" * 64)
+    assert [(s.activity_code, s.activity_name, s.status) for s in result.statuses] == [
+        ("1.1", "Nieuw zwembad", "on_track"), ("1.2", "Fietspad Noord", "partly"), ("1.3", "Cultuurhuis", "council_action")
+    ]
+    assert result.document.legend == {}
