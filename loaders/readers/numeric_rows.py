@@ -46,6 +46,19 @@ def _amount_like(word: str) -> bool:
     return word in _DASH or word in {"N", "V", "€"} or word.upper() in _NOT_KNOWN or bool(_NUMBER.match(word))
 
 
+_AMOUNT_ENDS = frozenset("0123456789.-)%NV€–—−mMbB")  # last characters of what _amount_like takes ('PM', 'n.n.b.')
+_BEFORE_DOT = frozenset("0123456789.mMbB")  # '2022.', 'p.m.', 'n.n.b.'
+
+
+def _may_end_in_amount(text: str) -> bool:
+    """Whether the last word of `text` can be amount-like, from its last characters alone."""
+    stripped = text.rstrip()
+    last, before = stripped[-1:], stripped[-2:-1]
+    if last == ".":
+        return before in _BEFORE_DOT or before.isdigit()
+    return last in _AMOUNT_ENDS or last.isdigit()  # any digit the pattern's \d takes
+
+
 def _tokens_from_right(words: list[str]) -> int:
     """Index of the first word of the trailing run of amount-like tokens."""
     start = len(words)
@@ -123,8 +136,10 @@ def _readings_of(text: str, line_cells: tuple[str, ...]) -> _Readings | None:
     if len(line_cells) > 1:
         row = _read_cells(line_cells)
         return None if row is None else _Readings(row[0], (list(row[1]),), True)
+    if not _may_end_in_amount(text):  # most lines end in a word or a sentence: no row, at one look
+        return None
     last = text.rsplit(None, 1)
-    if not last or not _amount_like(last[-1]):  # most lines end in a word: no row, without splitting them
+    if not last or not _amount_like(last[-1]):
         return None
     words = text.split()
     start = _tokens_from_right(words)
