@@ -20,7 +20,10 @@ _MAX_BLOCK_LINES = 8
 _KEY_LINE_GAP = 3  # a key alone on its line is a legend entry only next to another one: key, meaning, key, ...
 _SEPARATOR = r"\s*(?:[:=]|[-–—](?=\s))\s*"
 _MAX_GLYPH = 2  # characters of a coloured glyph ('🟢', or '●' with a variation selector)
-_SYMBOL_ENTRY = re.compile(r"^(?P<key>[^\w\s]{1,3}|\d{1,3}\s?%)\s*[:=]\s*(?P<desc>[^\W\d].*)$")  # '+ = op schema'
+_QUOTES = "\"'“”‘’„"  # around a symbol key as Word prints it: '“+” = op schema'
+_SYMBOL_ENTRY = re.compile(  # '+ = op schema'
+    rf"^[{_QUOTES}]?(?P<key>[^\w\s{_QUOTES}]{{1,3}}|\d{{1,3}}\s?%)[{_QUOTES}]?\s*[:=]\s*(?P<desc>[^\W\d].*)$"
+)
 _WORD_KEY_ENTRY = re.compile(r"\(?(?P<key>[A-Za-z]{1,7})\)?\s*(?:[:=–]|\s{2,}|(?<=\))\s|\s[-–]\s)\s*(?P<desc>\S.*)$")  # "Groen: ...", "(G) ..."
 _SYMBOL_ITEM = re.compile(r"^(?P<key>[^\w\s;]{1,3}(?:/[^\w\s;]{1,3})?)\s+(?P<desc>[^\W\d][^;]*)$")  # '+/- aandacht'
 _KEY_IN_BRACKETS = re.compile(r"\((?P<key>[A-Za-z]{1,7})\)")

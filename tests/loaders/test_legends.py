@@ -35,6 +35,8 @@ def test_legend_layouts_map_colours_to_statuses(legend):
          {"✅": "on_track", "⚠️": "partly", "❌": "council_action"}),
         ("+ = op koers\n+/- = risico\n- = vertraagd", {"+": "on_track", "+/-": "partly", "-": "council_action"}),
         ("A = volgens afspraak, B = kleine afwijking", {"A": "on_track", "B": "partly"}),
+        ("“+” = op schema\n“+/-” = aandacht\n“-” = achter op schema", {"+": "on_track", "+/-": "partly", "-": "council_action"}),
+        ('"+" = op schema\n"-" = vertraagd', {"+": "on_track", "-": "partly"}),
     ],
 )
 def test_the_worst_of_three_levels_read_as_partly_is_the_red_one(legend, expected):
