@@ -122,6 +122,7 @@ def test_a_budget_for_a_span_of_years_is_of_its_first_year():
         ("Turap 2023-1", "tussenrapportage", 2023, "1e VGR 2023"),
         ("Kwartaalrapportage Q3 2024", "kwartaalrapportage", 2024, "Q3 2024"),
         ("Voorjaarsrapportage 2024", "voorjaarsnota", 2024, "Voorjaarsnota 2024"),
+        ("2e Halfjaarrapportage 2024", "halfjaarrapportage", 2024, "2e halfjaar 2024"),
         ("Bestuursrapportage 2024 2.1 Wonen", "bestuursrapportage", 2024, "Rapportage 2024"),
     ],
 )
