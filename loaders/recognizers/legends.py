@@ -171,5 +171,5 @@ def _worst_of_three(legend: Legend, last_keys: list[str]) -> None:
         return
     key, description, _ = legend.entries[-1]
     legend.entries[-1] = (key, description, "council_action")
-    for owned in last_keys:
-        legend.mapping[owned] = "council_action"
+    for mapped in last_keys:
+        legend.mapping[mapped] = "council_action"

@@ -84,7 +84,8 @@ class _Walker:
             self.last_title = (text, line)
             return
         code, title = found
-        trailing = heading_status(title) if self.context.period is not None else None
+        own = self.context.period
+        trailing = heading_status(title) if own is not None else None
         if trailing and not known_status(trailing[1], (), self.legend, self.municipality):
             trailing = None
         depth = code.count(".") + 1
@@ -94,8 +95,8 @@ class _Walker:
         self.stack.append(section)
         self.sections.append(section)
         self.last_title = self.labelled = None
-        if trailing and self.context.period is not None:  # 'Nieuw zwembad (groen)': the document's own period
-            self.add(self.owner(line), self.context.period, trailing[1], (), line)
+        if trailing and own is not None:  # 'Nieuw zwembad (groen)': the document's own period
+            self.add(self.owner(line), own, trailing[1], (), line)
 
     def paragraph(self, paragraph: Paragraph) -> None:
         labelled, self.labelled = self.labelled, None
