@@ -1,5 +1,5 @@
 """What a status table does not show, told as warnings: status columns without values (icons lost in an export),
-fewer values than period columns, and period columns of symbols that nothing explains."""
+fewer values than period columns, and period columns of symbols or percentages that nothing explains."""
 
 from __future__ import annotations
 
@@ -14,18 +14,21 @@ _MAX_SHOWN = 4
 _MAX_SYMBOL = 3  # characters of a status symbol or letter: '◆', 'A', '+/-'
 
 
-def _symbol_like(text: str) -> bool:
-    """A cell that shows a symbol or a letter ('◆', 'A', '+/-'), not a word, a figure or a missing value."""
+def _unexplained_like(text: str) -> bool:
+    """A cell that shows a symbol, a letter or a share done ('◆', 'A', '+/-', '80%'), not a word, another figure or
+    a missing value."""
+    if text.endswith("%"):
+        return shape(text) == Shape.NUMBER
     return len(text) <= _MAX_SYMBOL and not any(ch.isdigit() for ch in text) and shape(text) != Shape.MISSING
 
 
 def unexplained_values(grid: Grid, year: int | None, own: ParsedPeriod | None) -> list[WarningRecord]:
-    """A warning for a table that is no status table but whose period columns hold only symbols or letters ('◆',
-    'A'): statuses that no legend or vocabulary explains, which are not guessed."""
+    """A warning for a table that is no status table but whose period columns hold only symbols, letters or shares
+    done ('◆', 'A', '80%'): statuses that no legend or vocabulary explains, which are not guessed."""
     columns = period_columns(grid, year, own)
     texts = [cell.text.strip() for row in grid.rows for column, _ in columns if (cell := row.value(column)) is not None]
     texts = [text for text in texts if text]
-    if len(texts) < 2 or not all(_symbol_like(text) for text in texts):
+    if len(texts) < 2 or not all(_unexplained_like(text) for text in texts):
         return []
     names, shown = ", ".join(c.name for c, _ in columns), ", ".join(map(repr, list(dict.fromkeys(texts))[:_MAX_SHOWN]))
     return [

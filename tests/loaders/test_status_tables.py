@@ -496,6 +496,14 @@ def test_period_columns_of_symbols_that_nothing_explains_are_reported_not_guesse
     assert "Burap 1, Burap 2" in warning.message and "'◆', '◇'" in warning.message and warning.line == 3
 
 
+def test_a_status_column_of_percentages_that_nothing_explains_is_reported_not_guessed():
+    text = "Voortgangsrapportage 2024 gemeente Oss\n\nActiviteit | Status\nNieuw zwembad | 80%\nCentrumplan | 100%\n"
+    result = parse_text(text, "oss.txt", "0" * 64)
+    assert result.statuses == []
+    [warning] = [w for w in result.warnings if w.code == "status-values-unexplained"]
+    assert "'80%', '100%'" in warning.message
+
+
 def test_a_line_of_periods_and_their_statuses_under_an_activity_gives_a_status_per_period():
     text = (
         "Tweede bestuursrapportage 2024 gemeente Leusden\n3.1.1 Verbeteren dienstverlening\n"
