@@ -44,6 +44,7 @@ class _Kind:
     rank: int | None
     ranks: tuple[int, ...]
     canonical: str
+    names: tuple[str, ...]  # the display name of each ordinal ('september' for 9)
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -66,6 +67,7 @@ def _vocabulary() -> tuple[tuple[_Kind, ...], tuple[str, ...], dict[str, int]]:
             rank=entry.get("rank"),
             ranks=tuple(entry.get("ranks", ())),
             canonical=entry["canonical"],
+            names=tuple(entry.get("names", ())),
         )
         for entry in data["kind"]
     )
@@ -127,6 +129,7 @@ def parse_period(label: str, document_year: int | None = None) -> ParsedPeriod |
                 rank = kind.rank or 0
             guessed = year is None and document_year is not None
             final_year = year if year is not None else document_year
-            canonical = kind.canonical.format(n=n, year=final_year if final_year else "").strip()
+            name = kind.names[n - 1] if n and kind.names else ""
+            canonical = kind.canonical.format(n=n, year=final_year if final_year else "", name=name).strip()
             return ParsedPeriod(label, kind.name, final_year, n, rank, guessed, canonical)
     return None

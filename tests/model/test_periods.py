@@ -31,7 +31,7 @@ from model.periods import YEAR, parse_period
         ("Tweede helft 2024", "halfjaar", 2024, "2e halfjaar 2024"),
         ("Halfjaarrapportage 2024", "rapportage", 2024, "Rapportage 2024"),
         ("Monitor Q2 2024", "kwartaal", 2024, "Q2 2024"),
-        ("Voortgang september 2024", "maand", 2024, "maand 9 2024"),
+        ("Voortgang september 2024", "maand", 2024, "september 2024"),
         ("2de bestuursrapportage 2021", "vgr", 2021, "2e VGR 2021"),
         ("Begroting na wijziging", "actuele_begroting", 2019, "Actuele begroting 2019"),
         ("Najaarsnota 2020", "najaarsnota", 2020, "Najaarsnota 2020"),
@@ -45,8 +45,8 @@ from model.periods import YEAR, parse_period
         ("VGR-2 2024", "vgr", 2024, "2e VGR 2024"),
         ("Voorjaarsrapportage 2024", "voorjaarsnota", 2024, "Voorjaarsnota 2024"),
         ("Eindejaarsrapportage", "najaarsnota", 2019, "Najaarsnota 2019"),
-        ("Stand per 1 juli", "maand", 2019, "maand 7 2019"),
-        ("Peildatum 30 juni 2024", "maand", 2024, "maand 6 2024"),
+        ("Stand per 1 juli", "maand", 2019, "juli 2019"),
+        ("Peildatum 30 juni 2024", "maand", 2024, "juni 2024"),
     ],
 )
 def test_labels_parse_into_kind_year_and_canonical_name(label, kind, year, canonical):
