@@ -22,7 +22,7 @@ from model.text import fold
 
 _TOLERANCE = Decimal(1)
 _MAX_AMOUNT_COLUMNS = 3
-_NUMBERING = re.compile(r"^\d{1,3}[.)]\s+")
+_LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦*–-])\s+")  # '1. ', '2) ', a list's bullet
 
 
 @dataclass
@@ -238,7 +238,7 @@ def _item_label(row: GridRow, label_columns: list[Column]) -> str:
     """The item's name: the longest label cell (not a group code or an L/B marker)."""
     names = [row.cells[c.index].text for c in label_columns if row.cells[c.index].text]
     text = max(names, key=len) if names else ""
-    return _NUMBERING.sub("", text).strip()
+    return _LIST_MARK.sub("", text).strip()
 
 
 def _signed(value: Decimal) -> str:

@@ -413,3 +413,14 @@ def test_deviations_told_under_short_headings_below_the_documents_title_are_no_s
         ("Programma 3 Jeugd", "Jeugdhulp", 1_200_000, "N"),
         ("Programma 3 Jeugd", "Leerlingenvervoer", 150_000, "V"),
     ]
+
+
+def test_items_of_a_bulleted_list_of_advantages_and_disadvantages_are_named_without_their_bullet():
+    text = (
+        "Eerste bestuursrapportage 2024 gemeente Ede\nProgramma 1 Bestuur\nOverzicht voor- en nadelen\n"
+        "• Hogere opbrengst leges € 120.000 V\n- Hogere kosten leerlingenvervoer € 80.000 N\nTotaal € 40.000 V\n"
+    )
+    assert [(d.item, d.amount_eur, d.direction) for d in parse(text).deviations] == [
+        ("Hogere opbrengst leges", 120_000, "V"),
+        ("Hogere kosten leerlingenvervoer", 80_000, "N"),
+    ]
